@@ -1,0 +1,55 @@
+import type { Queue } from 'bullmq';
+import { Hono } from 'hono';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Sql } from '../core/db.js';
+import type { Logger } from '../core/logger.js';
+import type { Redis } from '../core/redis.js';
+import { dashboardRoutes } from './dashboard.routes.js';
+import { ApiError, errorHandler } from './errors.js';
+import { healthRoutes } from './health/health.routes.js';
+import { mentionRoutes } from './mentions/mentions.routes.js';
+import { sourceRoutes } from './sources/sources.routes.js';
+import { topicRoutes } from './topics/topics.routes.js';
+
+export interface AppDeps {
+  sql: Sql;
+  redis: Redis;
+  crawlQueue: Queue;
+  logger: Logger;
+  /** True in `npm run demo`: the dashboard says its data comes from the demo site. */
+  demo?: boolean;
+}
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono();
+  app.use('*', requestId());
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  );
+  app.onError(errorHandler(deps.logger));
+  app.notFound((c) => {
+    throw new ApiError(404, 'not_found', `no route for ${c.req.method} ${c.req.path}`);
+  });
+
+  app.route('/api/v1/health', healthRoutes(deps));
+  app.route('/api/v1/topics', topicRoutes(deps));
+  app.route('/api/v1/mentions', mentionRoutes(deps));
+  app.route('/api/v1/sources', sourceRoutes(deps));
+  app.get('/api/v1/meta', (c) => c.json({ data: { demo: deps.demo ?? false, timezone: 'Asia/Jakarta' } }));
+  app.route('/', dashboardRoutes(deps));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,38 @@
+import type { Sql } from '../../core/db.js';
+import type { Source } from '../../core/types.js';
+import type { CreateSourceInput, UpdateSourceInput } from './sources.schema.js';
+
+export type SourceWithCounts = Source & { mention_count: number };
+
+export async function listSources(sql: Sql): Promise<SourceWithCounts[]> {
+  return sql<SourceWithCounts[]>`
+    select s.*, (select count(*) from mentions m where m.source_id = s.id)::int as mention_count
+    from sources s order by s.name`;
+}
+
+/** Null when a source with that URL already exists. */
+export async function createSource(sql: Sql, input: CreateSourceInput): Promise<Source | null> {
+  const [row] = await sql<Source[]>`
+    insert into sources (kind, url, name, tier, interval_minutes, timezone, enabled)
+    values (${input.kind}, ${input.url}, ${input.name}, ${input.tier}, ${input.interval_minutes}, ${input.timezone}, ${input.enabled})
+    on conflict (url) do nothing returning *`;
+  return row ?? null;
+}
+
+export async function updateSource(sql: Sql, id: number, input: UpdateSourceInput): Promise<Source | null> {
+  const [row] = await sql<Source[]>`
+    update sources set
+      name = coalesce(${input.name ?? null}, name),
+      tier = coalesce(${input.tier ?? null}, tier),
+      interval_minutes = coalesce(${input.interval_minutes ?? null}::int, interval_minutes),
+      timezone = coalesce(${input.timezone ?? null}, timezone),
+      enabled = coalesce(${input.enabled ?? null}::boolean, enabled),
+      updated_at = now()
+    where id = ${id} returning *`;
+  return row ?? null;
+}
+
+export async function deleteSource(sql: Sql, id: number): Promise<boolean> {
+  const rows = await sql`delete from sources where id = ${id} returning id`;
+  return rows.length > 0;
+}

@@ -1,0 +1,41 @@
+import { Hono } from 'hono';
+import { enqueueCrawlNow, scheduleSource, unscheduleSource } from '../../core/schedule.js';
+import type { AppDeps } from '../app.js';
+import { idParam } from '../common.schema.js';
+import { ApiError, notFound, parseInput, readJson } from '../errors.js';
+import { createSource, deleteSource, listSources, updateSource } from './sources.repo.js';
+import { createSourceBody, updateSourceBody } from './sources.schema.js';
+
+/** Sources and their health; every change is mirrored to the source's crawl schedule in Redis. */
+export function sourceRoutes({ sql, crawlQueue }: AppDeps) {
+  return new Hono()
+    .get('/', async (c) => c.json({ data: await listSources(sql) }))
+    .post('/', async (c) => {
+      const body = parseInput(createSourceBody, await readJson(c.req.raw));
+      const source = await createSource(sql, body);
+      if (!source) throw new ApiError(409, 'conflict', `a source with url ${body.url} already exists`);
+      await scheduleSource(crawlQueue, source);
+      return c.json({ data: source }, 201);
+    })
+    .patch('/:id', async (c) => {
+      const { id } = parseInput(idParam, c.req.param());
+      const body = parseInput(updateSourceBody, await readJson(c.req.raw));
+      const source = await updateSource(sql, id, body);
+      if (!source) throw notFound(`source ${id}`);
+      await scheduleSource(crawlQueue, source);
+      return c.json({ data: source });
+    })
+    .delete('/:id', async (c) => {
+      const { id } = parseInput(idParam, c.req.param());
+      if (!(await deleteSource(sql, id))) throw notFound(`source ${id}`);
+      await unscheduleSource(crawlQueue, id);
+      return c.body(null, 204);
+    })
+    .post('/:id/crawl', async (c) => {
+      const { id } = parseInput(idParam, c.req.param());
+      const [exists] = await sql`select 1 from sources where id = ${id}`;
+      if (!exists) throw notFound(`source ${id}`);
+      const jobId = await enqueueCrawlNow(crawlQueue, id);
+      return c.json({ data: { jobId } }, 202);
+    });
+}

@@ -1,0 +1,97 @@
+import type { Sql, TxSql } from '../../core/db.js';
+import { compileKeywordQuery, termsMatch } from '../../core/keywords.js';
+import { DEFAULT_TZ } from '../../core/time.js';
+import type { MentionKind, Topic } from '../../core/types.js';
+
+export interface TopicWithCounts extends Topic {
+  mention_count: number;
+  last_day: string | null;
+}
+
+export async function listTopics(sql: Sql): Promise<TopicWithCounts[]> {
+  return sql<TopicWithCounts[]>`
+    select t.*, coalesce(s.mentions, 0)::int as mention_count, s.last_day
+    from topics t
+    left join (
+      select topic_id, sum(mentions) as mentions, to_char(max(day), 'YYYY-MM-DD') as last_day
+      from topic_daily_stats group by topic_id
+    ) s on s.topic_id = t.id
+    order by t.name`;
+}
+
+export async function getTopic(sql: Sql, id: number): Promise<Topic | null> {
+  const [row] = await sql<Topic[]>`select * from topics where id = ${id}`;
+  return row ?? null;
+}
+
+/** Creates a topic and matches every stored mention against it. Null when the name is taken. */
+export async function createTopic(sql: Sql, input: { name: string; query: string }): Promise<Topic | null> {
+  const terms = compileKeywordQuery(input.query);
+  return sql.begin(async (tx) => {
+    const [topic] = await tx<Topic[]>`
+      insert into topics (name, query, terms) values (${input.name}, ${input.query}, ${terms})
+      on conflict (name) do nothing returning *`;
+    if (!topic) return null;
+    await rematchTopic(tx, topic.id);
+    return topic;
+  });
+}
+
+/** Renames a topic or changes its query; a new query is a new version and re-matches stored mentions. */
+export async function updateTopic(sql: Sql, id: number, input: { name?: string; query?: string }): Promise<Topic | null | 'name_taken'> {
+  return sql.begin(async (tx) => {
+    const [current] = await tx<Topic[]>`select * from topics where id = ${id} for update`;
+    if (!current) return null;
+    if (input.name && input.name !== current.name) {
+      const [clash] = await tx`select 1 from topics where name = ${input.name} and id <> ${id}`;
+      if (clash) return 'name_taken';
+    }
+    const queryChanged = input.query !== undefined && input.query !== current.query;
+    const terms = queryChanged ? compileKeywordQuery(input.query!) : current.terms;
+    const [topic] = await tx<Topic[]>`
+      update topics set
+        name = ${input.name ?? current.name},
+        query = ${input.query ?? current.query},
+        terms = ${terms},
+        version = version + ${queryChanged ? 1 : 0},
+        updated_at = now()
+      where id = ${id} returning *`;
+    if (queryChanged) await rematchTopic(tx, id);
+    return topic ?? null;
+  });
+}
+
+export async function deleteTopic(sql: Sql, id: number): Promise<boolean> {
+  const rows = await sql`delete from topics where id = ${id} returning id`;
+  return rows.length > 0;
+}
+
+/** Recomputes which stored mentions match the topic's current version, and its daily rollup. */
+async function rematchTopic(tx: TxSql, topicId: number): Promise<void> {
+  await tx`delete from topic_mentions where topic_id = ${topicId}`;
+  await tx`
+    insert into topic_mentions (topic_id, mention_id, query_version)
+    select t.id, m.id, t.version from topics t, mentions m
+    where t.id = ${topicId} and ${termsMatch(tx)}`;
+  await tx`delete from topic_daily_stats where topic_id = ${topicId}`;
+  await tx`
+    insert into topic_daily_stats (topic_id, day, mention_kind, mentions, views)
+    select tm.topic_id, (m.occurred_at at time zone ${DEFAULT_TZ})::date, m.kind, count(*), coalesce(sum(m.views), 0)
+    from topic_mentions tm join mentions m on m.id = tm.mention_id
+    where tm.topic_id = ${topicId}
+    group by 1, 2, 3`;
+}
+
+/** Chart-ready daily points from the rollup; days without mentions are absent here and filled by the caller. */
+export async function getTopicSeries(
+  sql: Sql,
+  q: { topicId: number; metric: 'volume' | 'views'; from: string; to: string; kind?: MentionKind },
+): Promise<{ x: string; y: number }[]> {
+  const value = q.metric === 'views' ? sql`sum(views)` : sql`sum(mentions)`;
+  return sql<{ x: string; y: number }[]>`
+    select to_char(day, 'YYYY-MM-DD') as x, ${value}::float8 as y
+    from topic_daily_stats
+    where topic_id = ${q.topicId} and day between ${q.from}::date and ${q.to}::date
+      ${q.kind ? sql`and mention_kind = ${q.kind}` : sql``}
+    group by day order by day`;
+}

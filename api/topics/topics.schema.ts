@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { MENTION_KINDS } from '../../core/types.js';
+import { compileKeywordQuery, KeywordQueryError } from '../../core/keywords.js';
+import { checkDayRange, dayRangeFields, resolveDayRange } from '../common.schema.js';
+
+const name = z.string().trim().min(1, { message: 'name is required' }).max(120);
+
+/** A keyword query that compiles; the message says why one does not. */
+const query = z
+  .string()
+  .trim()
+  .min(1, { message: 'query is required' })
+  .max(2000)
+  .superRefine((q, ctx) => {
+    try {
+      compileKeywordQuery(q);
+    } catch (err) {
+      if (!(err instanceof KeywordQueryError)) throw err;
+      ctx.addIssue({ code: 'custom', message: err.message });
+    }
+  });
+
+export const createTopicBody = z.object({ name, query });
+export const updateTopicBody = z
+  .object({ name: name.optional(), query: query.optional() })
+  .refine((b) => b.name !== undefined || b.query !== undefined, { message: 'give name or query to change' });
+
+export const SERIES_METRICS = ['volume', 'views'] as const;
+export const seriesQuery = z
+  .object({ metric: z.enum(SERIES_METRICS).default('volume'), kind: z.enum(MENTION_KINDS).optional(), ...dayRangeFields })
+  .transform(resolveDayRange)
+  .superRefine(checkDayRange);

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/** Every setting Gaung reads from the environment, parsed once. Secrets come only from here. */
+const envSchema = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  REDIS_URL: z.string().url().optional(),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATA_DIR: z.string().default('./data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WORKERS: z.string().default('crawl'),
+  /** Prefix of every BullMQ key; the {…} hash tag keeps a queue on one Redis Cluster slot. */
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^\{[\w-]+\}$/, { message: 'must be a Redis hash tag such as {gaung}' })
+    .default('{gaung}'),
+  CRAWL_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+  CRAWL_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  CRAWL_MAX_ARTICLES: z.coerce.number().int().min(1).max(5000).default(200),
+  USER_AGENT: z
+    .string()
+    .default('GaungBot/0.1 (+https://github.com/gaung-id/gaung; media monitoring)'),
+});
+
+export type Config = z.infer<typeof envSchema>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,67 @@
+/** Domain types shared by crawler, api and dashboard. */
+
+export const SOURCE_KINDS = ['rss'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+export const TIERS = ['official', 'state', 'national', 'regional', 'social'] as const;
+export type Tier = (typeof TIERS)[number];
+
+export const MENTION_KINDS = ['news', 'social'] as const;
+export type MentionKind = (typeof MENTION_KINDS)[number];
+
+export interface Source {
+  id: number;
+  kind: SourceKind;
+  url: string;
+  name: string;
+  tier: Tier;
+  interval_minutes: number;
+  timezone: string;
+  enabled: boolean;
+  created_at: Date;
+  updated_at: Date;
+  last_fetched_at: Date | null;
+  last_status: 'ok' | 'error' | null;
+  last_error: string | null;
+  last_item_count: number | null;
+  consecutive_failures: number;
+}
+
+export interface Topic {
+  id: number;
+  name: string;
+  query: string;
+  terms: string[];
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** What a crawler hands to ingest: one article or post, before it has an id. */
+export interface MentionInput {
+  url: string;
+  sourceId: number | null;
+  kind: MentionKind;
+  title: string;
+  body: string;
+  author: string | null;
+  publishedAt: Date | null;
+  language: string | null;
+  views: number | null;
+}
+
+export interface Mention {
+  id: number;
+  url: string;
+  source_id: number | null;
+  source_name: string | null;
+  kind: MentionKind;
+  title: string;
+  body: string;
+  author: string | null;
+  published_at: Date | null;
+  fetched_at: Date;
+  occurred_at: Date;
+  language: string | null;
+  views: number | null;
+}

@@ -1,0 +1,25 @@
+/** Typed calls to Gaung's API; every failure becomes an Error carrying the API's message. */
+export interface Topic { id: number; name: string; query: string; mention_count: number; last_day: string | null }
+export interface Point { x: string; y: number }
+export interface MentionItem {
+  id: number; url: string; title: string; snippet: string; source_name: string | null; kind: 'news' | 'social'; occurred_at: string;
+}
+
+async function get<T>(path: string): Promise<T> {
+  const res = await fetch(path, { headers: { accept: 'application/json' } });
+  const body = (await res.json().catch(() => null)) as (T & { error?: { message: string } }) | null;
+  if (!res.ok || !body) throw new Error(body?.error?.message ?? `HTTP ${res.status}`);
+  return body;
+}
+
+const qs = (params: Record<string, string | number | undefined>) =>
+  new URLSearchParams(Object.entries(params).filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== '').map(([k, v]) => [k, String(v)])).toString();
+
+export const fetchMeta = () => get<{ data: { demo: boolean } }>('/api/v1/meta').then((r) => r.data);
+export const fetchTopics = () => get<{ data: Topic[] }>('/api/v1/topics').then((r) => r.data);
+
+export const fetchSeries = (topicId: number, p: { from: string; to: string; kind?: string }) =>
+  get<{ data: Point[] }>(`/api/v1/topics/${topicId}/series?${qs({ metric: 'volume', ...p })}`).then((r) => r.data);
+
+export const fetchMentions = (p: { from: string; to: string; kind?: string; topic?: number; cursor?: string; limit?: number }) =>
+  get<{ data: MentionItem[]; nextCursor: string | null }>(`/api/v1/mentions?${qs(p)}`);

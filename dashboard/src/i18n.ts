@@ -1,0 +1,92 @@
+/** Dashboard text: Indonesian first, English on the switch. */
+export type Lang = 'id' | 'en';
+
+const TEXT = {
+  id: {
+    tagline: 'Apakah pesan sampai ke masyarakat?',
+    demoBanner: 'Mode demo: data berasal dari situs berita fiktif di 127.0.0.1, bukan dari media sungguhan.',
+    filters: 'Penyaring',
+    range: 'Rentang',
+    last7: '7 hari terakhir',
+    last30: '30 hari terakhir',
+    last90: '90 hari terakhir',
+    custom: 'Pilih tanggal',
+    from: 'Dari',
+    to: 'Sampai',
+    kind: 'Jenis sumber',
+    allKinds: 'Semua',
+    kindNews: 'Berita',
+    kindSocial: 'Media sosial',
+    topic: 'Topik',
+    allTopics: 'Semua topik',
+    chartTitle: 'Jumlah sebutan per hari',
+    chartHint: 'Satu garis per topik; hari menurut WIB (Asia/Jakarta).',
+    noData: 'Belum ada sebutan dalam rentang ini.',
+    latestTitle: 'Sebutan terbaru',
+    colTime: 'Waktu (WIB)',
+    colTitle: 'Judul',
+    colSource: 'Sumber',
+    colKind: 'Jenis',
+    noMentions: 'Belum ada sebutan yang cocok.',
+    loadMore: 'Muat lebih banyak',
+    news: 'Berita',
+    social: 'Sosial',
+    loadError: 'Gagal memuat data',
+  },
+  en: {
+    tagline: 'Is the message reaching ordinary people?',
+    demoBanner: 'Demo mode: data comes from a fictional news site on 127.0.0.1, not from real media.',
+    filters: 'Filters',
+    range: 'Range',
+    last7: 'Last 7 days',
+    last30: 'Last 30 days',
+    last90: 'Last 90 days',
+    custom: 'Pick dates',
+    from: 'From',
+    to: 'To',
+    kind: 'Source kind',
+    allKinds: 'All',
+    kindNews: 'News',
+    kindSocial: 'Social media',
+    topic: 'Topic',
+    allTopics: 'All topics',
+    chartTitle: 'Mentions per day',
+    chartHint: 'One line per topic; days in WIB (Asia/Jakarta).',
+    noData: 'No mentions in this range yet.',
+    latestTitle: 'Latest mentions',
+    colTime: 'Time (WIB)',
+    colTitle: 'Title',
+    colSource: 'Source',
+    colKind: 'Kind',
+    noMentions: 'No matching mentions yet.',
+    loadMore: 'Load more',
+    news: 'News',
+    social: 'Social',
+    loadError: 'Could not load data',
+  },
+} as const;
+
+export type TextKey = keyof (typeof TEXT)['id'];
+
+let lang: Lang = localStorage.getItem('gaung.lang') === 'en' ? 'en' : 'id';
+
+export const getLang = () => lang;
+export const t = (key: TextKey): string => TEXT[lang][key];
+
+export function setLang(next: Lang): void {
+  lang = next;
+  localStorage.setItem('gaung.lang', next);
+  applyStaticText();
+}
+
+/** Fills every element marked data-i18n (text) or data-i18n-label (aria-label); text only, never HTML. */
+export function applyStaticText(): void {
+  document.documentElement.lang = lang;
+  document.querySelectorAll<HTMLElement>('[data-i18n]').forEach((el) => {
+    el.textContent = t(el.dataset.i18n as TextKey);
+  });
+  document.querySelectorAll<HTMLElement>('[data-i18n-label]').forEach((el) => {
+    el.setAttribute('aria-label', t(el.dataset.i18nLabel as TextKey));
+  });
+  document.querySelectorAll<HTMLButtonElement>('[data-lang]').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.lang === lang)));
+}

@@ -1,0 +1,152 @@
+import { CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
+import { fetchMentions, fetchMeta, fetchSeries, fetchTopics, type MentionItem, type Topic } from './api.js';
+import { applyStaticText, getLang, setLang, t, type Lang } from './i18n.js';
+
+Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Tooltip, Legend);
+
+const TZ = 'Asia/Jakarta';
+const COLORS = ['#b4491f', '#1f6fb4', '#2e8b57', '#8a3fb4', '#b48a1f', '#1fa7b4'];
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+const state = { topics: [] as Topic[], cursor: null as string | null };
+let chart: Chart<'line', number[], string> | null = null;
+
+const todayJakarta = () => new Intl.DateTimeFormat('en-CA', { timeZone: TZ }).format(new Date());
+const shiftDay = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+function filters() {
+  const topic = $<HTMLSelectElement>('topic').value;
+  return {
+    from: $<HTMLInputElement>('from').value,
+    to: $<HTMLInputElement>('to').value,
+    kind: $<HTMLSelectElement>('kind').value || undefined,
+    topic: topic ? Number(topic) : undefined,
+  };
+}
+
+function applyRangePreset(): void {
+  const preset = $<HTMLSelectElement>('range').value;
+  if (preset === 'custom') return;
+  const to = todayJakarta();
+  $<HTMLInputElement>('to').value = to;
+  $<HTMLInputElement>('from').value = shiftDay(to, -(Number(preset) - 1));
+}
+
+function formatTime(iso: string): string {
+  const locale = getLang() === 'id' ? 'id-ID' : 'en-GB';
+  return new Intl.DateTimeFormat(locale, { timeZone: TZ, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+}
+
+function formatDay(day: string): string {
+  const locale = getLang() === 'id' ? 'id-ID' : 'en-GB';
+  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'short' }).format(new Date(`${day}T00:00:00Z`));
+}
+
+async function renderChart(): Promise<void> {
+  const f = filters();
+  const topics = f.topic ? state.topics.filter((tp) => tp.id === f.topic) : state.topics;
+  const series = await Promise.all(topics.map((tp) => fetchSeries(tp.id, f)));
+  const labels = (series[0] ?? []).map((p) => formatDay(p.x));
+  const datasets = topics.map((tp, i) => ({
+    label: tp.name,
+    data: (series[i] ?? []).map((p) => p.y),
+    borderColor: COLORS[i % COLORS.length],
+    backgroundColor: COLORS[i % COLORS.length],
+    tension: 0.25,
+    pointRadius: 2,
+  }));
+  const total = datasets.reduce((sum, d) => sum + d.data.reduce((a, b) => a + b, 0), 0);
+  $('chart-empty').hidden = total > 0;
+  if (chart) {
+    chart.data.labels = labels;
+    chart.data.datasets = datasets;
+    chart.update();
+    return;
+  }
+  chart = new Chart($<HTMLCanvasElement>('volume-chart'), {
+    type: 'line',
+    data: { labels, datasets },
+    options: {
+      maintainAspectRatio: false,
+      animation: false,
+      interaction: { mode: 'index', intersect: false },
+      scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
+    },
+  });
+}
+
+/** One table row; crawled text goes in through textContent only, and links only to http(s). */
+function mentionRow(m: MentionItem): HTMLTableRowElement {
+  const tr = document.createElement('tr');
+  const time = tr.insertCell();
+  time.className = 'time';
+  time.textContent = formatTime(m.occurred_at);
+  const titleCell = tr.insertCell();
+  const link = document.createElement('a');
+  link.textContent = m.title;
+  if (/^https?:\/\//i.test(m.url)) link.href = m.url;
+  link.rel = 'noopener noreferrer';
+  link.target = '_blank';
+  const snippet = document.createElement('span');
+  snippet.className = 'snippet';
+  snippet.textContent = m.snippet.length >= 280 ? `${m.snippet}…` : m.snippet;
+  titleCell.append(link, snippet);
+  tr.insertCell().textContent = m.source_name ?? '—';
+  tr.insertCell().textContent = t(m.kind);
+  return tr;
+}
+
+async function renderMentions(append = false): Promise<void> {
+  const tbody = $<HTMLTableElement>('mentions').tBodies[0]!;
+  const page = await fetchMentions({ ...filters(), limit: 25, cursor: append ? (state.cursor ?? undefined) : undefined });
+  if (!append) tbody.replaceChildren();
+  tbody.append(...page.data.map(mentionRow));
+  state.cursor = page.nextCursor;
+  $('more').hidden = !page.nextCursor;
+  $('mentions-empty').hidden = tbody.rows.length > 0;
+}
+
+function renderTopicOptions(): void {
+  const select = $<HTMLSelectElement>('topic');
+  const current = select.value;
+  const all = new Option(t('allTopics'), '');
+  select.replaceChildren(all, ...state.topics.map((tp) => new Option(tp.name, String(tp.id))));
+  select.value = current;
+}
+
+async function refresh(): Promise<void> {
+  $('error').hidden = true;
+  try {
+    await Promise.all([renderChart(), renderMentions()]);
+  } catch (err) {
+    $('error').textContent = `${t('loadError')}: ${(err as Error).message}`;
+    $('error').hidden = false;
+  }
+}
+
+async function start(): Promise<void> {
+  applyStaticText();
+  applyRangePreset();
+  const [meta, topics] = await Promise.all([fetchMeta(), fetchTopics()]);
+  $('demo-banner').hidden = !meta.demo;
+  state.topics = topics;
+  renderTopicOptions();
+  $('range').addEventListener('change', () => (applyRangePreset(), void refresh()));
+  for (const id of ['from', 'to']) $(id).addEventListener('change', () => (($<HTMLSelectElement>('range').value = 'custom'), void refresh()));
+  for (const id of ['kind', 'topic']) $(id).addEventListener('change', () => void refresh());
+  $('more').addEventListener('click', () => void renderMentions(true));
+  document.querySelectorAll<HTMLButtonElement>('[data-lang]').forEach((b) =>
+    b.addEventListener('click', () => {
+      setLang(b.dataset.lang as Lang);
+      renderTopicOptions();
+      void refresh();
+    }),
+  );
+  await refresh();
+  document.body.dataset.ready = 'true';
+}
+
+void start().catch((err: Error) => {
+  $('error').textContent = `${t('loadError')}: ${err.message}`;
+  $('error').hidden = false;
+});

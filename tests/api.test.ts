@@ -1,0 +1,179 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createApp } from '../api/app.js';
+import type { Runtime } from '../core/runtime.js';
+import { createTestDatabase, type TestDatabase } from './helpers/db.js';
+import { factory } from './helpers/factory.js';
+import { openTestRuntime } from './helpers/runtime.js';
+
+let db: TestDatabase;
+let rt: Runtime;
+let app: ReturnType<typeof createApp>;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  rt = await openTestRuntime(db.url);
+  app = createApp({ sql: rt.db.sql, redis: rt.redis.redis, crawlQueue: rt.crawlQueue, logger: rt.logger });
+});
+afterAll(async () => {
+  await rt?.close();
+  await db?.drop();
+});
+
+const json = (method: string, body: unknown) => ({ method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const jakarta = (iso: string) => new Date(iso);
+
+describe('errors', () => {
+  test('bad input gets a 400 naming the field, in the one error shape, without a stack trace', async () => {
+    const res = await app.request('/api/v1/mentions?from=2022-13-45&limit=5000');
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { code: string; message: string; requestId: string } };
+    expect(body.error.code).toBe('invalid_request');
+    expect(body.error.message).toMatch(/from/);
+    expect(body.error.message).toMatch(/limit/);
+    expect(body.error.requestId).toBeTruthy();
+    expect(JSON.stringify(body)).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  test('an unknown route and a missing topic are 404 in the same shape', async () => {
+    const route = await app.request('/api/v1/nothing-here');
+    expect(route.status).toBe(404);
+    expect(((await route.json()) as { error: { code: string } }).error.code).toBe('not_found');
+    const topic = await app.request('/api/v1/topics/999999');
+    expect(topic.status).toBe(404);
+    expect(((await topic.json()) as { error: { message: string } }).error.message).toBe('topic 999999 not found');
+  });
+
+  test('a body that is not JSON is refused with a clear message', async () => {
+    const res = await app.request('/api/v1/topics', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{nope' });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toBe('request body must be JSON');
+  });
+});
+
+describe('topics', () => {
+  test('a topic is created, read, renamed, re-queried as a new version and deleted', async () => {
+    await factory.mention(db.sql, { title: 'Nelayan Bontang bicara Presidensi G20' });
+    await factory.mention(db.sql, { title: 'Harga cabai naik di Samarinda' });
+
+    const created = await app.request('/api/v1/topics', json('POST', { name: 'G20 Rakyat', query: 'Presidensi G20' }));
+    expect(created.status).toBe(201);
+    const topic = ((await created.json()) as { data: { id: number; version: number; terms: string[] } }).data;
+    expect(topic.version).toBe(1);
+    expect(topic.terms).toEqual(['presidensi g20']);
+
+    const dup = await app.request('/api/v1/topics', json('POST', { name: 'G20 Rakyat', query: 'x' }));
+    expect(dup.status).toBe(409);
+
+    const list = (await (await app.request('/api/v1/topics')).json()) as { data: { id: number; mention_count: number }[] };
+    expect(list.data.find((t) => t.id === topic.id)?.mention_count).toBe(1);
+
+    const patched = await app.request(`/api/v1/topics/${topic.id}`, json('PATCH', { query: 'harga cabai, Presidensi G20' }));
+    expect(patched.status).toBe(200);
+    expect(((await patched.json()) as { data: { version: number } }).data.version).toBe(2);
+    const after = (await (await app.request('/api/v1/topics')).json()) as { data: { id: number; mention_count: number }[] };
+    expect(after.data.find((t) => t.id === topic.id)?.mention_count).toBe(2);
+
+    const renamed = await app.request(`/api/v1/topics/${topic.id}`, json('PATCH', { name: 'G20 dan harga' }));
+    expect(((await renamed.json()) as { data: { name: string; version: number } }).data).toMatchObject({ name: 'G20 dan harga', version: 2 });
+
+    expect((await app.request(`/api/v1/topics/${topic.id}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await app.request(`/api/v1/topics/${topic.id}`)).status).toBe(404);
+  });
+
+  test('a query without letters or digits is refused with the reason', async () => {
+    const res = await app.request('/api/v1/topics', json('POST', { name: 'Kosong', query: '"!!!" , ???' }));
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/no letters or digits/);
+  });
+});
+
+describe('series', () => {
+  test('daily volume comes per Asia/Jakarta day with empty days filled with zero', async () => {
+    const topic = await factory.topic(db.sql, { name: 'Seri', query: 'pelabuhan' });
+    // 23:30 WIB on 3 Nov is 16:30 UTC: it belongs to 3 Nov, not 4 Nov, and 00:30 WIB on 5 Nov is 4 Nov in UTC.
+    await factory.mention(db.sql, { title: 'Pelabuhan ramai', publishedAt: jakarta('2022-11-03T16:30:00Z') });
+    await factory.mention(db.sql, { title: 'Pelabuhan sepi', publishedAt: jakarta('2022-11-04T17:30:00Z') });
+    await factory.mention(db.sql, { title: 'Pelabuhan baru', publishedAt: jakarta('2022-11-04T17:45:00Z') });
+    const res = await app.request(`/api/v1/topics/${topic.id}/series?metric=volume&from=2022-11-02&to=2022-11-06`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { tz: string; data: { x: string; y: number }[] };
+    expect(body.tz).toBe('Asia/Jakarta');
+    expect(body.data).toEqual([
+      { x: '2022-11-02', y: 0 },
+      { x: '2022-11-03', y: 1 },
+      { x: '2022-11-04', y: 0 },
+      { x: '2022-11-05', y: 2 },
+      { x: '2022-11-06', y: 0 },
+    ]);
+  });
+
+  test('a reversed or too long range is refused', async () => {
+    const topic = await factory.topic(db.sql, { name: 'Rentang', query: 'rentang' });
+    const reversed = await app.request(`/api/v1/topics/${topic.id}/series?from=2022-11-06&to=2022-11-01`);
+    expect(reversed.status).toBe(400);
+    expect(((await reversed.json()) as { error: { message: string } }).error.message).toMatch(/from must not be after to/);
+    const long = await app.request(`/api/v1/topics/${topic.id}/series?from=2020-01-01&to=2022-11-01`);
+    expect(long.status).toBe(400);
+    const metric = await app.request(`/api/v1/topics/${topic.id}/series?metric=likes`);
+    expect(metric.status).toBe(400);
+  });
+});
+
+describe('mentions', () => {
+  test('the feed filters by topic, kind and range and pages with a keyset cursor without gaps or repeats', async () => {
+    const topic = await factory.topic(db.sql, { name: 'Pasar', query: 'pasar induk' });
+    const ids: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      ids.push(await factory.mention(db.sql, { title: `Pasar induk hari ${i}`, publishedAt: new Date(Date.UTC(2022, 9, 10, 3, i)) }));
+    }
+    await factory.mention(db.sql, { title: 'Pasar induk sosial', kind: 'social', publishedAt: new Date(Date.UTC(2022, 9, 10, 4)) });
+    await factory.mention(db.sql, { title: 'Lain hal', publishedAt: new Date(Date.UTC(2022, 9, 10, 5)) });
+
+    const seen: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const qs = new URLSearchParams({ topic: String(topic.id), kind: 'news', from: '2022-10-10', to: '2022-10-10', limit: '3' });
+      if (cursor) qs.set('cursor', cursor);
+      const res = await app.request(`/api/v1/mentions?${qs}`);
+      expect(res.status).toBe(200);
+      const page = (await res.json()) as { data: { id: number }[]; nextCursor: string | null };
+      seen.push(...page.data.map((m) => m.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual([...ids].reverse());
+
+    const outside = (await (await app.request(`/api/v1/mentions?topic=${topic.id}&from=2022-10-11&to=2022-10-12`)).json()) as { data: unknown[] };
+    expect(outside.data).toHaveLength(0);
+    const bad = await app.request('/api/v1/mentions?cursor=garbage');
+    expect(bad.status).toBe(400);
+  });
+});
+
+describe('sources', () => {
+  test('a source is added, edited and paused through the API, and only http(s) URLs are accepted', async () => {
+    const bad = await app.request('/api/v1/sources', json('POST', { url: 'file:///etc/passwd', name: 'x' }));
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/http or https/);
+
+    const res = await app.request('/api/v1/sources', json('POST', { url: 'http://127.0.0.1:9/rss.xml', name: 'Feed lokal', tier: 'regional' }));
+    expect(res.status).toBe(201);
+    const source = ((await res.json()) as { data: { id: number; interval_minutes: number } }).data;
+    expect(source.interval_minutes).toBe(60);
+    const schedulers = await rt.crawlQueue.getJobSchedulers(0, -1);
+    expect(schedulers.map((s) => s.key)).toContain(`source-${source.id}`);
+
+    const paused = await app.request(`/api/v1/sources/${source.id}`, json('PATCH', { enabled: false }));
+    expect(((await paused.json()) as { data: { enabled: boolean } }).data.enabled).toBe(false);
+    expect((await rt.crawlQueue.getJobSchedulers(0, -1)).map((s) => s.key)).not.toContain(`source-${source.id}`);
+  });
+});
+
+describe('health', () => {
+  test('health reports the database, Redis and the crawl queue depth', async () => {
+    const res = await app.request('/api/v1/health');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { status: string; db: { ok: boolean }; redis: { ok: boolean }; queue: { ok: boolean; waiting: number } };
+    expect(body).toMatchObject({ status: 'ok', db: { ok: true }, redis: { ok: true }, queue: { ok: true } });
+    expect(typeof body.queue.waiting).toBe('number');
+  });
+});
