@@ -64,7 +64,12 @@ async function openEmbeddedDatabase(dataDir: string, logger: Logger): Promise<Da
 }
 
 /** One process owns an embedded data directory; a second one gets a clear error instead of a corrupt database. */
+const openInThisProcess = new Set<string>();
+
 function takeDirectoryLock(lockFile: string): () => void {
+  if (openInThisProcess.has(lockFile)) {
+    throw new Error(`The embedded database in ${path.dirname(lockFile)} is in use by process ${process.pid} (this one).`);
+  }
   try {
     const pid = Number(fs.readFileSync(lockFile, 'utf8'));
     if (pid && pid !== process.pid && isAlive(pid)) {
@@ -77,7 +82,11 @@ function takeDirectoryLock(lockFile: string): () => void {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
   fs.writeFileSync(lockFile, String(process.pid));
-  return () => fs.rmSync(lockFile, { force: true });
+  openInThisProcess.add(lockFile);
+  return () => {
+    openInThisProcess.delete(lockFile);
+    fs.rmSync(lockFile, { force: true });
+  };
 }
 
 function isAlive(pid: number): boolean {

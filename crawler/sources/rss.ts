@@ -7,7 +7,8 @@ import { parseFeed, type FeedItem } from '../extract/feed.js';
 import { canonicalizeUrl } from '../extract/url.js';
 import { findStoredUrls, ingestMention } from '../ingest.repo.js';
 
-crawleeLog.setLevel(crawleeLog.LEVELS.WARNING);
+// Crawlee's own log repeats what failedRequestHandler reports through pino, with stacks; keep one voice.
+crawleeLog.setLevel(crawleeLog.LEVELS.OFF);
 
 export interface CrawlContext {
   sql: Sql;

@@ -1,0 +1,81 @@
+import { serve, type ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createApp } from '../api/app.js';
+import type { Runtime } from '../core/runtime.js';
+import { crawlRssSource } from '../crawler/sources/rss.js';
+import { startNewsSite, type NewsSite } from './fixtures/news-site/server.js';
+import { makeArticles } from './helpers/articles.js';
+import { launchChromium } from './helpers/browser.js';
+import { createTestDatabase, type TestDatabase } from './helpers/db.js';
+import { factory } from './helpers/factory.js';
+import { openTestRuntime } from './helpers/runtime.js';
+
+const HOSTILE_TITLE = 'Presidensi G20 <img src=x onerror="window.__xss=1"> di Bontang';
+
+let db: TestDatabase;
+let rt: Runtime;
+let site: NewsSite;
+let server: ServerType;
+let baseUrl: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  rt = await openTestRuntime(db.url);
+  const articles = makeArticles(8, { outlet: 'kabar', prefix: 'dasbor' });
+  articles[0]!.title = HOSTILE_TITLE;
+  site = await startNewsSite({ articles });
+  await factory.topic(db.sql, { name: 'Presidensi G20', query: 'Presidensi G20' });
+  const source = await factory.source(db.sql, { url: site.outlets.find((o) => o.id === 'kabar')!.feedUrl, name: 'Kabar Pesisir' });
+  await crawlRssSource({ sql: db.sql, logger: rt.logger, userAgent: 'GaungBot/test', maxArticles: 50 }, source);
+
+  const app = createApp({ sql: rt.db.sql, redis: rt.redis.redis, crawlQueue: rt.crawlQueue, logger: rt.logger });
+  server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
+  await new Promise((r) => server.once('listening', r));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((r) => server?.close(r));
+  await site?.close();
+  await rt?.close();
+  await db?.drop();
+});
+
+describe('dashboard in Chromium', () => {
+  test('the dashboard draws the daily chart and lists crawled titles as text, in Indonesian with an English switch', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(baseUrl + '/');
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+
+    expect(await page.textContent('#chart-title')).toBe('Jumlah sebutan per hari');
+    const painted = await page.evaluate(() => {
+      const canvas = document.querySelector<HTMLCanvasElement>('#volume-chart')!;
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let n = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
+      return { width: canvas.width, height: canvas.height, painted: n };
+    });
+    expect(painted.width).toBeGreaterThan(0);
+    expect(painted.painted).toBeGreaterThan(500);
+
+    const titles = await page.$$eval('#mentions tbody tr td:nth-child(2) a', (as) => as.map((a) => a.textContent));
+    expect(titles).toHaveLength(8);
+    expect(titles).toContain('Warga Bontang menyambut Presidensi G20 bagian 2');
+    // crawled markup is shown as text and never runs
+    expect(titles).toContain(HOSTILE_TITLE);
+    expect(await page.$$('#mentions img')).toHaveLength(0);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+
+    await page.click('button[data-lang="en"]');
+    await page.waitForFunction(() => document.querySelector('#chart-title')?.textContent === 'Mentions per day');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
