@@ -44,13 +44,19 @@ async function openEmbeddedDatabase(dataDir: string, logger: Logger): Promise<Da
   const releaseLock = takeDirectoryLock(path.resolve(dataDir, 'pglite.lock'));
   const { PGlite } = await import('@electric-sql/pglite');
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
-  const db = await PGlite.create(dir);
-  const port = await findFreePort();
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections: 1 });
-  await server.start();
+  let db: InstanceType<typeof PGlite>;
+  let server: InstanceType<typeof PGLiteSocketServer>;
+  try {
+    db = await PGlite.create(dir);
+    server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
+    await server.start();
+  } catch (err) {
+    releaseLock();
+    throw new Error(`could not open the embedded database in ${dir}: ${(err as Error).message}`);
+  }
   logger.info({ dir }, 'embedded PostgreSQL (PGlite) started; set DATABASE_URL to use a PostgreSQL server');
   // PGlite serves one connection at a time, so every query shares one.
-  const sql = createSql(`postgres://postgres@127.0.0.1:${port}/postgres`, { max: 1 });
+  const sql = createSql(`postgres://postgres@${server.getServerConn()}/postgres`, { max: 1 });
   return {
     sql,
     mode: 'embedded',

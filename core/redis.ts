@@ -29,10 +29,21 @@ export function createRedis(url: string): Redis {
  * REDIS_URL when set; otherwise a Redis at 127.0.0.1:6379 if one answers; otherwise a `redis-server` from PATH
  * started as a child process with its data under `dataDir`; otherwise a clear error.
  */
-export async function openRedis(opts: { redisUrl?: string; dataDir: string; logger: Logger }): Promise<RedisHandle> {
+export interface OpenRedisOptions {
+  redisUrl?: string;
+  dataDir: string;
+  logger: Logger;
+  /** Where a local Redis is looked for before one is started (default redis://127.0.0.1:6379). */
+  localUrl?: string;
+  /** The redis-server binary to start (default: `redis-server` from PATH). */
+  redisServer?: string;
+}
+
+export async function openRedis(opts: OpenRedisOptions): Promise<RedisHandle> {
   if (opts.redisUrl) return wrap(opts.redisUrl);
-  if (await answersPing(LOCAL_URL)) return wrap(LOCAL_URL);
-  const child = await startRedisServer(opts.dataDir, opts.logger);
+  const local = opts.localUrl ?? LOCAL_URL;
+  if (await answersPing(local)) return wrap(local);
+  const child = await startRedisServer(opts.redisServer ?? 'redis-server', opts.dataDir, opts.logger);
   const handle = wrap(child.url);
   return {
     ...handle,
@@ -61,11 +72,11 @@ async function answersPing(url: string): Promise<boolean> {
   }
 }
 
-async function startRedisServer(dataDir: string, logger: Logger): Promise<{ url: string; process: ChildProcess }> {
+async function startRedisServer(bin: string, dataDir: string, logger: Logger): Promise<{ url: string; process: ChildProcess }> {
   const dir = path.resolve(dataDir, 'redis');
   fs.mkdirSync(dir, { recursive: true });
   const port = await findFreePort();
-  const child = spawn('redis-server', ['--bind', '127.0.0.1', '--port', String(port), '--dir', dir, '--appendonly', 'yes', '--save', ''], {
+  const child = spawn(bin, ['--bind', '127.0.0.1', '--port', String(port), '--dir', dir, '--appendonly', 'yes', '--save', ''], {
     stdio: 'ignore',
   });
   const spawned = await new Promise<boolean>((resolve) => {

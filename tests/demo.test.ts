@@ -1,0 +1,63 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { loadFixtureArticles } from './fixtures/news-site/server.js';
+import { clearPrefix, TEST_REDIS_URL, testQueuePrefix } from './helpers/redis.js';
+import { waitFor } from './helpers/wait.js';
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gaung-demo-'));
+const prefix = testQueuePrefix();
+let demo: ChildProcess | undefined;
+
+afterAll(async () => {
+  if (demo && demo.exitCode === null) {
+    demo.kill('SIGTERM');
+    await new Promise((r) => demo!.once('exit', r));
+  }
+  await clearPrefix(prefix);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('npm run demo', () => {
+  test('the demo starts with nothing configured, crawls the demo site and shows mentions of the demo topic', async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: '0', DEMO_SITE_PORT: '0', QUEUE_PREFIX: prefix, LOG_LEVEL: 'warn' };
+    delete env.DATABASE_URL;
+    delete env.REDIS_URL;
+    demo = spawn(process.execPath, ['--import', 'tsx', 'api/demo.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    demo.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+    demo.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+
+    const url = await waitFor('the demo to print its dashboard URL', async () => /Dashboard:\s+(http:\S+)/.exec(out)?.[1], 60_000);
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(TEST_REDIS_URL).toContain('6379'); // the demo found the local Redis by itself
+
+    const topics = await waitFor('the demo topic to collect mentions', async () => {
+      const body = (await (await fetch(`${url}api/v1/topics`)).json()) as { data: { id: number; name: string; mention_count: number }[] };
+      const g20 = body.data.find((t) => t.name === 'Presidensi G20');
+      return g20 && g20.mention_count >= 10 ? body.data : null;
+    }, 60_000, 500);
+    const g20 = topics.find((t) => t.name === 'Presidensi G20')!;
+
+    const series = (await (await fetch(`${url}api/v1/topics/${g20.id}/series?metric=volume`)).json()) as { data: { y: number }[] };
+    expect(series.data).toHaveLength(30);
+    expect(series.data.reduce((a, p) => a + p.y, 0)).toBeGreaterThanOrEqual(10);
+
+    const articles = loadFixtureArticles();
+    const mentions = (await (await fetch(`${url}api/v1/mentions?limit=100&from=${daysAgo(40)}`)).json()) as { data: { title: string }[] };
+    const titles = new Set(articles.map((a) => a.title));
+    expect(mentions.data.length).toBeGreaterThan(10);
+    expect(mentions.data.filter((m) => titles.has(m.title)).length).toBe(mentions.data.length);
+
+    const page = await (await fetch(url)).text();
+    expect(page).toContain('<canvas id="volume-chart"');
+    const meta = (await (await fetch(`${url}api/v1/meta`)).json()) as { data: { demo: boolean } };
+    expect(meta.data.demo).toBe(true);
+  });
+});
+
+function daysAgo(n: number): string {
+  return new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+}
