@@ -2,8 +2,8 @@ import { serve } from '@hono/node-server';
 import { loadConfig } from '../core/config.js';
 import { createLogger } from '../core/logger.js';
 import { closeOnSignals, openRuntime } from '../core/runtime.js';
-import { enqueueCrawlNow, scheduleSource } from '../core/schedule.js';
 import type { Source } from '../core/types.js';
+import { enqueueCrawlNow } from '../core/schedule.js';
 import { startWorkers } from '../crawler/worker.js';
 import { startNewsSite } from '../tests/fixtures/news-site/server.js';
 import { createApp } from './app.js';
@@ -37,11 +37,10 @@ try {
     if (source) sources.push(source);
   }
 
+  // Starting the workers syncs every source's job scheduler. A scheduler left in Redis by an earlier demo
+  // does not fire at once, so a source never crawled into this database is crawled now.
   const workers = await startWorkers(runtime);
-  for (const source of sources) {
-    await scheduleSource(runtime.crawlQueue, source);
-    await enqueueCrawlNow(runtime.crawlQueue, source.id);
-  }
+  for (const source of sources) if (!source.last_fetched_at) await enqueueCrawlNow(runtime.crawlQueue, source.id);
 
   const app = createApp({ sql, redis: runtime.redis.redis, crawlQueue: runtime.crawlQueue, logger, demo: true });
   const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {

@@ -72,6 +72,8 @@ describe('dashboard in Chromium', () => {
     expect(await page.$$('#mentions img')).toHaveLength(0);
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
 
+    expect(await page.$$eval('#sources tbody td:first-child', (tds) => tds.map((td) => td.textContent))).toEqual(['Kabar Pesisir']);
+
     await page.click('button[data-lang="en"]');
     await page.waitForFunction(() => document.querySelector('#chart-title')?.textContent === 'Mentions per day');
     expect(await page.getAttribute('html', 'lang')).toBe('en');

@@ -5,6 +5,11 @@ export interface MentionItem {
   id: number; url: string; title: string; snippet: string; source_name: string | null; kind: 'news' | 'social'; occurred_at: string;
 }
 
+export interface SourceHealth {
+  id: number; name: string; tier: string; enabled: boolean; last_fetched_at: string | null;
+  last_status: 'ok' | 'error' | null; last_error: string | null; consecutive_failures: number; mention_count: number;
+}
+
 async function get<T>(path: string): Promise<T> {
   const res = await fetch(path, { headers: { accept: 'application/json' } });
   const body = (await res.json().catch(() => null)) as (T & { error?: { message: string } }) | null;
@@ -17,6 +22,8 @@ const qs = (params: Record<string, string | number | undefined>) =>
 
 export const fetchMeta = () => get<{ data: { demo: boolean } }>('/api/v1/meta').then((r) => r.data);
 export const fetchTopics = () => get<{ data: Topic[] }>('/api/v1/topics').then((r) => r.data);
+
+export const fetchSources = () => get<{ data: SourceHealth[] }>('/api/v1/sources').then((r) => r.data);
 
 export const fetchSeries = (topicId: number, p: { from: string; to: string; kind?: string }) =>
   get<{ data: Point[] }>(`/api/v1/topics/${topicId}/series?${qs({ metric: 'volume', ...p })}`).then((r) => r.data);

@@ -1,14 +1,15 @@
 import { CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
-import { fetchMentions, fetchMeta, fetchSeries, fetchTopics, type MentionItem, type Topic } from './api.js';
-import { applyStaticText, getLang, setLang, t, type Lang } from './i18n.js';
+import { fetchMentions, fetchMeta, fetchSeries, fetchSources, fetchTopics, type MentionItem, type SourceHealth, type Topic } from './api.js';
+import { applyStaticText, getLang, setLang, t, type Lang, type TextKey } from './i18n.js';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Tooltip, Legend);
 
 const TZ = 'Asia/Jakarta';
+const REFRESH_MS = 30_000;
 const COLORS = ['#b4491f', '#1f6fb4', '#2e8b57', '#8a3fb4', '#b48a1f', '#1fa7b4'];
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
-const state = { topics: [] as Topic[], cursor: null as string | null };
+const state = { topics: [] as Topic[], cursor: null as string | null, pagedMore: false };
 let chart: Chart<'line', number[], string> | null = null;
 
 const todayJakarta = () => new Intl.DateTimeFormat('en-CA', { timeZone: TZ }).format(new Date());
@@ -52,7 +53,7 @@ async function renderChart(): Promise<void> {
     data: (series[i] ?? []).map((p) => p.y),
     borderColor: COLORS[i % COLORS.length],
     backgroundColor: COLORS[i % COLORS.length],
-    tension: 0.25,
+    cubicInterpolationMode: 'monotone' as const,
     pointRadius: 2,
   }));
   const total = datasets.reduce((sum, d) => sum + d.data.reduce((a, b) => a + b, 0), 0);
@@ -100,10 +101,29 @@ async function renderMentions(append = false): Promise<void> {
   const tbody = $<HTMLTableElement>('mentions').tBodies[0]!;
   const page = await fetchMentions({ ...filters(), limit: 25, cursor: append ? (state.cursor ?? undefined) : undefined });
   if (!append) tbody.replaceChildren();
+  state.pagedMore = append;
   tbody.append(...page.data.map(mentionRow));
   state.cursor = page.nextCursor;
   $('more').hidden = !page.nextCursor;
   $('mentions-empty').hidden = tbody.rows.length > 0;
+}
+
+function sourceRow(s: SourceHealth): HTMLTableRowElement {
+  const tr = document.createElement('tr');
+  tr.insertCell().textContent = s.name;
+  tr.insertCell().textContent = t(`tier_${s.tier}` as TextKey);
+  tr.insertCell().textContent = s.last_fetched_at ? formatTime(s.last_fetched_at) : '—';
+  const status = tr.insertCell();
+  const key: TextKey = !s.enabled ? 'statusPaused' : s.last_status === 'ok' ? 'statusOk' : s.last_status === 'error' ? 'statusError' : 'statusNever';
+  status.textContent = s.last_status === 'error' ? `${t(key)} (${s.consecutive_failures}×)` : t(key);
+  if (s.last_error) status.title = s.last_error;
+  tr.insertCell().textContent = String(s.mention_count);
+  return tr;
+}
+
+async function renderSources(): Promise<void> {
+  const sources = await fetchSources();
+  $<HTMLTableElement>('sources').tBodies[0]!.replaceChildren(...sources.map(sourceRow));
 }
 
 function renderTopicOptions(): void {
@@ -117,7 +137,10 @@ function renderTopicOptions(): void {
 async function refresh(): Promise<void> {
   $('error').hidden = true;
   try {
-    await Promise.all([renderChart(), renderMentions()]);
+    state.topics = await fetchTopics();
+    renderTopicOptions();
+    await Promise.all([renderChart(), renderMentions(), renderSources()]);
+    $('updated').textContent = `${t('updatedAt')}: ${formatTime(new Date().toISOString())} WIB`;
   } catch (err) {
     $('error').textContent = `${t('loadError')}: ${(err as Error).message}`;
     $('error').hidden = false;
@@ -127,10 +150,8 @@ async function refresh(): Promise<void> {
 async function start(): Promise<void> {
   applyStaticText();
   applyRangePreset();
-  const [meta, topics] = await Promise.all([fetchMeta(), fetchTopics()]);
+  const meta = await fetchMeta();
   $('demo-banner').hidden = !meta.demo;
-  state.topics = topics;
-  renderTopicOptions();
   $('range').addEventListener('change', () => (applyRangePreset(), void refresh()));
   for (const id of ['from', 'to']) $(id).addEventListener('change', () => (($<HTMLSelectElement>('range').value = 'custom'), void refresh()));
   for (const id of ['kind', 'topic']) $(id).addEventListener('change', () => void refresh());
@@ -138,12 +159,15 @@ async function start(): Promise<void> {
   document.querySelectorAll<HTMLButtonElement>('[data-lang]').forEach((b) =>
     b.addEventListener('click', () => {
       setLang(b.dataset.lang as Lang);
-      renderTopicOptions();
       void refresh();
     }),
   );
   await refresh();
   document.body.dataset.ready = 'true';
+  // New crawls land while the page is open; a lead watching it sees them without reloading.
+  setInterval(() => {
+    if (document.visibilityState === 'visible' && !state.pagedMore) void refresh();
+  }, REFRESH_MS);
 }
 
 void start().catch((err: Error) => {
