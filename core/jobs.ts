@@ -14,7 +14,6 @@ export interface JobPayloads {
 }
 
 export type JobKey = keyof typeof JOBS;
-export const QUEUE_NAMES = [...new Set(Object.values(JOBS).map((j) => j.queue))];
 
 export function createQueue(queue: string, connection: ConnectionOptions, prefix: string): Queue {
   return new Queue(queue, { connection, prefix });
