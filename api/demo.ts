@@ -19,7 +19,8 @@ const DEMO_TOPICS = [
   { name: 'Harga kebutuhan pokok', query: 'harga cabai, harga beras, sembako, harga BBM, kebutuhan pokok' },
 ];
 
-const config = loadConfig();
+// The demo site is on 127.0.0.1, which the SSRF guard refuses unless allowed; it is ours, so no politeness delay.
+const config = loadConfig({ CRAWL_ALLOW_ADDRESSES: '127.0.0.1', CRAWL_DOMAIN_DELAY_MS: '50', CRAWL_DOMAIN_CONCURRENCY: '4', ...process.env });
 const logger = createLogger(config.LOG_LEVEL, 'gaung-demo');
 try {
   const site = await startNewsSite({ port: Number(process.env.DEMO_SITE_PORT ?? 3999) });

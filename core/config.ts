@@ -17,6 +17,13 @@ const envSchema = z.object({
   CRAWL_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
   CRAWL_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   CRAWL_MAX_ARTICLES: z.coerce.number().int().min(1).max(5000).default(200),
+  /** Private addresses the crawler may fetch despite the SSRF guard (IPs or CIDRs, comma-separated). */
+  CRAWL_ALLOW_ADDRESSES: z.string().default(''),
+  CRAWL_MAX_BYTES: z.coerce.number().int().min(10_000).default(10 * 1024 * 1024),
+  CRAWL_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(20_000),
+  CRAWL_DOMAIN_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  CRAWL_DOMAIN_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  CRAWL_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
   USER_AGENT: z
     .string()
     .default('GaungBot/0.1 (+https://github.com/gaung-id/gaung; media monitoring)'),

@@ -1,7 +1,9 @@
 /** Domain types shared by crawler, api and dashboard. */
 
-export const SOURCE_KINDS = ['rss'] as const;
-export type SourceKind = (typeof SOURCE_KINDS)[number];
+import { NEWS_SOURCE_KINDS, type NewsSourceKind } from './source-kinds.js';
+
+export const SOURCE_KINDS = NEWS_SOURCE_KINDS;
+export type SourceKind = NewsSourceKind;
 
 export const TIERS = ['official', 'state', 'national', 'regional', 'social'] as const;
 export type Tier = (typeof TIERS)[number];
@@ -18,6 +20,10 @@ export interface Source {
   interval_minutes: number;
   timezone: string;
   enabled: boolean;
+  config: Record<string, unknown>;
+  render: 'auto' | 'always' | 'never';
+  audience: number | null;
+  last_success_at: Date | null;
   created_at: Date;
   updated_at: Date;
   last_fetched_at: Date | null;

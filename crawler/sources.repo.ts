@@ -12,7 +12,7 @@ export async function listScheduleRows(sql: Sql): Promise<Pick<Source, 'id' | 'e
 
 export async function recordCrawlSuccess(sql: Sql, id: number, itemCount: number, warning: string | null): Promise<void> {
   await sql`
-    update sources set last_fetched_at = now(), last_status = 'ok', last_error = ${warning},
+    update sources set last_fetched_at = now(), last_success_at = now(), last_status = 'ok', last_error = ${warning},
       last_item_count = ${itemCount}, consecutive_failures = 0
     where id = ${id}`;
 }

@@ -3,30 +3,27 @@ import { JOBS, type JobKey } from '../core/jobs.js';
 import { createRedis } from '../core/redis.js';
 import type { Runtime } from '../core/runtime.js';
 import { syncSchedules } from '../core/schedule.js';
+import { createCrawlContext } from './context.js';
 import { runCrawlJob } from './crawl.job.js';
 import { listScheduleRows } from './sources.repo.js';
 
-type Handler = (runtime: Runtime, job: Job) => Promise<unknown>;
-
-/** Exactly one handler per registered job; the type makes a missing one a compile error. */
-const HANDLERS: Record<JobKey, Handler> = {
-  crawlSource: (rt, job) =>
-    runCrawlJob(
-      { sql: rt.db.sql, logger: rt.logger, userAgent: rt.config.USER_AGENT, maxArticles: rt.config.CRAWL_MAX_ARTICLES },
-      job,
-    ),
-};
+type Handler = (job: Job) => Promise<unknown>;
 
 /** Worker builders by queue, switched on with WORKERS=crawl (comma-separated). */
-const BUILDERS: Record<string, (rt: Runtime) => Worker> = {
+const BUILDERS: Record<string, (rt: Runtime) => { worker: Worker; close(): Promise<void> }> = {
   crawl: (rt) => {
+    const crawl = createCrawlContext({ sql: rt.db.sql, redis: rt.redis.redis, logger: rt.logger, config: rt.config });
+    /** Exactly one handler per registered job; the type makes a missing one a compile error. */
+    const HANDLERS: Record<JobKey, Handler> = {
+      crawlSource: (job) => runCrawlJob(crawl, job),
+    };
     const byName = new Map<string, Handler>(Object.entries(JOBS).map(([key, def]) => [def.name, HANDLERS[key as JobKey]]));
-    return new Worker(
+    const worker = new Worker(
       JOBS.crawlSource.queue,
       async (job) => {
         const handler = byName.get(job.name);
         if (!handler) throw new Error(`no handler for job "${job.name}"`);
-        return handler(rt, job);
+        return handler(job);
       },
       {
         connection: createRedis(rt.redis.url),
@@ -37,6 +34,7 @@ const BUILDERS: Record<string, (rt: Runtime) => Worker> = {
         maxStalledCount: 2,
       },
     );
+    return { worker, close: async () => (await worker.close(), await crawl.close()) };
   },
 };
 
@@ -46,10 +44,10 @@ export async function startWorkers(rt: Runtime): Promise<{ close(): Promise<void
   if (unknown.length > 0) throw new Error(`WORKERS has unknown worker(s): ${unknown.join(', ')}; known: ${Object.keys(BUILDERS).join(', ')}`);
   await syncSchedules(rt.crawlQueue, await listScheduleRows(rt.db.sql));
   const workers = names.map((name) => {
-    const worker = BUILDERS[name]!(rt);
-    worker.on('failed', (job, err) => rt.logger.warn({ jobId: job?.id, err: err.message }, 'job failed'));
-    worker.on('error', (err) => rt.logger.error({ err }, 'worker error'));
-    return worker;
+    const built = BUILDERS[name]!(rt);
+    built.worker.on('failed', (job, err) => rt.logger.warn({ jobId: job?.id, err: err.message }, 'job failed'));
+    built.worker.on('error', (err) => rt.logger.error({ err }, 'worker error'));
+    return built;
   });
   rt.logger.info({ workers: names }, 'workers started');
   return { close: async () => void (await Promise.all(workers.map((w) => w.close()))) };

@@ -1,23 +1,25 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createLogger } from '../core/logger.js';
-import { crawlRssSource } from '../crawler/sources/rss.js';
+import { runSourceCrawl } from '../crawler/pipeline.js';
 import { startNewsSite, type NewsSite } from './fixtures/news-site/server.js';
 import { makeArticles } from './helpers/articles.js';
 import { createTestDatabase, type TestDatabase } from './helpers/db.js';
 import { factory } from './helpers/factory.js';
+import { openTestCrawlContext } from './helpers/runtime.js';
 
 let db: TestDatabase;
 let site: NewsSite;
-const logger = createLogger('silent');
-const ctx = () => ({ sql: db.sql, logger, userAgent: 'GaungBot/test', maxArticles: 100 });
+let crawl: ReturnType<typeof openTestCrawlContext>;
+const ctx = () => crawl;
 
 beforeAll(async () => {
   db = await createTestDatabase();
+  crawl = openTestCrawlContext(db.sql);
   site = await startNewsSite({ articles: [...makeArticles(6, { g20: 4, outlet: 'kabar' }), ...makeArticles(3, { outlet: 'portal', prefix: 'rilis' })] });
 });
 afterAll(async () => {
+  await crawl?.close();
   await site?.close();
   await db?.drop();
 });
@@ -30,8 +32,8 @@ describe('rss crawl', () => {
     const outlet = site.outlets.find((o) => o.id === 'kabar')!;
     const source = await factory.source(db.sql, { url: outlet.feedUrl, tier: 'regional' });
 
-    const first = await crawlRssSource(ctx(), source);
-    expect(first).toMatchObject({ feedItems: 6, alreadyStored: 0, fetched: 6, inserted: 6, matched: 4, failedPages: [] });
+    const first = await runSourceCrawl(ctx(), source);
+    expect(first).toMatchObject({ discovered: 6, alreadyStored: 0, fetched: 6, inserted: 6, matched: 4, failedPages: [] });
 
     const rows = await db.sql<{ url: string; title: string; body: string; author: string; published_at: Date }[]>`
       select url, title, body, author, published_at from mentions where source_id = ${source.id} order by url`;
@@ -47,8 +49,8 @@ describe('rss crawl', () => {
     expect(linked).toHaveLength(4);
 
     const pagesBefore = [...site.hits.entries()].filter(([p]) => p.startsWith('/kabar/berita/')).reduce((a, [, n]) => a + n, 0);
-    const again = await crawlRssSource(ctx(), source);
-    expect(again).toMatchObject({ feedItems: 6, alreadyStored: 6, fetched: 0, inserted: 0 });
+    const again = await runSourceCrawl(ctx(), source);
+    expect(again).toMatchObject({ discovered: 6, alreadyStored: 6, fetched: 0, inserted: 0 });
     const pagesAfter = [...site.hits.entries()].filter(([p]) => p.startsWith('/kabar/berita/')).reduce((a, [, n]) => a + n, 0);
     expect(pagesAfter).toBe(pagesBefore);
     expect(await count('mentions')).toBe(6);
@@ -59,8 +61,8 @@ describe('rss crawl', () => {
   test('an Atom feed from a government portal is read the same way, with the date from JSON-LD', async () => {
     const outlet = site.outlets.find((o) => o.id === 'portal')!;
     const source = await factory.source(db.sql, { url: outlet.feedUrl, tier: 'official' });
-    const stats = await crawlRssSource(ctx(), source);
-    expect(stats).toMatchObject({ feedItems: 3, inserted: 3 });
+    const stats = await runSourceCrawl(ctx(), source);
+    expect(stats).toMatchObject({ discovered: 3, inserted: 3 });
     const [row] = await db.sql<{ published_at: Date; body: string }[]>`
       select published_at, body from mentions where url like ${'%/portal/berita/rilis-2'}`;
     const article = site.articles.find((a) => a.slug === 'rilis-2')!;
@@ -100,8 +102,8 @@ describe('bad input never takes down a crawl', () => {
 
   test('a missing page and a page without an article are reported, and the good article is still stored', async () => {
     const source = await factory.source(db.sql, { url: `${base}/mixed.xml` });
-    const stats = await crawlRssSource(ctx(), source);
-    expect(stats.feedItems).toBe(3);
+    const stats = await runSourceCrawl(ctx(), source);
+    expect(stats.discovered).toBe(3);
     expect(stats.failedPages.map((f) => f.url).sort()).toEqual([`${base}/empty`, `${base}/gone`]);
     expect(stats.failedPages.find((f) => f.url.endsWith('/empty'))!.reason).toBe('no article text found on the page');
     const [row] = await db.sql`select count(*)::int as n from mentions where url = ${site.url + '/kabar/berita/uji-2'}`;
@@ -110,6 +112,6 @@ describe('bad input never takes down a crawl', () => {
 
   test('a feed URL that does not return a feed fails the crawl with a message naming the URL', async () => {
     const source = await factory.source(db.sql, { url: `${base}/not-a-feed.xml` });
-    await expect(crawlRssSource(ctx(), source)).rejects.toThrow(`feed ${base}/not-a-feed.xml could not be read`);
+    await expect(runSourceCrawl(ctx(), source)).rejects.toThrow(`${base}/not-a-feed.xml is not a readable RSS or Atom feed`);
   });
 });

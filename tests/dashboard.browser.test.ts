@@ -4,13 +4,13 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApp } from '../api/app.js';
 import type { Runtime } from '../core/runtime.js';
-import { crawlRssSource } from '../crawler/sources/rss.js';
+import { runSourceCrawl } from '../crawler/pipeline.js';
 import { startNewsSite, type NewsSite } from './fixtures/news-site/server.js';
 import { makeArticles } from './helpers/articles.js';
 import { launchChromium } from './helpers/browser.js';
 import { createTestDatabase, type TestDatabase } from './helpers/db.js';
 import { factory } from './helpers/factory.js';
-import { openTestRuntime } from './helpers/runtime.js';
+import { openTestCrawlContext, openTestRuntime } from './helpers/runtime.js';
 
 const HOSTILE_TITLE = 'Presidensi G20 <img src=x onerror="window.__xss=1"> di Bontang';
 
@@ -29,7 +29,9 @@ beforeAll(async () => {
   site = await startNewsSite({ articles });
   await factory.topic(db.sql, { name: 'Presidensi G20', query: 'Presidensi G20' });
   const source = await factory.source(db.sql, { url: site.outlets.find((o) => o.id === 'kabar')!.feedUrl, name: 'Kabar Pesisir' });
-  await crawlRssSource({ sql: db.sql, logger: rt.logger, userAgent: 'GaungBot/test', maxArticles: 50 }, source);
+  const crawl = openTestCrawlContext(db.sql);
+  await runSourceCrawl(crawl, source);
+  await crawl.close();
 
   const app = createApp({ sql: rt.db.sql, redis: rt.redis.redis, crawlQueue: rt.crawlQueue, logger: rt.logger });
   server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });

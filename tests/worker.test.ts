@@ -49,7 +49,7 @@ describe('scheduled crawling', () => {
       expect(ok.last_fetched_at).toBeInstanceOf(Date);
       const failed = await waitFor('the bad source to fail', async () => ((await sourceRow(bad.id)).last_status === 'error' ? sourceRow(bad.id) : null));
       expect(failed.consecutive_failures).toBeGreaterThanOrEqual(1);
-      expect(failed.last_error).toContain(`feed ${site.url}/tidak-ada.xml could not be read`);
+      expect(failed.last_error).toBe(`${site.url}/tidak-ada.xml answered HTTP 404`);
       const [n] = await db.sql`select count(*)::int as n from mentions where source_id = ${good.id}`;
       expect(n!.n).toBe(5);
     } finally {

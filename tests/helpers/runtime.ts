@@ -1,6 +1,9 @@
+import { Redis } from 'ioredis';
 import { loadConfig } from '../../core/config.js';
+import type { Sql } from '../../core/db.js';
 import { createLogger } from '../../core/logger.js';
 import { openRuntime, type Runtime } from '../../core/runtime.js';
+import { createCrawlContext } from '../../crawler/context.js';
 import { clearPrefix, TEST_REDIS_URL, testQueuePrefix } from './redis.js';
 
 /** The environment a Gaung process gets in tests: this file's database, the shared Redis, its own queue prefix. */
@@ -10,6 +13,10 @@ export function testEnv(databaseUrl: string, extra: Record<string, string> = {})
     REDIS_URL: TEST_REDIS_URL,
     QUEUE_PREFIX: testQueuePrefix(),
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    // fixture sites live on 127.0.0.1; allow it past the SSRF guard, and do not wait between requests
+    CRAWL_ALLOW_ADDRESSES: '127.0.0.1',
+    CRAWL_DOMAIN_DELAY_MS: '0',
+    CRAWL_DOMAIN_CONCURRENCY: '4',
     ...extra,
   };
 }
@@ -24,4 +31,19 @@ export async function openTestRuntime(databaseUrl: string, extra: Record<string,
     await clearPrefix(config.QUEUE_PREFIX);
   };
   return runtime;
+}
+
+/** A crawl context as a worker has it (Fetcher with SSRF guard, robots, Redis politeness) on the test database. */
+export function openTestCrawlContext(sql: Sql, extra: Record<string, string> = {}) {
+  const config = loadConfig(testEnv('postgres://unused@127.0.0.1/unused', extra));
+  const redis = new Redis(TEST_REDIS_URL);
+  const ctx = createCrawlContext({ sql, redis, logger: createLogger(config.LOG_LEVEL), config });
+  return {
+    ...ctx,
+    async close() {
+      await ctx.close();
+      redis.disconnect();
+      await clearPrefix(config.QUEUE_PREFIX);
+    },
+  };
 }

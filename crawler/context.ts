@@ -1,0 +1,33 @@
+import type { Redis } from 'ioredis';
+import type { Config } from '../core/config.js';
+import type { Sql } from '../core/db.js';
+import type { Logger } from '../core/logger.js';
+import { createFetcher } from './fetch/fetcher.js';
+import type { CrawlContext } from './sources/kind.js';
+
+/** The crawl context a worker process (or the preview command) shares across its jobs, from the settings. */
+export function createCrawlContext(deps: { sql: Sql; redis: Redis; logger: Logger; config: Config }): CrawlContext & { close(): Promise<void> } {
+  const { config } = deps;
+  const fetcher = createFetcher({
+    sql: deps.sql,
+    redis: deps.redis,
+    prefix: config.QUEUE_PREFIX,
+    settings: {
+      userAgent: config.USER_AGENT,
+      allowAddresses: config.CRAWL_ALLOW_ADDRESSES,
+      maxBytes: config.CRAWL_MAX_BYTES,
+      timeoutMs: config.CRAWL_TIMEOUT_MS,
+      domainDelayMs: config.CRAWL_DOMAIN_DELAY_MS,
+      domainConcurrency: config.CRAWL_DOMAIN_CONCURRENCY,
+      retries: config.CRAWL_RETRIES,
+    },
+  });
+  return {
+    sql: deps.sql,
+    logger: deps.logger,
+    fetcher,
+    maxArticles: config.CRAWL_MAX_ARTICLES,
+    concurrency: Math.max(2, config.CRAWL_DOMAIN_CONCURRENCY),
+    close: () => fetcher.close(),
+  };
+}

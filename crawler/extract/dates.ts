@@ -1,0 +1,179 @@
+import * as chrono from 'chrono-node';
+
+export interface DateOptions {
+  /** IANA zone for wall-clock times the page gives without a zone, e.g. 'Asia/Jakarta'. */
+  timezone: string;
+  /** Reference instant for relative dates and for rejecting dates in the future. */
+  now: Date;
+}
+
+interface WallTime {
+  year: number;
+  month: number; // 1-12
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** How far past `now` a publication time may lie (clock skew between the site and us). */
+const FUTURE_SLACK_MS = 5 * 60_000;
+const ZONE_WORDS: Record<string, number> = { wib: 420, wita: 480, wit: 540 };
+
+/**
+ * The instant an Indonesian (or English) date text names: "Jumat, 5 November 2021 17:48 WIB",
+ * "11 Oktober 2022 5:50pm", "Selasa (11/10)", "2 jam lalu", "kemarin". Texts without a zone are read
+ * in `opts.timezone`; a result more than a few minutes after `opts.now` is refused.
+ */
+export function parseIndonesianDate(text: string, opts: DateOptions): Date | null {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (!clean) return null;
+  const date = parseDayMonth(clean, opts) ?? parseWithChrono(clean, opts);
+  return date && !isFuture(date, opts.now) ? date : null;
+}
+
+/** A machine-readable date from a meta tag or JSON-LD (ISO 8601, with or without a zone), else as free text. */
+export function parseMachineDate(value: string, opts: DateOptions): Date | null {
+  const v = value.trim();
+  const iso = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i.exec(v);
+  let date: Date | null;
+  if (iso) {
+    const [, y, mo, d, h, mi, s, zone] = iso;
+    const wall = { year: +y!, month: +mo!, day: +d!, hour: +(h ?? 0), minute: +(mi ?? 0), second: +(s ?? 0) };
+    if (!isValidDay(wall)) return null;
+    date = zone ? new Date(Date.parse(v.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00'))) : wallTimeToDate(wall, opts.timezone);
+    if (Number.isNaN(date.getTime())) return null;
+  } else {
+    date = parseWithChrono(v, opts);
+  }
+  return date && !isFuture(date, opts.now) ? date : null;
+}
+
+/** Minutes east of UTC that `timeZone` is at `at` (DST included), from Intl. */
+export function zoneOffsetMinutes(timeZone: string, at: Date): number {
+  const w = wallTimeIn(timeZone, at);
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  return Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
+}
+
+/** The instant at which clocks in `timeZone` show `wall`. */
+export function wallTimeToDate(wall: WallTime, timeZone: string): Date {
+  const guess = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+  const first = guess - zoneOffsetMinutes(timeZone, new Date(guess)) * 60_000;
+  return new Date(guess - zoneOffsetMinutes(timeZone, new Date(first)) * 60_000);
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function wallTimeIn(timeZone: string, at: Date): WallTime {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    const n = 'numeric' as const;
+    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: n, month: n, day: n, hour: n, minute: n, second: n });
+    formatters.set(timeZone, f);
+  }
+  const parts = f.formatToParts(at);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
+}
+
+/** "Selasa (11/10)", "(29/01)": day/month with no year; the year is the latest that keeps the date not after now. */
+function parseDayMonth(text: string, opts: DateOptions): Date | null {
+  const m = /(?<![\d/.])(\d{1,2})\/(\d{1,2})(?!\d|\/\d)/.exec(text);
+  if (!m) return null;
+  const day = +m[1]!;
+  const month = +m[2]!;
+  const time = /(?<![\d.,/])([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d.,])\s*(WIB|WITA|WIT)?/i.exec(text.slice(m.index + m[0].length));
+  const thisYear = wallTimeIn(opts.timezone, opts.now).year;
+  for (const year of [thisYear, thisYear - 1]) {
+    const wall = { year, month, day, hour: time ? +time[1]! : 0, minute: time ? +time[2]! : 0, second: 0 };
+    if (!isValidDay(wall)) continue;
+    const zone = time?.[3] ? ZONE_WORDS[time[3].toLowerCase()] : undefined;
+    const date = zone === undefined ? wallTimeToDate(wall, opts.timezone) : fromOffset(wall, zone);
+    if (!isFuture(date, opts.now)) return date;
+  }
+  return null;
+}
+
+function parseWithChrono(text: string, opts: DateOptions): Date | null {
+  const ref = { instant: opts.now, timezone: zoneOffsetMinutes(opts.timezone, opts.now) };
+  for (const locale of [chrono.id, chrono.en]) {
+    const results = locale.parse(text, ref);
+    const at = results.findIndex((r) => r.start.isCertain('day'));
+    if (at < 0) continue;
+    const found = results[at]!;
+    const c = found.start;
+    // Relative texts ("2 jam lalu", "3 hari yang lalu") are already exact instants.
+    if (/lalu|sebelum|\bago\b/i.test(found.text) || (c.isCertain('hour') && c.isCertain('timezoneOffset'))) return c.date();
+    // "Senin, 14 Nov 2022 | 10:15": the time may come as a separate result after the date.
+    const clock = c.isCertain('hour') ? c : results.slice(at + 1).find((r) => r.start.isCertain('hour') && !r.start.isCertain('day'))?.start;
+    const wall = {
+      year: c.get('year') ?? 0,
+      month: c.get('month') ?? 1,
+      day: c.get('day') ?? 1,
+      hour: clock?.get('hour') ?? 0,
+      minute: clock?.get('minute') ?? 0,
+      second: clock?.isCertain('second') ? (clock.get('second') ?? 0) : 0,
+    };
+    const zone = clock?.isCertain('timezoneOffset') ? clock.get('timezoneOffset') : null;
+    let date = zone == null ? wallTimeToDate(wall, opts.timezone) : fromOffset(wall, zone);
+    // "11 Oktober" without a year means the last 11 October, not the next one.
+    if (!c.isCertain('year') && isFuture(date, opts.now)) {
+      const earlier = { ...wall, year: wall.year - 1 };
+      date = zone == null ? wallTimeToDate(earlier, opts.timezone) : fromOffset(earlier, zone);
+    }
+    return date;
+  }
+  return null;
+}
+
+/** True when the text carries something that reads as a date or time (cheap check, no parsing). */
+export function looksLikeDate(text: string): boolean {
+  return DATE_HINT.test(text);
+}
+const MONTH_WORDS =
+  'januari|februari|pebruari|maret|april|mei|juni|juli|agustus|september|oktober|november|nopember|desember|' +
+  'january|february|march|may|june|july|august|october|december|' +
+  'jan|feb|peb|mar|apr|jun|jul|agu|agt|ags|aug|sep|sept|okt|oct|nov|nop|des|dec';
+const DATE_HINT = new RegExp(
+  [
+    '\\b(?:senin|selasa|rabu|kamis|jum\'?at|sabtu|minggu)\\b',
+    `\\b\\d{1,2}\\s+(?:${MONTH_WORDS})\\b`,
+    `\\b(?:${MONTH_WORDS})\\s+\\d{1,2},?\\s+\\d{4}\\b`,
+    '\\b\\d{4}-\\d{2}-\\d{2}\\b',
+    '(?<![\\d/])\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?(?![\\d/])',
+    '\\b(?:\\d+\\s+|se)(?:detik|menit|jam|hari|minggu|pekan|bulan)\\s+(?:yang\\s+)?lalu\\b',
+    '\\b\\d+\\s+(?:seconds?|minutes?|hours?|days?)\\s+ago\\b',
+    '\\bkemarin\\b',
+    '\\b\\d{1,2}[:.]\\d{2}\\s*(?:wib|wita|wit|am|pm)\\b',
+  ].join('|'),
+  'i',
+);
+
+function fromOffset(wall: WallTime, offsetMinutes: number): Date {
+  return new Date(Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - offsetMinutes * 60_000);
+}
+
+function isValidDay(w: WallTime): boolean {
+  const d = new Date(Date.UTC(w.year, w.month - 1, w.day));
+  return w.month >= 1 && w.month <= 12 && d.getUTCMonth() === w.month - 1 && d.getUTCDate() === w.day && w.hour < 24 && w.minute < 60;
+}
+
+function isFuture(date: Date, now: Date): boolean {
+  return date.getTime() > now.getTime() + FUTURE_SLACK_MS;
+}
+
+/**
+ * The publication time of a page: the first machine-readable value that parses (meta tags, JSON-LD),
+ * else the first visible date/meta line that does.
+ */
+export function findPublishedAt(machineValues: readonly (string | null | undefined)[], visibleTexts: readonly string[], opts: DateOptions): Date | null {
+  for (const value of machineValues) {
+    const date = value ? parseMachineDate(value, opts) : null;
+    if (date) return date;
+  }
+  for (const text of visibleTexts) {
+    const date = looksLikeDate(text) ? parseIndonesianDate(text, opts) : null;
+    if (date) return date;
+  }
+  return null;
+}

@@ -1,0 +1,83 @@
+import type { Redis } from 'ioredis';
+import type { Dispatcher } from 'undici';
+import type { Sql } from '../../core/db.js';
+import { createDispatcher, fetchUrl, HttpStatusError, isPermanent, type FetchResult } from './http.js';
+import { createDomainGate, type DomainGate } from './politeness.js';
+import { getRobotsRules } from './robots.js';
+import { assertFetchableUrl, createAddressPolicy, type AddressPolicy } from './ssrf.js';
+
+/** Everything the crawler fetches goes through here: SSRF guard, robots.txt, Redis politeness, retries, conditional GET. */
+export interface Fetcher {
+  fetch(url: string, opts?: { accept?: string; conditional?: boolean }): Promise<FetchResult>;
+  close(): Promise<void>;
+}
+
+export interface FetcherSettings {
+  userAgent: string;
+  allowAddresses: string;
+  maxBytes: number;
+  timeoutMs: number;
+  domainDelayMs: number;
+  domainConcurrency: number;
+  retries: number;
+}
+
+export class RobotsDisallowedError extends Error {
+  override name = 'RobotsDisallowedError';
+}
+
+const MAX_RETRY_WAIT_MS = 60_000;
+
+export function createFetcher(deps: { sql: Sql; redis: Redis; prefix: string; settings: FetcherSettings }): Fetcher {
+  const { sql, redis, prefix, settings } = deps;
+  const policy: AddressPolicy = createAddressPolicy(settings.allowAddresses);
+  const dispatcher: Dispatcher = createDispatcher(policy, settings.timeoutMs);
+  const gate: DomainGate = createDomainGate(redis, prefix, {
+    delayMs: settings.domainDelayMs,
+    concurrency: settings.domainConcurrency,
+    leaseMs: settings.timeoutMs + 5_000,
+  });
+  const httpOpts = { userAgent: settings.userAgent, maxBytes: settings.maxBytes, timeoutMs: settings.timeoutMs };
+
+  async function politeGet(url: URL, extra: { accept?: string; etag?: string | null; lastModified?: string | null; delayMs?: number }) {
+    for (let attempt = 0; ; attempt++) {
+      const release = await gate.acquire(url.host, { delayMs: extra.delayMs });
+      try {
+        return await fetchUrl(url.toString(), dispatcher, policy, { ...httpOpts, ...extra });
+      } catch (err) {
+        if (isPermanent(err) || attempt >= settings.retries) throw err;
+        const hinted = err instanceof HttpStatusError ? err.retryAfterMs : null;
+        await new Promise((r) => setTimeout(r, Math.min(hinted ?? 500 * 2 ** attempt, MAX_RETRY_WAIT_MS)));
+      } finally {
+        await release();
+      }
+    }
+  }
+
+  return {
+    async fetch(raw, opts = {}) {
+      const url = assertFetchableUrl(raw, policy);
+      const robots = await getRobotsRules(redis, prefix, url.origin, async (robotsUrl) => {
+        try {
+          const res = await politeGet(new URL(robotsUrl), { accept: 'text/plain' });
+          return { status: res.status, text: res.body.toString('utf8') };
+        } catch (err) {
+          if (err instanceof HttpStatusError) return { status: err.status, text: '' };
+          throw err;
+        }
+      });
+      if (!robots.isAllowed(url.toString())) throw new RobotsDisallowedError(`robots.txt of ${url.origin} disallows ${url.pathname} for GaungBot`);
+      const cached = opts.conditional
+        ? (await sql<{ etag: string | null; last_modified: string | null }[]>`select etag, last_modified from http_cache where url = ${url.toString()}`)[0]
+        : undefined;
+      const res = await politeGet(url, { accept: opts.accept, etag: cached?.etag, lastModified: cached?.last_modified, delayMs: robots.crawlDelayMs ?? undefined });
+      if (opts.conditional && !res.notModified && (res.etag || res.lastModified)) {
+        await sql`
+          insert into http_cache (url, etag, last_modified) values (${url.toString()}, ${res.etag}, ${res.lastModified})
+          on conflict (url) do update set etag = excluded.etag, last_modified = excluded.last_modified, checked_at = now()`;
+      }
+      return res;
+    },
+    close: () => dispatcher.close(),
+  };
+}

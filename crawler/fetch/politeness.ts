@@ -1,0 +1,46 @@
+import type { Redis } from 'ioredis';
+
+/**
+ * Per-domain politeness shared by every worker on every machine, kept in Redis: at most `concurrency`
+ * requests in flight to one host, and at least `delayMs` between the starts of two requests to it.
+ * Times come from the Redis server's clock, so machines need not agree on the time.
+ */
+const ACQUIRE = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local delay = tonumber(ARGV[1])
+local concurrency = tonumber(ARGV[2])
+local lease = tonumber(ARGV[3])
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
+if redis.call('ZCARD', KEYS[2]) >= concurrency then
+  local first = redis.call('ZRANGE', KEYS[2], 0, 0, 'WITHSCORES')
+  return math.max(50, math.min(1000, tonumber(first[2]) - now))
+end
+local nextAt = tonumber(redis.call('GET', KEYS[1]) or '0')
+if nextAt > now then return nextAt - now end
+redis.call('SET', KEYS[1], now + delay, 'PX', delay + 1000)
+redis.call('ZADD', KEYS[2], now + lease, ARGV[4])
+redis.call('PEXPIRE', KEYS[2], lease + 1000)
+return 0`;
+
+export interface DomainGate {
+  /** Waits for this host's turn; call the returned function when the request is done. */
+  acquire(host: string, opts?: { delayMs?: number }): Promise<() => Promise<void>>;
+}
+
+export function createDomainGate(redis: Redis, prefix: string, defaults: { delayMs: number; concurrency: number; leaseMs: number }): DomainGate {
+  let counter = 0;
+  return {
+    async acquire(host, opts = {}) {
+      const keyBase = `${prefix}:polite:${host.toLowerCase()}`;
+      const token = `${process.pid}:${Date.now()}:${++counter}`;
+      const delay = Math.max(opts.delayMs ?? defaults.delayMs, 0);
+      for (;;) {
+        const wait = Number(await redis.eval(ACQUIRE, 2, `${keyBase}:next`, `${keyBase}:active`, delay, defaults.concurrency, defaults.leaseMs, token));
+        if (wait <= 0) break;
+        await new Promise((r) => setTimeout(r, wait + Math.floor(Math.random() * 20)));
+      }
+      return async () => void (await redis.zrem(`${keyBase}:active`, token));
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import { BasicCrawler, Configuration, log as crawleeLog } from 'crawlee';
+import { NonRetryableError } from 'crawlee';
+import type { Source } from '../core/types.js';
+import { handleArticle } from './sources/articles.js';
+import { SOURCE_KIND_MODULES } from './sources/index.js';
+import type { CrawlContext, CrawlStats, PageContext, SourceKindModule } from './sources/kind.js';
+
+// Crawlee's own log repeats what failedRequestHandler reports through pino; keep one voice.
+crawleeLog.setLevel(crawleeLog.LEVELS.OFF);
+
+export class SourceConfigError extends NonRetryableError {}
+
+/**
+ * Crawls one source: its kind's seed requests, then every page they lead to, through the Fetcher
+ * (SSRF guard, robots.txt, Redis politeness, retries). Each crawl has its own in-memory request queue.
+ * Throws when a seed (the feed, sitemap, listing or page itself) fails; article failures are only counted.
+ */
+export async function runSourceCrawl(ctx: CrawlContext, source: Source): Promise<CrawlStats> {
+  const kind = SOURCE_KIND_MODULES[source.kind] as unknown as SourceKindModule<unknown> | undefined;
+  if (!kind) throw new SourceConfigError(`source ${source.id} has unknown kind "${source.kind}"`);
+  const parsed = kind.configSchema.safeParse(source.config ?? {});
+  if (!parsed.success) throw new SourceConfigError(`source ${source.id} has invalid settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  const config = parsed.data;
+  const stats: CrawlStats = { discovered: 0, alreadyStored: 0, fetched: 0, inserted: 0, matched: 0, notModified: 0, failedPages: [] };
+  const seedErrors: string[] = [];
+  const log = ctx.logger.child({ sourceId: source.id });
+
+  const crawler = new BasicCrawler(
+    {
+      maxConcurrency: ctx.concurrency,
+      maxRequestRetries: 0, // the Fetcher already retried what was worth retrying
+      maxRequestsPerCrawl: ctx.maxArticles + 100,
+      requestHandlerTimeoutSecs: 180,
+      useSessionPool: false,
+      requestHandler: async ({ request, crawler: self }) => {
+        const label = request.label ?? 'article';
+        const page = await ctx.fetcher.fetch(request.url, { accept: kind.accept?.[label], conditional: label !== 'article' });
+        if (page.notModified) {
+          stats.notModified++;
+          return;
+        }
+        const pc: PageContext<unknown> = {
+          ctx,
+          source,
+          config,
+          url: request.url,
+          userData: request.userData as Record<string, unknown>,
+          page,
+          stats,
+          enqueue: async (reqs) => void (await self.addRequests(reqs.map((r) => ({ url: r.url, label: r.label, userData: r.userData ?? {} })))),
+        };
+        const handler = label === 'article' ? handleArticle : kind.handlers[label];
+        if (!handler) throw new NonRetryableError(`no handler for "${label}" pages`);
+        await handler(pc);
+      },
+      failedRequestHandler: async ({ request }, error) => {
+        const reason = error.message.split('\n')[0] ?? 'failed';
+        if (request.userData.seed) seedErrors.push(reason);
+        stats.failedPages.push({ url: request.url, reason });
+        log.warn({ url: request.url, reason }, 'page failed');
+      },
+    },
+    new Configuration({ persistStorage: false, purgeOnStart: true }),
+  );
+  const seeds = await kind.seeds(source, config, ctx);
+  await crawler.run(seeds.map((s) => ({ url: s.url, label: s.label, userData: { ...s.userData, seed: true } })));
+  if (seedErrors.length > 0 && seedErrors.length === seeds.length) throw new Error(seedErrors.join('; '));
+  return stats;
+}

@@ -1,0 +1,62 @@
+import { findStoredUrls, ingestMention } from '../ingest.repo.js';
+import { extractArticle } from '../extract/article.js';
+import { canonicalizeUrl } from '../extract/url.js';
+import type { CrawlRequestSpec, CrawlStats, PageContext } from './kind.js';
+
+/** What a feed, sitemap or listing knows about an article before it is fetched. */
+export interface ArticleHint {
+  url: string;
+  title?: string | null;
+  publishedAt?: Date | null;
+  author?: string | null;
+}
+
+/** Canonical, http(s), deduplicated, not yet stored, within the crawl's budget: the article requests to make. */
+export async function articleRequests(pc: Pick<PageContext<unknown>, 'ctx' | 'stats'>, hints: ArticleHint[]): Promise<CrawlRequestSpec[]> {
+  const seen = new Map<string, ArticleHint>();
+  for (const hint of hints) {
+    let url: string;
+    try {
+      url = canonicalizeUrl(hint.url);
+    } catch {
+      continue;
+    }
+    if (/^https?:/.test(url) && !seen.has(url)) seen.set(url, { ...hint, url });
+  }
+  const budget = Math.max(0, pc.ctx.maxArticles - pc.stats.discovered);
+  const fresh = [...seen.values()].slice(0, budget);
+  pc.stats.discovered += fresh.length;
+  const stored = await findStoredUrls(pc.ctx.sql, fresh.map((h) => h.url));
+  pc.stats.alreadyStored += stored.size;
+  return fresh
+    .filter((h) => !stored.has(h.url))
+    .map((h) => ({ url: h.url, label: 'article', userData: { hint: { ...h, publishedAt: h.publishedAt?.toISOString() ?? null } } }));
+}
+
+/** The article label, common to every news kind: extract the page and ingest it. */
+export async function handleArticle(pc: PageContext<unknown>): Promise<void> {
+  const hint = (pc.userData.hint ?? { url: pc.url }) as { url: string; title?: string | null; publishedAt?: string | null; author?: string | null };
+  pc.stats.fetched++;
+  const article = extractArticle(pc.page.body.toString('utf8'), pc.page.url);
+  if (!article) {
+    pc.stats.failedPages.push({ url: hint.url, reason: 'no article text found on the page' });
+    return;
+  }
+  const result = await ingestMention(pc.ctx.sql, {
+    url: hint.url,
+    sourceId: pc.source.id,
+    kind: 'news',
+    title: article.title || hint.title || hint.url,
+    body: article.body,
+    author: article.author ?? hint.author ?? null,
+    publishedAt: article.publishedAt ?? (hint.publishedAt ? new Date(hint.publishedAt) : null),
+    language: article.language ?? 'id',
+    views: null,
+  });
+  countIngest(pc.stats, result);
+}
+
+export function countIngest(stats: CrawlStats, result: { inserted: boolean; topicIds: number[] }): void {
+  if (result.inserted) stats.inserted++;
+  if (result.topicIds.length > 0) stats.matched++;
+}

@@ -1,0 +1,53 @@
+import type { z } from 'zod';
+import type { Sql } from '../../core/db.js';
+import type { Logger } from '../../core/logger.js';
+import type { Source } from '../../core/types.js';
+import type { Fetcher } from '../fetch/fetcher.js';
+import type { FetchResult } from '../fetch/http.js';
+
+/** The small interface every source kind implements: where a crawl starts, and what to do with each fetched page. */
+export interface CrawlContext {
+  sql: Sql;
+  logger: Logger;
+  fetcher: Fetcher;
+  maxArticles: number;
+  concurrency: number;
+}
+
+export interface CrawlRequestSpec {
+  url: string;
+  label: string;
+  userData?: Record<string, unknown>;
+}
+
+export interface CrawlStats {
+  /** Article URLs the feed, sitemap, listing or search offered. */
+  discovered: number;
+  alreadyStored: number;
+  fetched: number;
+  inserted: number;
+  matched: number;
+  notModified: number;
+  /** Pages that could not be fetched or had no article text; one bad page never fails the source. */
+  failedPages: { url: string; reason: string }[];
+}
+
+export interface PageContext<C> {
+  ctx: CrawlContext;
+  source: Source;
+  config: C;
+  url: string;
+  userData: Record<string, unknown>;
+  page: FetchResult;
+  stats: CrawlStats;
+  enqueue(requests: CrawlRequestSpec[]): Promise<void>;
+}
+
+export interface SourceKindModule<C> {
+  configSchema: z.ZodType<C>;
+  seeds(source: Source, config: C, ctx: CrawlContext): Promise<CrawlRequestSpec[]>;
+  /** Handlers by request label; the `article` label is handled in common by the pipeline. */
+  handlers: Record<string, (pc: PageContext<C>) => Promise<void>>;
+  /** Accept header per label (feeds ask for XML). */
+  accept?: Record<string, string>;
+}

@@ -1,0 +1,73 @@
+import { gunzipSync } from 'node:zlib';
+import { NonRetryableError } from 'crawlee';
+import { XMLParser } from 'fast-xml-parser';
+import { SOURCE_CONFIG_SCHEMAS, type SourceConfig } from '../../core/source-kinds.js';
+import { parseTime } from '../extract/article.js';
+import { articleRequests, type ArticleHint } from './articles.js';
+import type { PageContext, SourceKindModule } from './kind.js';
+
+type SitemapConfig = SourceConfig<'sitemap'>;
+const MAX_DEPTH = 3;
+
+const parser = new XMLParser({ ignoreAttributes: true, removeNSPrefix: true, isArray: (name) => name === 'url' || name === 'sitemap' });
+
+export interface SitemapContent {
+  sitemaps: string[];
+  urls: ArticleHint[];
+}
+
+/** Child sitemaps of a sitemap index, or the pages of a urlset (with news:publication_date and news:title when given). */
+export function readSitemap(bytes: Buffer, url: string): SitemapContent {
+  const text = (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8');
+  let doc: { sitemapindex?: { sitemap?: { loc?: string }[] }; urlset?: { url?: SitemapUrl[] } };
+  try {
+    doc = parser.parse(text, true) as typeof doc;
+  } catch (err) {
+    throw new Error(`${url} is not a readable XML sitemap: ${(err as Error).message.split('\n')[0]}`);
+  }
+  if (doc.sitemapindex) return { sitemaps: (doc.sitemapindex.sitemap ?? []).map((s) => String(s.loc ?? '').trim()).filter(Boolean), urls: [] };
+  if (!doc.urlset) throw new Error(`${url} is not a sitemap: no <urlset> or <sitemapindex>`);
+  const urls = (doc.urlset.url ?? [])
+    .filter((u) => u.loc)
+    .map((u) => ({
+      url: String(u.loc).trim(),
+      title: u.news?.title ? String(u.news.title) : null,
+      publishedAt: parseTime(u.news?.publication_date ? String(u.news.publication_date) : u.lastmod ? String(u.lastmod) : null),
+    }));
+  return { sitemaps: [], urls };
+}
+
+interface SitemapUrl {
+  loc?: string;
+  lastmod?: string;
+  news?: { title?: string; publication_date?: string };
+}
+
+async function handleSitemap(pc: PageContext<SitemapConfig>): Promise<void> {
+  let content: SitemapContent;
+  try {
+    content = readSitemap(pc.page.body, pc.page.url);
+  } catch (err) {
+    throw new NonRetryableError((err as Error).message);
+  }
+  const depth = Number(pc.userData.depth ?? 0);
+  const seen = Number(pc.userData.seen ?? 1);
+  if (content.sitemaps.length > 0 && depth < MAX_DEPTH) {
+    const children = content.sitemaps.slice(0, Math.max(0, pc.config.maxSitemaps - seen));
+    await pc.enqueue(children.map((url) => ({ url, label: 'sitemap', userData: { depth: depth + 1, seen: seen + children.length } })));
+  }
+  const cutoff = Date.now() - pc.config.maxAgeDays * 86_400_000;
+  const pattern = pc.config.urlPattern ? new RegExp(pc.config.urlPattern) : null;
+  const recent = content.urls
+    .filter((u) => (!u.publishedAt || u.publishedAt.getTime() >= cutoff) && (!pattern || pattern.test(u.url)))
+    .sort((a, b) => (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0));
+  await pc.enqueue(await articleRequests(pc, recent));
+}
+
+/** XML sitemaps, sitemap indexes and Google News sitemaps; recent pages only. */
+export const sitemapKind: SourceKindModule<SitemapConfig> = {
+  configSchema: SOURCE_CONFIG_SCHEMAS.sitemap,
+  seeds: async (source) => [{ url: source.url, label: 'sitemap', userData: { depth: 0 } }],
+  handlers: { sitemap: handleSitemap },
+  accept: { sitemap: 'application/xml, text/xml;q=0.9, */*;q=0.5' },
+};
