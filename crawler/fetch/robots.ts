@@ -1,5 +1,6 @@
 import robotsParserModule from 'robots-parser';
 import type { Redis } from 'ioredis';
+import { BlockedUrlError } from './ssrf.js';
 
 /**
  * robots.txt with RFC 9309 semantics: a 2xx file is obeyed, a 4xx means everything is allowed, a 5xx
@@ -37,7 +38,8 @@ export async function getRobotsRules(redis: Redis, prefix: string, origin: strin
       if (res.status >= 200 && res.status < 300) cached = { rule: 'file', text: res.text };
       else if (res.status >= 400 && res.status < 500) cached = { rule: 'allow-all' };
       else ((cached = { rule: 'disallow-all' }), (ttl = TTL_UNREACHABLE_S));
-    } catch {
+    } catch (err) {
+      if (err instanceof BlockedUrlError) throw err; // the site itself is off limits: say that, not "robots"
       cached = { rule: 'disallow-all' };
       ttl = TTL_UNREACHABLE_S;
     }
