@@ -3,6 +3,8 @@ import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Sql } from '../core/db.js';
+import type { Runtime } from '../core/runtime.js';
+import { createAddressPolicy, type AddressPolicy } from '../core/ssrf.js';
 import type { Logger } from '../core/logger.js';
 import type { Redis } from '../core/redis.js';
 import { dashboardRoutes } from './dashboard.routes.js';
@@ -17,8 +19,22 @@ export interface AppDeps {
   redis: Redis;
   crawlQueue: Queue;
   logger: Logger;
+  /** Which private addresses sources may point to (the SSRF guard); from CRAWL_ALLOW_ADDRESSES. */
+  addressPolicy: AddressPolicy;
   /** True in `npm run demo`: the dashboard says its data comes from the demo site. */
   demo?: boolean;
+}
+
+/** The dependencies a process's runtime provides. */
+export function depsFromRuntime(rt: Runtime, extra: Partial<AppDeps> = {}): AppDeps {
+  return {
+    sql: rt.db.sql,
+    redis: rt.redis.redis,
+    crawlQueue: rt.crawlQueue,
+    logger: rt.logger,
+    addressPolicy: createAddressPolicy(rt.config.CRAWL_ALLOW_ADDRESSES),
+    ...extra,
+  };
 }
 
 export function createApp(deps: AppDeps) {

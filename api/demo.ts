@@ -6,8 +6,9 @@ import type { Source } from '../core/types.js';
 import { enqueueCrawlNow } from '../core/schedule.js';
 import { startWorkers } from '../crawler/worker.js';
 import { startNewsSite } from '../tests/fixtures/news-site/server.js';
-import { createApp } from './app.js';
+import { createApp, depsFromRuntime } from './app.js';
 import { createSource, updateSource } from './sources/sources.repo.js';
+import { createSourceBody } from './sources/sources.schema.js';
 import { createTopic } from './topics/topics.repo.js';
 
 /**
@@ -34,7 +35,7 @@ try {
     const input = { name: outlet.name, tier: outlet.tier, interval_minutes: 15, timezone: 'Asia/Jakarta', enabled: true };
     const source = existing
       ? await updateSource(sql, existing.id, input)
-      : await createSource(sql, { kind: 'rss', url: outlet.feedUrl, ...input });
+      : await createSource(sql, createSourceBody.parse({ kind: 'rss', url: outlet.feedUrl, ...input }));
     if (source) sources.push(source);
   }
 
@@ -43,7 +44,7 @@ try {
   const workers = await startWorkers(runtime);
   for (const source of sources) if (!source.last_fetched_at) await enqueueCrawlNow(runtime.crawlQueue, source.id);
 
-  const app = createApp({ sql, redis: runtime.redis.redis, crawlQueue: runtime.crawlQueue, logger, demo: true });
+  const app = createApp(depsFromRuntime(runtime, { demo: true }));
   const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
     const url = `http://${config.HOST}:${info.port}/`;
     process.stdout.write(

@@ -3,7 +3,7 @@ import { loadConfig } from '../core/config.js';
 import { createLogger } from '../core/logger.js';
 import { closeOnSignals, openRuntime } from '../core/runtime.js';
 import { startWorkers } from '../crawler/worker.js';
-import { createApp } from './app.js';
+import { createApp, depsFromRuntime } from './app.js';
 
 /** `npm run api` serves the API and dashboard; `npm start` (--with-worker) also runs the crawl workers in this process. */
 const config = loadConfig();
@@ -12,7 +12,7 @@ const withWorker = process.argv.includes('--with-worker');
 try {
   const runtime = await openRuntime(config, logger);
   const workers = withWorker ? await startWorkers(runtime) : null;
-  const app = createApp({ sql: runtime.db.sql, redis: runtime.redis.redis, crawlQueue: runtime.crawlQueue, logger });
+  const app = createApp(depsFromRuntime(runtime));
   const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) =>
     logger.info(`Gaung listening on http://${config.HOST}:${info.port}/`),
   );

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createApp } from '../api/app.js';
+import { createApp, depsFromRuntime } from '../api/app.js';
 import type { Runtime } from '../core/runtime.js';
 import { createTestDatabase, type TestDatabase } from './helpers/db.js';
 import { factory } from './helpers/factory.js';
@@ -12,7 +12,7 @@ let app: ReturnType<typeof createApp>;
 beforeAll(async () => {
   db = await createTestDatabase();
   rt = await openTestRuntime(db.url);
-  app = createApp({ sql: rt.db.sql, redis: rt.redis.redis, crawlQueue: rt.crawlQueue, logger: rt.logger });
+  app = createApp(depsFromRuntime(rt));
 });
 afterAll(async () => {
   await rt?.close();
@@ -165,6 +165,36 @@ describe('sources', () => {
     const paused = await app.request(`/api/v1/sources/${source.id}`, json('PATCH', { enabled: false }));
     expect(((await paused.json()) as { data: { enabled: boolean } }).data.enabled).toBe(false);
     expect((await rt.crawlQueue.getJobSchedulers(0, -1)).map((s) => s.key)).not.toContain(`source-${source.id}`);
+  });
+});
+
+describe('source settings and the SSRF guard', () => {
+  const post = async (body: unknown) => {
+    const res = await app.request('/api/v1/sources', json('POST', body));
+    return { status: res.status, body: (await res.json()) as { error?: { message: string }; data?: { config: Record<string, unknown> } } };
+  };
+
+  test('a source pointing at a private or metadata address is refused before it is stored', async () => {
+    for (const url of ['http://10.0.0.5/rss', 'http://169.254.169.254/latest/meta-data/', 'http://[::1]:8080/feed']) {
+      const res = await post({ url, name: 'Dalam' });
+      expect(res.status).toBe(400);
+      expect(res.body.error!.message).toMatch(/^url: .*private or reserved address/);
+    }
+    const [n] = await db.sql`select count(*)::int as n from sources where name = 'Dalam'`;
+    expect(n!.n).toBe(0);
+  });
+
+  test('each kind gets its own settings checked, with defaults filled in', async () => {
+    const noPattern = await post({ kind: 'listing', url: 'http://127.0.0.1:9/indeks', name: 'Indeks' });
+    expect(noPattern.status).toBe(400);
+    expect(noPattern.body.error!.message).toMatch(/config\.articlePattern/);
+    const badRegex = await post({ kind: 'listing', url: 'http://127.0.0.1:9/indeks', name: 'Indeks', config: { articlePattern: '([' } });
+    expect(badRegex.body.error!.message).toMatch(/not a valid regular expression/);
+    const noQuery = await post({ kind: 'search', url: 'http://127.0.0.1:9/cari?q=g20', name: 'Cari' });
+    expect(noQuery.body.error!.message).toMatch(/must contain \{query\}/);
+    const ok = await post({ kind: 'sitemap', url: 'http://127.0.0.1:9/sitemap.xml', name: 'Peta' });
+    expect(ok.status).toBe(201);
+    expect(ok.body.data!.config).toEqual({ maxAgeDays: 7, maxSitemaps: 20 });
   });
 });
 

@@ -2,7 +2,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createApp } from '../api/app.js';
+import { createApp, depsFromRuntime } from '../api/app.js';
 import type { Runtime } from '../core/runtime.js';
 import { runSourceCrawl } from '../crawler/pipeline.js';
 import { startNewsSite, type NewsSite } from './fixtures/news-site/server.js';
@@ -33,7 +33,7 @@ beforeAll(async () => {
   await runSourceCrawl(crawl, source);
   await crawl.close();
 
-  const app = createApp({ sql: rt.db.sql, redis: rt.redis.redis, crawlQueue: rt.crawlQueue, logger: rt.logger });
+  const app = createApp(depsFromRuntime(rt));
   server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
   await new Promise((r) => server.once('listening', r));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createFetcher, RobotsDisallowedError, type Fetcher, type FetcherSettings } from '../crawler/fetch/fetcher.js';
 import { TooLargeError } from '../crawler/fetch/http.js';
 import { createDomainGate } from '../crawler/fetch/politeness.js';
-import { assertFetchableUrl, BlockedUrlError, createAddressPolicy } from '../crawler/fetch/ssrf.js';
+import { assertFetchableUrl, BlockedUrlError, createAddressPolicy } from '../core/ssrf.js';
 import { createTestDatabase, type TestDatabase } from './helpers/db.js';
 import { startServer, type TestServer } from './helpers/http.js';
 import { clearPrefix, TEST_REDIS_URL, testQueuePrefix } from './helpers/redis.js';

@@ -10,11 +10,17 @@ export async function listSources(sql: Sql): Promise<SourceWithCounts[]> {
     from sources s order by s.name`;
 }
 
+export async function getSourceById(sql: Sql, id: number): Promise<Source | null> {
+  const [row] = await sql<Source[]>`select * from sources where id = ${id}`;
+  return row ?? null;
+}
+
 /** Null when a source with that URL already exists. */
 export async function createSource(sql: Sql, input: CreateSourceInput): Promise<Source | null> {
   const [row] = await sql<Source[]>`
-    insert into sources (kind, url, name, tier, interval_minutes, timezone, enabled)
-    values (${input.kind}, ${input.url}, ${input.name}, ${input.tier}, ${input.interval_minutes}, ${input.timezone}, ${input.enabled})
+    insert into sources (kind, url, name, tier, interval_minutes, timezone, enabled, render, audience, config)
+    values (${input.kind}, ${input.url}, ${input.name}, ${input.tier}, ${input.interval_minutes}, ${input.timezone},
+            ${input.enabled}, ${input.render}, ${input.audience}, ${sql.json(input.config as never)})
     on conflict (url) do nothing returning *`;
   return row ?? null;
 }
@@ -27,6 +33,9 @@ export async function updateSource(sql: Sql, id: number, input: UpdateSourceInpu
       interval_minutes = coalesce(${input.interval_minutes ?? null}::int, interval_minutes),
       timezone = coalesce(${input.timezone ?? null}, timezone),
       enabled = coalesce(${input.enabled ?? null}::boolean, enabled),
+      render = coalesce(${input.render ?? null}, render),
+      audience = ${input.audience === undefined ? sql`audience` : sql`${input.audience}::bigint`},
+      config = ${input.config === undefined ? sql`config` : sql`${sql.json(input.config as never)}`},
       updated_at = now()
     where id = ${id} returning *`;
   return row ?? null;

@@ -3,15 +3,27 @@ import { enqueueCrawlNow, scheduleSource, unscheduleSource } from '../../core/sc
 import type { AppDeps } from '../app.js';
 import { idParam } from '../common.schema.js';
 import { ApiError, notFound, parseInput, readJson } from '../errors.js';
-import { createSource, deleteSource, listSources, updateSource } from './sources.repo.js';
-import { createSourceBody, updateSourceBody } from './sources.schema.js';
+import { createSource, deleteSource, getSourceById, listSources, updateSource } from './sources.repo.js';
+import { createSourceBody, kindConfigSchema, updateSourceBody } from './sources.schema.js';
+import { assertPublicSource, BlockedUrlError } from '../../core/ssrf.js';
 
 /** Sources and their health; every change is mirrored to the source's crawl schedule in Redis. */
-export function sourceRoutes({ sql, crawlQueue }: AppDeps) {
+/** A source URL that points inside our network is refused before it is stored. */
+async function checkAddress(url: string, policy: AppDeps['addressPolicy']): Promise<void> {
+  try {
+    await assertPublicSource(url, policy);
+  } catch (err) {
+    if (err instanceof BlockedUrlError) throw new ApiError(400, 'invalid_request', `url: ${err.message}`);
+    throw err;
+  }
+}
+
+export function sourceRoutes({ sql, crawlQueue, addressPolicy }: AppDeps) {
   return new Hono()
     .get('/', async (c) => c.json({ data: await listSources(sql) }))
     .post('/', async (c) => {
       const body = parseInput(createSourceBody, await readJson(c.req.raw));
+      await checkAddress(body.url.replace('{query}', 'gaung'), addressPolicy);
       const source = await createSource(sql, body);
       if (!source) throw new ApiError(409, 'conflict', `a source with url ${body.url} already exists`);
       await scheduleSource(crawlQueue, source);
@@ -20,7 +32,10 @@ export function sourceRoutes({ sql, crawlQueue }: AppDeps) {
     .patch('/:id', async (c) => {
       const { id } = parseInput(idParam, c.req.param());
       const body = parseInput(updateSourceBody, await readJson(c.req.raw));
-      const source = await updateSource(sql, id, body);
+      const current = await getSourceById(sql, id);
+      if (!current) throw notFound(`source ${id}`);
+      const config = body.config === undefined ? undefined : parseInput(kindConfigSchema(current.kind), body.config);
+      const source = await updateSource(sql, id, { ...body, config });
       if (!source) throw notFound(`source ${id}`);
       await scheduleSource(crawlQueue, source);
       return c.json({ data: source });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { SOURCE_KINDS, TIERS } from '../../core/types.js';
+import { SOURCE_CONFIG_SCHEMAS } from '../../core/source-kinds.js';
+import { SOURCE_KINDS, TIERS, type SourceKind } from '../../core/types.js';
 
 const httpUrl = z
   .string()
@@ -26,17 +27,45 @@ const fields = {
   interval_minutes: z.coerce.number().int().min(5).max(10080),
   timezone,
   enabled: z.boolean(),
+  render: z.enum(['auto', 'always', 'never']),
+  audience: z.number().int().min(0).max(1e10).nullable(),
+  config: z.record(z.string(), z.unknown()),
 };
 
-export const createSourceBody = z.object({
-  kind: z.enum(SOURCE_KINDS).default('rss'),
-  url: httpUrl,
-  name: fields.name,
-  tier: fields.tier.default('national'),
-  interval_minutes: fields.interval_minutes.default(60),
-  timezone: timezone.default('Asia/Jakarta'),
-  enabled: fields.enabled.default(true),
-});
+/** The kind's own settings, validated and with its defaults filled in; issues are reported under `config`. */
+export function checkKindConfig(kind: SourceKind, config: Record<string, unknown>, ctx: z.RefinementCtx): Record<string, unknown> {
+  const parsed = SOURCE_CONFIG_SCHEMAS[kind].safeParse(config);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: ['config', ...issue.path.map(String)] });
+    return config;
+  }
+  return parsed.data as Record<string, unknown>;
+}
+
+/** A kind's settings as a schema whose issues sit under `config`. */
+export function kindConfigSchema(kind: SourceKind) {
+  return z.record(z.string(), z.unknown()).transform((config, ctx) => checkKindConfig(kind, config, ctx));
+}
+
+export const createSourceBody = z
+  .object({
+    kind: z.enum(SOURCE_KINDS).default('rss'),
+    url: httpUrl,
+    name: fields.name,
+    tier: fields.tier.default('national'),
+    interval_minutes: fields.interval_minutes.default(60),
+    timezone: timezone.default('Asia/Jakarta'),
+    enabled: fields.enabled.default(true),
+    render: fields.render.default('auto'),
+    audience: fields.audience.default(null),
+    config: fields.config.default({}),
+  })
+  .transform((body, ctx) => {
+    if (body.kind === 'search' && !body.url.includes('{query}')) {
+      ctx.addIssue({ code: 'custom', message: 'a search source url must contain {query} where the keywords go', path: ['url'] });
+    }
+    return { ...body, config: checkKindConfig(body.kind, body.config, ctx) };
+  });
 
 export const updateSourceBody = z
   .object({
@@ -45,6 +74,9 @@ export const updateSourceBody = z
     interval_minutes: fields.interval_minutes.optional(),
     timezone: fields.timezone.optional(),
     enabled: fields.enabled.optional(),
+    render: fields.render.optional(),
+    audience: fields.audience.optional(),
+    config: fields.config.optional(),
   })
   .refine((b) => Object.values(b).some((v) => v !== undefined), { message: 'give at least one field to change' });
 

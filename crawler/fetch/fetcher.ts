@@ -4,7 +4,7 @@ import type { Sql } from '../../core/db.js';
 import { createDispatcher, fetchUrl, HttpStatusError, isPermanent, type FetchResult } from './http.js';
 import { createDomainGate, type DomainGate } from './politeness.js';
 import { getRobotsRules } from './robots.js';
-import { assertFetchableUrl, createAddressPolicy, type AddressPolicy } from './ssrf.js';
+import { assertFetchableUrl, createAddressPolicy, type AddressPolicy } from '../../core/ssrf.js';
 
 /** Everything the crawler fetches goes through here: SSRF guard, robots.txt, Redis politeness, retries, conditional GET. */
 export interface Fetcher {

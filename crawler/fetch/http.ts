@@ -1,5 +1,5 @@
 import { Agent, request, type Dispatcher } from 'undici';
-import { assertFetchableUrl, BlockedUrlError, safeLookup, type AddressPolicy } from './ssrf.js';
+import { assertFetchableUrl, BlockedUrlError, safeLookup, type AddressPolicy } from '../../core/ssrf.js';
 
 /** One HTTP GET as the crawler does it: every hop SSRF-checked, size-capped, time-limited, conditional when asked. */
 export interface FetchOptions {

@@ -1,6 +1,6 @@
 import robotsParserModule from 'robots-parser';
 import type { Redis } from 'ioredis';
-import { BlockedUrlError } from './ssrf.js';
+import { BlockedUrlError } from '../../core/ssrf.js';
 
 /**
  * robots.txt with RFC 9309 semantics: a 2xx file is obeyed, a 4xx means everything is allowed, a 5xx

@@ -1,6 +1,7 @@
 import type { Sql } from '../../core/db.js';
 import type { MentionInput, Source, Topic } from '../../core/types.js';
 import { createSource } from '../../api/sources/sources.repo.js';
+import { createSourceBody } from '../../api/sources/sources.schema.js';
 import { createTopic } from '../../api/topics/topics.repo.js';
 import { ingestMention } from '../../crawler/ingest.repo.js';
 
@@ -9,17 +10,18 @@ const next = () => ++n;
 
 /** Insert factories: each call makes a distinct row through the same code paths the product uses. */
 export const factory = {
-  async source(sql: Sql, over: Partial<Pick<Source, 'url' | 'name' | 'tier' | 'interval_minutes' | 'enabled'>> = {}): Promise<Source> {
+  async source(sql: Sql, over: Partial<Pick<Source, 'url' | 'name' | 'tier' | 'interval_minutes' | 'enabled' | 'kind' | 'config'>> = {}): Promise<Source> {
     const i = next();
-    const source = await createSource(sql, {
-      kind: 'rss',
+    const source = await createSource(sql, createSourceBody.parse({
+      kind: over.kind ?? 'rss',
+      config: over.config ?? {},
       url: over.url ?? `http://127.0.0.1:9/feed-${i}.xml`,
       name: over.name ?? `Sumber ${i}`,
       tier: over.tier ?? 'national',
       interval_minutes: over.interval_minutes ?? 60,
       timezone: 'Asia/Jakarta',
       enabled: over.enabled ?? true,
-    });
+    }));
     if (!source) throw new Error('factory.source: url already exists');
     return source;
   },

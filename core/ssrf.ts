@@ -78,3 +78,18 @@ export function safeLookup(policy: AddressPolicy): LookupFunction {
     });
   }) as LookupFunction;
 }
+
+/** For a source URL given through the API: the scheme, and every address its host resolves to now. */
+export async function assertPublicSource(raw: string, policy: AddressPolicy): Promise<void> {
+  const url = assertFetchableUrl(raw, policy);
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (ipaddr.isValid(host)) return;
+  let addresses: dns.LookupAddress[];
+  try {
+    addresses = await dns.promises.lookup(host, { all: true });
+  } catch {
+    throw new BlockedUrlError(`${host} could not be resolved; check the address`);
+  }
+  const bad = addresses.find((a) => !policy.allows(a.address));
+  if (bad) throw new BlockedUrlError(`${host} resolves to a private or reserved address (${bad.address}); refused`);
+}

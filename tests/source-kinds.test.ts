@@ -1,0 +1,116 @@
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { runSourceCrawl } from '../crawler/pipeline.js';
+import { startNewsSite, type NewsSite } from './fixtures/news-site/server.js';
+import { makeArticles } from './helpers/articles.js';
+import { createTestDatabase, type TestDatabase } from './helpers/db.js';
+import { factory } from './helpers/factory.js';
+import { startServer, type TestServer } from './helpers/http.js';
+import { openTestCrawlContext } from './helpers/runtime.js';
+
+let db: TestDatabase;
+let site: NewsSite;
+let other: TestServer;
+let crawl: ReturnType<typeof openTestCrawlContext>;
+
+const article = (slug: string) => `${site.url}/kabar/berita/${slug}`;
+const isoDaysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  crawl = openTestCrawlContext(db.sql);
+  site = await startNewsSite({ articles: makeArticles(12, { outlet: 'kabar', prefix: 'jenis' }) });
+  other = await startServer((req, res) => {
+    const path = req.url ?? '/';
+    const xml = (body: string) => res.writeHead(200, { 'content-type': 'application/xml' }).end(body);
+    if (path === '/sitemap-index.xml') {
+      return xml(`<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+        <sitemap><loc>${other.url}/sitemap-news.xml.gz</loc></sitemap><sitemap><loc>${other.url}/sitemap-lama.xml</loc></sitemap></sitemapindex>`);
+    }
+    if (path === '/sitemap-news.xml.gz') {
+      const body = `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+        <url><loc>${article('jenis-1')}</loc><news:news><news:publication_date>${isoDaysAgo(1)}</news:publication_date><news:title>Judul satu</news:title></news:news></url>
+        <url><loc>${article('jenis-2')}</loc><lastmod>${isoDaysAgo(2)}</lastmod></url></urlset>`;
+      return void res.writeHead(200, { 'content-type': 'application/x-gzip' }).end(gzipSync(body));
+    }
+    if (path === '/sitemap-lama.xml') {
+      return xml(`<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+        <url><loc>${article('jenis-3')}</loc><lastmod>${isoDaysAgo(60)}</lastmod></url>
+        <url><loc>${article('jenis-4')}</loc><lastmod>${isoDaysAgo(3)}</lastmod></url></urlset>`);
+    }
+    if (path === '/sitemap-rusak.xml') return xml('<?xml version="1.0"?><urlset><url><loc>tidak ditutup');
+    if (path.startsWith('/indeks')) {
+      // page n links to articles and to page n+1; every page also links to itself and to page 1
+      const n = Number(new URL(path, 'http://x').searchParams.get('page') ?? 1);
+      const links = [1, 2].map((k) => `<a href="${article(`jenis-${4 + n * 2 + k - 2}`)}">Berita</a>`).join('');
+      return void res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end(`<html><body>${links}<a href="/indeks?page=${n}">ini</a><a href="/indeks?page=1">1</a><a href="/tentang">Tentang</a><a rel="next" href="/indeks?page=${n + 1}">Berikutnya</a></body></html>`);
+    }
+    if (path === '/putar') {
+      return void res.writeHead(200, { 'content-type': 'text/html' }).end(`<html><body><a href="${article('jenis-12')}">x</a><a rel="next" href="/putar">lagi</a></body></html>`);
+    }
+    if (path.startsWith('/cari')) {
+      const q = new URL(path, 'http://x').searchParams.get('q') ?? '';
+      const slug = q.includes('bontang') ? 'jenis-11' : 'jenis-10';
+      return void res
+        .writeHead(200, { 'content-type': 'application/rss+xml' })
+        .end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Cari ${q}</title><item><title>x</title><link>${article(slug)}</link></item></channel></rss>`);
+    }
+    res.writeHead(404).end();
+  });
+});
+afterAll(async () => {
+  await crawl?.close();
+  await other?.close();
+  await site?.close();
+  await db?.drop();
+});
+
+const stored = async (sourceId: number) =>
+  (await db.sql<{ url: string }[]>`select url from mentions where source_id = ${sourceId} order by url`).map((r) => r.url);
+
+describe('source kinds', () => {
+  test('a sitemap index leads through gzipped and plain sitemaps to recent articles only', async () => {
+    const source = await factory.source(db.sql, { url: `${other.url}/sitemap-index.xml`, kind: 'sitemap', config: { maxAgeDays: 7 } });
+    const stats = await runSourceCrawl(crawl, source);
+    expect(stats.failedPages).toEqual([]);
+    expect(await stored(source.id)).toEqual([article('jenis-1'), article('jenis-2'), article('jenis-4')]);
+  });
+
+  test('a broken sitemap fails its source with a message naming the URL', async () => {
+    const source = await factory.source(db.sql, { url: `${other.url}/sitemap-rusak.xml`, kind: 'sitemap' });
+    await expect(runSourceCrawl(crawl, source)).rejects.toThrow(`${other.url}/sitemap-rusak.xml is not`);
+  });
+
+  test('a listing follows pagination up to its bound and takes only links matching the article pattern', async () => {
+    const source = await factory.source(db.sql, { url: `${other.url}/indeks?page=1`, kind: 'listing', config: { articlePattern: '/berita/', maxPages: 2 } });
+    await runSourceCrawl(crawl, source);
+    expect(await stored(source.id)).toEqual([article('jenis-5'), article('jenis-6'), article('jenis-7'), article('jenis-8')].sort());
+    const pages = other.requests.filter((r) => r.path.startsWith('/indeks')).map((r) => r.path);
+    expect(pages).toEqual(['/indeks?page=1', '/indeks?page=2']);
+  });
+
+  test('a listing that links to itself forever is read once', async () => {
+    const source = await factory.source(db.sql, { url: `${other.url}/putar`, kind: 'listing', config: { articlePattern: '/berita/', maxPages: 20 } });
+    await runSourceCrawl(crawl, source);
+    expect(other.requests.filter((r) => r.path === '/putar')).toHaveLength(1);
+    expect(await stored(source.id)).toEqual([article('jenis-12')]);
+  });
+
+  test('a page source stores its one article, once', async () => {
+    const source = await factory.source(db.sql, { url: `${article('jenis-9')}?utm_source=wa`, kind: 'page' });
+    expect((await runSourceCrawl(crawl, source)).inserted).toBe(1);
+    expect((await runSourceCrawl(crawl, source)).fetched).toBe(0);
+    expect(await stored(source.id)).toEqual([article('jenis-9')]);
+  });
+
+  test('a search source asks the search feed once per topic with the topic keywords', async () => {
+    await factory.topic(db.sql, { name: 'Cari A', query: 'Presidensi G20, "warga bontang"' });
+    const source = await factory.source(db.sql, { url: `${other.url}/cari?q={query}&hl=id`, kind: 'search' });
+    await runSourceCrawl(crawl, source);
+    const asked = other.requests.filter((r) => r.path.startsWith('/cari')).map((r) => new URL(r.path, 'http://x').searchParams.get('q'));
+    expect(asked).toContain('"presidensi g20" OR "warga bontang"');
+    expect(await stored(source.id)).toContain(article('jenis-11'));
+  });
+});
