@@ -24,6 +24,10 @@ const envSchema = z.object({
   CRAWL_DOMAIN_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   CRAWL_DOMAIN_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
   CRAWL_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+  /** Debian's Chromium for pages that need JavaScript; empty turns browser rendering off. */
+  CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
+  RENDER_CONCURRENCY: z.coerce.number().int().min(1).max(8).default(2),
+  RENDER_PAGES_PER_BROWSER: z.coerce.number().int().min(1).max(10_000).default(100),
   USER_AGENT: z
     .string()
     .default('GaungBot/0.1 (+https://github.com/gaung-id/gaung; media monitoring)'),

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Redis } from 'ioredis';
 import type { Config } from '../core/config.js';
 import type { Sql } from '../core/db.js';
@@ -28,6 +29,20 @@ export function createCrawlContext(deps: { sql: Sql; redis: Redis; logger: Logge
     fetcher,
     maxArticles: config.CRAWL_MAX_ARTICLES,
     concurrency: Math.max(2, config.CRAWL_DOMAIN_CONCURRENCY),
+    render: chromiumAvailable(config.CHROMIUM_PATH)
+      ? {
+          executablePath: config.CHROMIUM_PATH,
+          userAgent: config.USER_AGENT,
+          timeoutMs: config.CRAWL_TIMEOUT_MS,
+          concurrency: config.RENDER_CONCURRENCY,
+          pagesPerBrowser: config.RENDER_PAGES_PER_BROWSER,
+        }
+      : null,
     close: () => fetcher.close(),
   };
+}
+
+/** CHROMIUM_PATH=off turns rendering off; a path that is not there does too, and pages that need it fail with a reason. */
+function chromiumAvailable(path: string): boolean {
+  return path !== 'off' && fs.existsSync(path);
 }

@@ -1,7 +1,8 @@
 import { BasicCrawler, Configuration, log as crawleeLog } from 'crawlee';
 import { NonRetryableError } from 'crawlee';
 import type { Source } from '../core/types.js';
-import { handleArticle } from './sources/articles.js';
+import { renderPages } from './render/render.js';
+import { handleArticle, ingestArticleHtml } from './sources/articles.js';
 import { SOURCE_KIND_MODULES } from './sources/index.js';
 import type { CrawlContext, CrawlStats, PageContext, SourceKindModule } from './sources/kind.js';
 
@@ -21,7 +22,7 @@ export async function runSourceCrawl(ctx: CrawlContext, source: Source): Promise
   const parsed = kind.configSchema.safeParse(source.config ?? {});
   if (!parsed.success) throw new SourceConfigError(`source ${source.id} has invalid settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const config = parsed.data;
-  const stats: CrawlStats = { discovered: 0, alreadyStored: 0, fetched: 0, inserted: 0, matched: 0, notModified: 0, failedPages: [] };
+  const stats: CrawlStats = { discovered: 0, alreadyStored: 0, fetched: 0, inserted: 0, matched: 0, notModified: 0, rendered: 0, toRender: [], failedPages: [] };
   const seedErrors: string[] = [];
   const log = ctx.logger.child({ sourceId: source.id });
 
@@ -34,6 +35,10 @@ export async function runSourceCrawl(ctx: CrawlContext, source: Source): Promise
       useSessionPool: false,
       requestHandler: async ({ request, crawler: self }) => {
         const label = request.label ?? 'article';
+        if (label === 'article' && source.render === 'always' && ctx.render) {
+          stats.toRender.push({ url: request.url, userData: request.userData as Record<string, unknown> });
+          return;
+        }
         const page = await ctx.fetcher.fetch(request.url, { accept: kind.accept?.[label], conditional: label !== 'article' });
         if (page.notModified) {
           stats.notModified++;
@@ -65,5 +70,20 @@ export async function runSourceCrawl(ctx: CrawlContext, source: Source): Promise
   const seeds = await kind.seeds(source, config, ctx);
   await crawler.run(seeds.map((s) => ({ url: s.url, label: s.label, userData: { ...s.userData, seed: true } })));
   if (seedErrors.length > 0 && seedErrors.length === seeds.length) throw new Error(seedErrors.join('; '));
+  if (ctx.render && stats.toRender.length > 0) await renderArticles(ctx, source, stats);
   return stats;
+}
+
+/** Pages whose article only appears after JavaScript: rendered in Chromium, then extracted like any other. */
+async function renderArticles(ctx: CrawlContext, source: Source, stats: CrawlStats): Promise<void> {
+  const pending = stats.toRender.splice(0);
+  await renderPages({ ...ctx.render!, policy: ctx.fetcher.policy }, pending, {
+    beforeNavigation: (url) => ctx.fetcher.admit(url),
+    onPage: async (page) => {
+      stats.rendered++;
+      const stored = await ingestArticleHtml({ ctx, source, stats }, page.html, page.finalUrl, page.userData);
+      if (!stored) stats.failedPages.push({ url: page.url, reason: 'no article text found on the page, even after rendering it' });
+    },
+    onFailure: (url, reason) => stats.failedPages.push({ url, reason }),
+  });
 }

@@ -9,6 +9,9 @@ import { assertFetchableUrl, createAddressPolicy, type AddressPolicy } from '../
 /** Everything the crawler fetches goes through here: SSRF guard, robots.txt, Redis politeness, retries, conditional GET. */
 export interface Fetcher {
   fetch(url: string, opts?: { accept?: string; conditional?: boolean }): Promise<FetchResult>;
+  /** The same checks for a page the browser will load: SSRF, robots.txt, then this domain's turn. Returns the release. */
+  admit(url: string): Promise<() => Promise<void>>;
+  readonly policy: AddressPolicy;
   close(): Promise<void>;
 }
 
@@ -54,19 +57,30 @@ export function createFetcher(deps: { sql: Sql; redis: Redis; prefix: string; se
     }
   }
 
+  async function robotsFor(url: URL) {
+    const robots = await getRobotsRules(redis, prefix, url.origin, async (robotsUrl) => {
+      try {
+        const res = await politeGet(new URL(robotsUrl), { accept: 'text/plain' });
+        return { status: res.status, text: res.body.toString('utf8') };
+      } catch (err) {
+        if (err instanceof HttpStatusError) return { status: err.status, text: '' };
+        throw err;
+      }
+    });
+    if (!robots.isAllowed(url.toString())) throw new RobotsDisallowedError(`robots.txt of ${url.origin} disallows ${url.pathname} for GaungBot`);
+    return robots;
+  }
+
   return {
+    policy,
+    async admit(raw) {
+      const url = assertFetchableUrl(raw, policy);
+      const robots = await robotsFor(url);
+      return gate.acquire(url.host, { delayMs: robots.crawlDelayMs ?? undefined });
+    },
     async fetch(raw, opts = {}) {
       const url = assertFetchableUrl(raw, policy);
-      const robots = await getRobotsRules(redis, prefix, url.origin, async (robotsUrl) => {
-        try {
-          const res = await politeGet(new URL(robotsUrl), { accept: 'text/plain' });
-          return { status: res.status, text: res.body.toString('utf8') };
-        } catch (err) {
-          if (err instanceof HttpStatusError) return { status: err.status, text: '' };
-          throw err;
-        }
-      });
-      if (!robots.isAllowed(url.toString())) throw new RobotsDisallowedError(`robots.txt of ${url.origin} disallows ${url.pathname} for GaungBot`);
+      const robots = await robotsFor(url);
       const cached = opts.conditional
         ? (await sql<{ etag: string | null; last_modified: string | null }[]>`select etag, last_modified from http_cache where url = ${url.toString()}`)[0]
         : undefined;

@@ -33,15 +33,27 @@ export async function articleRequests(pc: Pick<PageContext<unknown>, 'ctx' | 'st
     .map((h) => ({ url: h.url, label: 'article', userData: { hint: { ...h, publishedAt: h.publishedAt?.toISOString() ?? null } } }));
 }
 
-/** The article label, common to every news kind: extract the page and ingest it. */
+type StoredHint = { url: string; title?: string | null; publishedAt?: string | null; author?: string | null };
+
+/** The article label, common to every news kind: extract the page and ingest it, or hand it to the browser. */
 export async function handleArticle(pc: PageContext<unknown>): Promise<void> {
-  const hint = (pc.userData.hint ?? { url: pc.url }) as { url: string; title?: string | null; publishedAt?: string | null; author?: string | null };
   pc.stats.fetched++;
-  const article = extractArticle(pc.page.body.toString('utf8'), pc.page.url);
-  if (!article) {
-    pc.stats.failedPages.push({ url: hint.url, reason: 'no article text found on the page' });
-    return;
-  }
+  const stored = await ingestArticleHtml(pc, pc.page.body.toString('utf8'), pc.page.url, pc.userData);
+  if (stored) return;
+  if (pc.ctx.render && pc.source.render !== 'never') pc.stats.toRender.push({ url: pc.url, userData: pc.userData });
+  else pc.stats.failedPages.push({ url: pc.url, reason: 'no article text found on the page' });
+}
+
+/** Extracts an article from HTML (fetched or rendered) and ingests it; false when the page has no article. */
+export async function ingestArticleHtml(
+  pc: Pick<PageContext<unknown>, 'ctx' | 'source' | 'stats'>,
+  html: string,
+  pageUrl: string,
+  userData: Record<string, unknown>,
+): Promise<boolean> {
+  const hint = (userData.hint ?? { url: pageUrl }) as StoredHint;
+  const article = extractArticle(html, pageUrl);
+  if (!article) return false;
   const result = await ingestMention(pc.ctx.sql, {
     url: hint.url,
     sourceId: pc.source.id,
@@ -54,6 +66,7 @@ export async function handleArticle(pc: PageContext<unknown>): Promise<void> {
     views: null,
   });
   countIngest(pc.stats, result);
+  return true;
 }
 
 export function countIngest(stats: CrawlStats, result: { inserted: boolean; topicIds: number[] }): void {

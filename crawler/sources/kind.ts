@@ -4,6 +4,7 @@ import type { Logger } from '../../core/logger.js';
 import type { Source } from '../../core/types.js';
 import type { Fetcher } from '../fetch/fetcher.js';
 import type { FetchResult } from '../fetch/http.js';
+import type { RenderSettings } from '../render/render.js';
 
 /** The small interface every source kind implements: where a crawl starts, and what to do with each fetched page. */
 export interface CrawlContext {
@@ -12,6 +13,8 @@ export interface CrawlContext {
   fetcher: Fetcher;
   maxArticles: number;
   concurrency: number;
+  /** Browser rendering settings; null where no Chromium is configured. */
+  render: Omit<RenderSettings, 'policy'> | null;
 }
 
 export interface CrawlRequestSpec {
@@ -28,6 +31,9 @@ export interface CrawlStats {
   inserted: number;
   matched: number;
   notModified: number;
+  rendered: number;
+  /** Article pages waiting for the browser: their static HTML had no article, or the source is always rendered. */
+  toRender: { url: string; userData: Record<string, unknown> }[];
   /** Pages that could not be fetched or had no article text; one bad page never fails the source. */
   failedPages: { url: string; reason: string }[];
 }
