@@ -4,6 +4,8 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Sql } from '../core/db.js';
 import type { Runtime } from '../core/runtime.js';
+import { createCrawlContext } from '../crawler/context.js';
+import { previewSource, type PreviewRequest, type PreviewResult } from '../crawler/preview.js';
 import { createAddressPolicy, type AddressPolicy } from '../core/ssrf.js';
 import type { Logger } from '../core/logger.js';
 import type { Redis } from '../core/redis.js';
@@ -21,13 +23,17 @@ export interface AppDeps {
   logger: Logger;
   /** Which private addresses sources may point to (the SSRF guard); from CRAWL_ALLOW_ADDRESSES. */
   addressPolicy: AddressPolicy;
+  /** Runs a source's crawl path without storing anything (the analyst's preview). */
+  previewSource: (req: PreviewRequest) => Promise<PreviewResult>;
   /** True in `npm run demo`: the dashboard says its data comes from the demo site. */
   demo?: boolean;
 }
 
 /** The dependencies a process's runtime provides. */
 export function depsFromRuntime(rt: Runtime, extra: Partial<AppDeps> = {}): AppDeps {
+  let previewCtx: ReturnType<typeof createCrawlContext> | null = null;
   return {
+    previewSource: (req) => previewSource((previewCtx ??= createCrawlContext({ sql: null, redis: rt.redis.redis, logger: rt.logger, config: rt.config })), req),
     sql: rt.db.sql,
     redis: rt.redis.redis,
     crawlQueue: rt.crawlQueue,

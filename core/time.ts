@@ -24,3 +24,18 @@ export function fillDays(rows: { x: string; y: number }[], from: string, to: str
   for (let d = from; d <= to; d = addDays(d, 1)) out.push({ x: d, y: byDay.get(d) ?? 0 });
   return out;
 }
+
+/** ISO 8601 with the zone's offset, e.g. 2021-11-05T17:48:00+07:00 for Asia/Jakarta. */
+export function isoInZone(at: Date, tz: string = DEFAULT_TZ): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  const local = Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour!, +parts.minute!, +parts.second!);
+  const offsetMin = Math.round((local - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
+  const sign = offsetMin >= 0 ? '+' : '-';
+  const abs = Math.abs(offsetMin);
+  const offset = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
+}

@@ -3,14 +3,15 @@ import type { Redis } from 'ioredis';
 import type { Config } from '../core/config.js';
 import type { Sql } from '../core/db.js';
 import type { Logger } from '../core/logger.js';
-import { createFetcher } from './fetch/fetcher.js';
+import { createFetcher, databaseValidatorCache } from './fetch/fetcher.js';
 import type { CrawlContext } from './sources/kind.js';
+import { collectingStore, databaseStore } from './store.js';
 
 /** The crawl context a worker process (or the preview command) shares across its jobs, from the settings. */
-export function createCrawlContext(deps: { sql: Sql; redis: Redis; logger: Logger; config: Config }): CrawlContext & { close(): Promise<void> } {
+export function createCrawlContext(deps: { sql: Sql | null; redis: Redis; logger: Logger; config: Config }): CrawlContext & { close(): Promise<void> } {
   const { config } = deps;
   const fetcher = createFetcher({
-    sql: deps.sql,
+    cache: deps.sql ? databaseValidatorCache(deps.sql) : null,
     redis: deps.redis,
     prefix: config.QUEUE_PREFIX,
     settings: {
@@ -24,7 +25,7 @@ export function createCrawlContext(deps: { sql: Sql; redis: Redis; logger: Logge
     },
   });
   return {
-    sql: deps.sql,
+    store: deps.sql ? databaseStore(deps.sql) : collectingStore(),
     logger: deps.logger,
     fetcher,
     maxArticles: config.CRAWL_MAX_ARTICLES,

@@ -15,7 +15,7 @@ const BUILDERS: Record<string, (rt: Runtime) => { worker: Worker; close(): Promi
     const crawl = createCrawlContext({ sql: rt.db.sql, redis: rt.redis.redis, logger: rt.logger, config: rt.config });
     /** Exactly one handler per registered job; the type makes a missing one a compile error. */
     const HANDLERS: Record<JobKey, Handler> = {
-      crawlSource: (job) => runCrawlJob(crawl, job),
+      crawlSource: (job) => runCrawlJob(rt.db.sql, crawl, job),
     };
     const byName = new Map<string, Handler>(Object.entries(JOBS).map(([key, def]) => [def.name, HANDLERS[key as JobKey]]));
     const worker = new Worker(

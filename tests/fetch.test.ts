@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createFetcher, RobotsDisallowedError, type Fetcher, type FetcherSettings } from '../crawler/fetch/fetcher.js';
+import { createFetcher, databaseValidatorCache, RobotsDisallowedError, type Fetcher, type FetcherSettings } from '../crawler/fetch/fetcher.js';
 import { TooLargeError } from '../crawler/fetch/http.js';
 import { createDomainGate } from '../crawler/fetch/politeness.js';
 import { assertFetchableUrl, BlockedUrlError, createAddressPolicy } from '../core/ssrf.js';
@@ -25,7 +25,7 @@ const settings: FetcherSettings = {
   retries: 2,
 };
 const fetcher = (over: Partial<FetcherSettings> = {}, p = prefix) => {
-  const f = createFetcher({ sql: db.sql, redis, prefix: p, settings: { ...settings, ...over } });
+  const f = createFetcher({ cache: databaseValidatorCache(db.sql), redis, prefix: p, settings: { ...settings, ...over } });
   fetchers.push(f);
   return f;
 };

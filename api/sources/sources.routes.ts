@@ -4,7 +4,7 @@ import type { AppDeps } from '../app.js';
 import { idParam } from '../common.schema.js';
 import { ApiError, notFound, parseInput, readJson } from '../errors.js';
 import { createSource, deleteSource, getSourceById, listSources, updateSource } from './sources.repo.js';
-import { createSourceBody, kindConfigSchema, updateSourceBody } from './sources.schema.js';
+import { createSourceBody, kindConfigSchema, previewSourceBody, updateSourceBody } from './sources.schema.js';
 import { assertPublicSource, BlockedUrlError } from '../../core/ssrf.js';
 
 /** Sources and their health; every change is mirrored to the source's crawl schedule in Redis. */
@@ -18,9 +18,19 @@ async function checkAddress(url: string, policy: AppDeps['addressPolicy']): Prom
   }
 }
 
-export function sourceRoutes({ sql, crawlQueue, addressPolicy }: AppDeps) {
+export function sourceRoutes({ sql, crawlQueue, addressPolicy, previewSource }: AppDeps) {
   return new Hono()
     .get('/', async (c) => c.json({ data: await listSources(sql) }))
+    .post('/preview', async (c) => {
+      const body = parseInput(previewSourceBody, await readJson(c.req.raw));
+      await checkAddress(body.url.replace('{query}', 'gaung'), addressPolicy);
+      try {
+        return c.json({ data: await previewSource(body) });
+      } catch (err) {
+        // the URL gave nothing usable: say why, as the analyst's error, not ours
+        throw new ApiError(422, 'preview_failed', (err as Error).message);
+      }
+    })
     .post('/', async (c) => {
       const body = parseInput(createSourceBody, await readJson(c.req.raw));
       await checkAddress(body.url.replace('{query}', 'gaung'), addressPolicy);

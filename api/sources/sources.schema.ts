@@ -82,3 +82,15 @@ export const updateSourceBody = z
 
 export type CreateSourceInput = z.infer<typeof createSourceBody>;
 export type UpdateSourceInput = z.infer<typeof updateSourceBody>;
+
+export const previewSourceBody = z
+  .object({
+    url: httpUrl,
+    kind: z.enum(SOURCE_KINDS).optional(),
+    config: fields.config.optional(),
+    render: fields.render.optional(),
+    timezone: timezone.optional(),
+    terms: z.array(z.string().trim().min(1).max(200)).max(20).optional(),
+    limit: z.number().int().min(1).max(20).default(5),
+  })
+  .transform((body, ctx) => (body.kind && body.config ? { ...body, config: checkKindConfig(body.kind, body.config, ctx) } : body));

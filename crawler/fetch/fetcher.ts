@@ -31,8 +31,28 @@ export class RobotsDisallowedError extends Error {
 
 const MAX_RETRY_WAIT_MS = 60_000;
 
-export function createFetcher(deps: { sql: Sql; redis: Redis; prefix: string; settings: FetcherSettings }): Fetcher {
-  const { sql, redis, prefix, settings } = deps;
+/** ETag / Last-Modified per URL, for conditional GET; the preview runs without one. */
+export interface ValidatorCache {
+  get(url: string): Promise<{ etag: string | null; lastModified: string | null } | null>;
+  put(url: string, etag: string | null, lastModified: string | null): Promise<void>;
+}
+
+export function databaseValidatorCache(sql: Sql): ValidatorCache {
+  return {
+    async get(url) {
+      const [row] = await sql<{ etag: string | null; last_modified: string | null }[]>`select etag, last_modified from http_cache where url = ${url}`;
+      return row ? { etag: row.etag, lastModified: row.last_modified } : null;
+    },
+    async put(url, etag, lastModified) {
+      await sql`
+        insert into http_cache (url, etag, last_modified) values (${url}, ${etag}, ${lastModified})
+        on conflict (url) do update set etag = excluded.etag, last_modified = excluded.last_modified, checked_at = now()`;
+    },
+  };
+}
+
+export function createFetcher(deps: { cache: ValidatorCache | null; redis: Redis; prefix: string; settings: FetcherSettings }): Fetcher {
+  const { cache, redis, prefix, settings } = deps;
   const policy: AddressPolicy = createAddressPolicy(settings.allowAddresses);
   const dispatcher: Dispatcher = createDispatcher(policy, settings.timeoutMs);
   const gate: DomainGate = createDomainGate(redis, prefix, {
@@ -81,15 +101,10 @@ export function createFetcher(deps: { sql: Sql; redis: Redis; prefix: string; se
     async fetch(raw, opts = {}) {
       const url = assertFetchableUrl(raw, policy);
       const robots = await robotsFor(url);
-      const cached = opts.conditional
-        ? (await sql<{ etag: string | null; last_modified: string | null }[]>`select etag, last_modified from http_cache where url = ${url.toString()}`)[0]
-        : undefined;
-      const res = await politeGet(url, { accept: opts.accept, etag: cached?.etag, lastModified: cached?.last_modified, delayMs: robots.crawlDelayMs ?? undefined });
-      if (opts.conditional && !res.notModified && (res.etag || res.lastModified)) {
-        await sql`
-          insert into http_cache (url, etag, last_modified) values (${url.toString()}, ${res.etag}, ${res.lastModified})
-          on conflict (url) do update set etag = excluded.etag, last_modified = excluded.last_modified, checked_at = now()`;
-      }
+      const useCache = opts.conditional && cache;
+      const cached = useCache ? await cache.get(url.toString()) : null;
+      const res = await politeGet(url, { accept: opts.accept, etag: cached?.etag, lastModified: cached?.lastModified, delayMs: robots.crawlDelayMs ?? undefined });
+      if (useCache && !res.notModified && (res.etag || res.lastModified)) await cache.put(url.toString(), res.etag, res.lastModified);
       return res;
     },
     close: () => dispatcher.close(),

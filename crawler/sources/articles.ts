@@ -1,4 +1,3 @@
-import { findStoredUrls, ingestMention } from '../ingest.repo.js';
 import { extractArticle } from '../extract/article.js';
 import { canonicalizeUrl } from '../extract/url.js';
 import type { CrawlRequestSpec, CrawlStats, PageContext } from './kind.js';
@@ -26,7 +25,7 @@ export async function articleRequests(pc: Pick<PageContext<unknown>, 'ctx' | 'st
   const budget = Math.max(0, pc.ctx.maxArticles - pc.stats.discovered);
   const fresh = [...seen.values()].slice(0, budget);
   pc.stats.discovered += fresh.length;
-  const stored = await findStoredUrls(pc.ctx.sql, fresh.map((h) => h.url));
+  const stored = await pc.ctx.store.findStoredUrls(fresh.map((h) => h.url));
   pc.stats.alreadyStored += stored.size;
   return fresh
     .filter((h) => !stored.has(h.url))
@@ -54,7 +53,7 @@ export async function ingestArticleHtml(
   const hint = (userData.hint ?? { url: pageUrl }) as StoredHint;
   const article = extractArticle(html, pageUrl);
   if (!article) return false;
-  const result = await ingestMention(pc.ctx.sql, {
+  const result = await pc.ctx.store.ingest({
     url: hint.url,
     sourceId: pc.source.id,
     kind: 'news',

@@ -1,14 +1,15 @@
 import type { z } from 'zod';
-import type { Sql } from '../../core/db.js';
 import type { Logger } from '../../core/logger.js';
 import type { Source } from '../../core/types.js';
 import type { Fetcher } from '../fetch/fetcher.js';
 import type { FetchResult } from '../fetch/http.js';
 import type { RenderSettings } from '../render/render.js';
+import type { MentionStore } from '../store.js';
 
 /** The small interface every source kind implements: where a crawl starts, and what to do with each fetched page. */
 export interface CrawlContext {
-  sql: Sql;
+  /** Where mentions go: the database, or the preview's collector. */
+  store: MentionStore;
   logger: Logger;
   fetcher: Fetcher;
   maxArticles: number;

@@ -1,5 +1,4 @@
 import { SOURCE_CONFIG_SCHEMAS, type SourceConfig } from '../../core/source-kinds.js';
-import type { Sql } from '../../core/db.js';
 import { FEED_ACCEPT, handleFeed } from './rss.js';
 import type { SourceKindModule } from './kind.js';
 
@@ -15,15 +14,11 @@ export function searchUrl(template: string, query: string): string {
   return template.split(QUERY_PLACEHOLDER).join(encodeURIComponent(query));
 }
 
-async function topicTerms(sql: Sql): Promise<{ id: number; terms: string[] }[]> {
-  return sql<{ id: number; terms: string[] }[]>`select id, terms from topics order by id`;
-}
-
 /** A news-search RSS feed (e.g. a search engine's news RSS) asked once per topic with the topic's keywords. */
 export const searchKind: SourceKindModule<SourceConfig<'search'>> = {
   configSchema: SOURCE_CONFIG_SCHEMAS.search,
   seeds: async (source, _config, ctx) =>
-    (await topicTerms(ctx.sql)).map((t) => ({ url: searchUrl(source.url, searchQuery(t.terms)), label: 'feed', userData: { topicId: t.id } })),
+    (await ctx.store.topicTerms()).map((t) => ({ url: searchUrl(source.url, searchQuery(t.terms)), label: 'feed', userData: { topicId: t.id } })),
   handlers: { feed: handleFeed },
   accept: { feed: FEED_ACCEPT },
 };

@@ -1,0 +1,35 @@
+import type { Sql } from '../core/db.js';
+import type { MentionInput } from '../core/types.js';
+import { findStoredUrls, ingestMention, type IngestResult } from './ingest.repo.js';
+
+/**
+ * Where a crawl puts what it finds. The database in production; a collecting store for the preview,
+ * which shows an analyst what a source would give without writing anything.
+ */
+export interface MentionStore {
+  findStoredUrls(urls: string[]): Promise<Set<string>>;
+  ingest(input: MentionInput): Promise<IngestResult>;
+  topicTerms(): Promise<{ id: number; terms: string[] }[]>;
+}
+
+export function databaseStore(sql: Sql): MentionStore {
+  return {
+    findStoredUrls: (urls) => findStoredUrls(sql, urls),
+    ingest: (input) => ingestMention(sql, input),
+    topicTerms: () => sql<{ id: number; terms: string[] }[]>`select id, terms from topics order by id`,
+  };
+}
+
+/** Keeps every mention in memory, stores nothing; search sources get `terms` as their one query. */
+export function collectingStore(terms: string[] = []): MentionStore & { items: MentionInput[] } {
+  const items: MentionInput[] = [];
+  return {
+    items,
+    findStoredUrls: async () => new Set(),
+    ingest: async (input) => {
+      items.push(input);
+      return { mentionId: null, inserted: true, topicIds: [] };
+    },
+    topicTerms: async () => (terms.length > 0 ? [{ id: 0, terms }] : []),
+  };
+}

@@ -1,0 +1,87 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createApp, depsFromRuntime } from '../api/app.js';
+import type { Runtime } from '../core/runtime.js';
+import { loadFixtureArticles, startNewsSite, type NewsSite } from './fixtures/news-site/server.js';
+import { createTestDatabase, type TestDatabase } from './helpers/db.js';
+import { clearPrefix, TEST_REDIS_URL, testQueuePrefix } from './helpers/redis.js';
+import { openTestRuntime } from './helpers/runtime.js';
+
+const run = promisify(execFile);
+let site: NewsSite;
+let db: TestDatabase;
+let rt: Runtime;
+const prefix = testQueuePrefix();
+
+beforeAll(async () => {
+  site = await startNewsSite({ articles: loadFixtureArticles().filter((a) => a.outlet === 'portal') });
+  db = await createTestDatabase();
+  rt = await openTestRuntime(db.url);
+});
+afterAll(async () => {
+  await rt?.close();
+  await db?.drop();
+  await site?.close();
+  await clearPrefix(prefix);
+});
+
+const env = () => {
+  const e: NodeJS.ProcessEnv = { ...process.env, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix, CRAWL_ALLOW_ADDRESSES: '127.0.0.1', CRAWL_DOMAIN_DELAY_MS: '0' };
+  delete e.DATABASE_URL;
+  return e;
+};
+const lines = (stdout: string) => stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+
+describe('crawl preview', () => {
+  test('npm run --silent crawl:preview prints one JSON object per feed item, with the fields an analyst needs', async () => {
+    const portal = site.outlets.find((o) => o.id === 'portal')!;
+    const { stdout } = await run('npm', ['run', '--silent', 'crawl:preview', '--', portal.feedUrl, '--limit', '3'], { env: env(), timeout: 60_000 });
+    const items = lines(stdout);
+    expect(items).toHaveLength(3);
+    for (const item of items) {
+      expect(Object.keys(item).sort()).toEqual(['author', 'body', 'language', 'published_at', 'title', 'url', 'views']);
+      expect(item.published_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+07:00$/);
+      expect((item.body as string).length).toBeGreaterThan(200);
+      expect(item.language).toBe('id');
+    }
+    const titles = new Set(site.articles.map((a) => a.title));
+    expect(items.every((i) => titles.has(i.title as string))).toBe(true);
+  });
+
+  test('a single article URL previews as one item, and nothing is written to any database', async () => {
+    const article = site.articles[0]!;
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'crawler/preview-cli.ts', `${site.url}/portal/berita/${article.slug}`], { env: env(), timeout: 60_000 });
+    const [item] = lines(stdout);
+    expect(item!.title).toBe(article.title);
+    expect(item!.url).toBe(`${site.url}/portal/berita/${article.slug}`);
+  });
+
+  test('a URL inside the private network is refused with a clear message and a failing exit code', async () => {
+    const e = env();
+    e.CRAWL_ALLOW_ADDRESSES = '';
+    const result = await run(process.execPath, ['--import', 'tsx', 'crawler/preview-cli.ts', `${site.url}/portal/atom.xml`], { env: e, timeout: 60_000 }).catch((err: { code: number; stderr: string }) => err);
+    expect((result as { code: number }).code).toBe(1);
+    expect((result as { stderr: string }).stderr).toMatch(/preview failed: .*private or reserved address/);
+  });
+
+  test('the same preview is served by the API for the dashboard', async () => {
+    const app = createApp(depsFromRuntime(rt));
+    const portal = site.outlets.find((o) => o.id === 'portal')!;
+    const res = await app.request('/api/v1/sources/preview', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ url: portal.feedUrl, limit: 2 }),
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { data: { kind: string; items: { title: string }[] } };
+    expect(body.data.kind).toBe('rss');
+    expect(body.data.items).toHaveLength(2);
+    const [n] = await db.sql`select count(*)::int as n from mentions`;
+    expect(n!.n).toBe(0);
+
+    const bad = await app.request('/api/v1/sources/preview', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: `${site.url}/tidak-ada` }) });
+    expect(bad.status).toBe(422);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toContain('answered HTTP 404');
+  });
+});
