@@ -47,4 +47,8 @@ export const SOURCE_CONFIG_SCHEMAS = {
 
 export type NewsSourceKind = keyof typeof SOURCE_CONFIG_SCHEMAS;
 export const NEWS_SOURCE_KINDS = Object.keys(SOURCE_CONFIG_SCHEMAS) as NewsSourceKind[];
+
+/** Public social platforms, each read through its own importer (crawler/social/); settings are the importer's. */
+export const SOCIAL_SOURCE_KINDS = ['mastodon', 'bluesky', 'reddit', 'telegram', 'youtube', 'x'] as const;
+export type SocialSourceKind = (typeof SOCIAL_SOURCE_KINDS)[number];
 export type SourceConfig<K extends NewsSourceKind> = z.infer<(typeof SOURCE_CONFIG_SCHEMAS)[K]>;

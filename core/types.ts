@@ -1,9 +1,9 @@
 /** Domain types shared by crawler, api and dashboard. */
 
-import { NEWS_SOURCE_KINDS, type NewsSourceKind } from './source-kinds.js';
+import { NEWS_SOURCE_KINDS, SOCIAL_SOURCE_KINDS, type NewsSourceKind, type SocialSourceKind } from './source-kinds.js';
 
-export const SOURCE_KINDS = NEWS_SOURCE_KINDS;
-export type SourceKind = NewsSourceKind;
+export const SOURCE_KINDS = [...NEWS_SOURCE_KINDS, ...SOCIAL_SOURCE_KINDS] as unknown as [SourceKind, ...SourceKind[]];
+export type SourceKind = NewsSourceKind | SocialSourceKind;
 
 export const TIERS = ['official', 'state', 'national', 'regional', 'social'] as const;
 export type Tier = (typeof TIERS)[number];
@@ -54,6 +54,17 @@ export interface MentionInput {
   publishedAt: Date | null;
   language: string | null;
   views: number | null;
+  /** Public social posts: who posted and engagement as observed now; a re-fetch updates these. */
+  social?: {
+    platform: string;
+    externalId: string;
+    authorHandle: string | null;
+    authorKind: 'official' | 'organization' | 'verified' | 'media' | 'individual' | null;
+    followers: number | null;
+    likes: number | null;
+    shares: number | null;
+    replies: number | null;
+  };
 }
 
 export interface Mention {

@@ -5,6 +5,7 @@ import type { Sql } from '../core/db.js';
 import type { Logger } from '../core/logger.js';
 import { createFetcher, databaseValidatorCache } from './fetch/fetcher.js';
 import type { CrawlContext } from './sources/kind.js';
+import { socialSecrets } from './sources/social.js';
 import { collectingStore, databaseStore } from './store.js';
 
 /** The crawl context a worker process (or the preview command) shares across its jobs, from the settings. */
@@ -29,6 +30,7 @@ export function createCrawlContext(deps: { sql: Sql | null; redis: Redis; logger
     logger: deps.logger,
     fetcher,
     maxArticles: config.CRAWL_MAX_ARTICLES,
+    secrets: socialSecrets(),
     concurrency: Math.max(2, config.CRAWL_DOMAIN_CONCURRENCY),
     render: chromiumAvailable(config.CHROMIUM_PATH)
       ? {

@@ -1,4 +1,4 @@
-import type { Sql } from '../core/db.js';
+import type { Sql, TxSql } from '../core/db.js';
 import { normalizeSearchText, termsMatch } from '../core/keywords.js';
 import { DEFAULT_TZ } from '../core/time.js';
 import type { MentionInput } from '../core/types.js';
@@ -23,14 +23,21 @@ export interface IngestResult {
 export async function ingestMention(sql: Sql, input: MentionInput, fetchedAt = new Date()): Promise<IngestResult> {
   const occurredAt = input.publishedAt && input.publishedAt <= fetchedAt ? input.publishedAt : fetchedAt;
   const searchText = normalizeSearchText(`${input.title}\n${input.body}`);
+  const s = input.social;
   return sql.begin(async (tx) => {
     const [row] = await tx<{ id: number }[]>`
-      insert into mentions (url, source_id, kind, title, body, author, published_at, fetched_at, occurred_at, language, views, search_text)
+      insert into mentions (url, source_id, kind, title, body, author, published_at, fetched_at, occurred_at, language, views, search_text,
+                            platform, external_id, author_handle, author_kind, followers, likes, shares, replies, engagement_observed_at)
       values (${input.url}, ${input.sourceId}, ${input.kind}, ${input.title}, ${input.body}, ${input.author},
-              ${input.publishedAt}, ${fetchedAt}, ${occurredAt}, ${input.language}, ${input.views}, ${searchText})
+              ${input.publishedAt}, ${fetchedAt}, ${occurredAt}, ${input.language}, ${input.views}, ${searchText},
+              ${s?.platform ?? null}, ${s?.externalId ?? null}, ${s?.authorHandle ?? null}, ${s?.authorKind ?? null},
+              ${s?.followers ?? null}, ${s?.likes ?? null}, ${s?.shares ?? null}, ${s?.replies ?? null}, ${s ? fetchedAt : null})
       on conflict (url) do nothing
       returning id`;
-    if (!row) return { mentionId: null, inserted: false, topicIds: [] };
+    if (!row) {
+      if (s) await updateEngagement(tx, input, fetchedAt);
+      return { mentionId: null, inserted: false, topicIds: [] };
+    }
     const matched = await tx<{ topic_id: number }[]>`
       insert into topic_mentions (topic_id, mention_id, query_version)
       select t.id, m.id, t.version from topics t, mentions m
@@ -48,4 +55,22 @@ export async function ingestMention(sql: Sql, input: MentionInput, fetchedAt = n
     }
     return { mentionId: row.id, inserted: true, topicIds };
   });
+}
+
+/** A post seen again: its engagement now, and the rollup's views moved by the difference. */
+async function updateEngagement(tx: TxSql, input: MentionInput, observedAt: Date): Promise<void> {
+  const s = input.social!;
+  const [row] = await tx<{ id: number; old_views: number | null; occurred_at: Date; kind: string }[]>`
+    with prev as (select id, views from mentions where url = ${input.url} for update)
+    update mentions m set
+      views = coalesce(${input.views}, m.views), likes = coalesce(${s.likes}, m.likes), shares = coalesce(${s.shares}, m.shares),
+      replies = coalesce(${s.replies}, m.replies), followers = coalesce(${s.followers}, m.followers), engagement_observed_at = ${observedAt}
+    from prev where m.id = prev.id
+    returning m.id, prev.views as old_views, m.occurred_at, m.kind`;
+  const delta = row && input.views !== null ? input.views - (row.old_views ?? 0) : 0;
+  if (!row || delta === 0) return;
+  await tx`
+    update topic_daily_stats set views = views + ${delta}
+    where topic_id in (select topic_id from topic_mentions where mention_id = ${row.id})
+      and day = (${row.occurred_at}::timestamptz at time zone ${DEFAULT_TZ})::date and mention_kind = ${row.kind}`;
 }

@@ -39,7 +39,8 @@ export async function runSourceCrawl(ctx: CrawlContext, source: Source): Promise
           stats.toRender.push({ url: request.url, userData: request.userData as Record<string, unknown> });
           return;
         }
-        const page = await ctx.fetcher.fetch(request.url, { accept: kind.accept?.[label], conditional: label !== 'article' });
+        const headers = (request.userData as { headers?: Record<string, string> }).headers;
+        const page = await ctx.fetcher.fetch(request.url, { accept: kind.accept?.[label], conditional: label !== 'article', headers });
         if (page.notModified) {
           stats.notModified++;
           return;

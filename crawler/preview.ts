@@ -1,7 +1,7 @@
-import { SOURCE_CONFIG_SCHEMAS } from '../core/source-kinds.js';
 import { isoInZone } from '../core/time.js';
 import type { Source, SourceKind } from '../core/types.js';
 import { runSourceCrawl } from './pipeline.js';
+import { sourceConfigSchema } from './sources/index.js';
 import type { CrawlContext } from './sources/kind.js';
 import { collectingStore } from './store.js';
 
@@ -58,7 +58,7 @@ export async function previewSource(ctx: CrawlContext, req: PreviewRequest): Pro
     interval_minutes: 60,
     timezone,
     enabled: true,
-    config: SOURCE_CONFIG_SCHEMAS[kind].parse(req.config ?? {}) as Record<string, unknown>,
+    config: sourceConfigSchema(kind).parse(req.config ?? {}) as Record<string, unknown>,
     render: req.render ?? 'auto',
     audience: null,
     last_success_at: null,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SOURCE_CONFIG_SCHEMAS } from '../../core/source-kinds.js';
+import { sourceConfigSchema } from '../../crawler/sources/index.js';
 import { SOURCE_KINDS, TIERS, type SourceKind } from '../../core/types.js';
 
 const httpUrl = z
@@ -34,7 +34,7 @@ const fields = {
 
 /** The kind's own settings, validated and with its defaults filled in; issues are reported under `config`. */
 export function checkKindConfig(kind: SourceKind, config: Record<string, unknown>, ctx: z.RefinementCtx): Record<string, unknown> {
-  const parsed = SOURCE_CONFIG_SCHEMAS[kind].safeParse(config);
+  const parsed = sourceConfigSchema(kind).safeParse(config);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: ['config', ...issue.path.map(String)] });
     return config;

@@ -8,7 +8,7 @@ import { assertFetchableUrl, createAddressPolicy, type AddressPolicy } from '../
 
 /** Everything the crawler fetches goes through here: SSRF guard, robots.txt, Redis politeness, retries, conditional GET. */
 export interface Fetcher {
-  fetch(url: string, opts?: { accept?: string; conditional?: boolean }): Promise<FetchResult>;
+  fetch(url: string, opts?: { accept?: string; conditional?: boolean; headers?: Record<string, string> }): Promise<FetchResult>;
   /** The same checks for a page the browser will load: SSRF, robots.txt, then this domain's turn. Returns the release. */
   admit(url: string): Promise<() => Promise<void>>;
   readonly policy: AddressPolicy;
@@ -62,7 +62,7 @@ export function createFetcher(deps: { cache: ValidatorCache | null; redis: Redis
   });
   const httpOpts = { userAgent: settings.userAgent, maxBytes: settings.maxBytes, timeoutMs: settings.timeoutMs };
 
-  async function politeGet(url: URL, extra: { accept?: string; etag?: string | null; lastModified?: string | null; delayMs?: number }) {
+  async function politeGet(url: URL, extra: { accept?: string; etag?: string | null; lastModified?: string | null; delayMs?: number; headers?: Record<string, string> }) {
     for (let attempt = 0; ; attempt++) {
       const release = await gate.acquire(url.host, { delayMs: extra.delayMs });
       try {
@@ -103,7 +103,7 @@ export function createFetcher(deps: { cache: ValidatorCache | null; redis: Redis
       const robots = await robotsFor(url);
       const useCache = opts.conditional && cache;
       const cached = useCache ? await cache.get(url.toString()) : null;
-      const res = await politeGet(url, { accept: opts.accept, etag: cached?.etag, lastModified: cached?.lastModified, delayMs: robots.crawlDelayMs ?? undefined });
+      const res = await politeGet(url, { accept: opts.accept, headers: opts.headers, etag: cached?.etag, lastModified: cached?.lastModified, delayMs: robots.crawlDelayMs ?? undefined });
       if (useCache && !res.notModified && (res.etag || res.lastModified)) await cache.put(url.toString(), res.etag, res.lastModified);
       return res;
     },

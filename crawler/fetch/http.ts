@@ -10,6 +10,8 @@ export interface FetchOptions {
   etag?: string | null;
   lastModified?: string | null;
   maxRedirects?: number;
+  /** Extra request headers (API tokens); dropped when a redirect leaves the origin. */
+  headers?: Record<string, string>;
 }
 
 export interface FetchResult {
@@ -53,8 +55,10 @@ const header = (h: Record<string, string | string[] | undefined>, name: string) 
 export async function fetchUrl(raw: string, dispatcher: Dispatcher, policy: AddressPolicy, opts: FetchOptions): Promise<FetchResult> {
   const signal = AbortSignal.timeout(opts.timeoutMs);
   let url = assertFetchableUrl(raw, policy);
+  const origin = url.origin;
   for (let hop = 0; ; hop++) {
     const headers: Record<string, string> = { 'user-agent': opts.userAgent, accept: opts.accept ?? 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8', 'accept-language': 'id,en;q=0.8' };
+    if (opts.headers && url.origin === origin) Object.assign(headers, opts.headers);
     if (hop === 0 && opts.etag) headers['if-none-match'] = opts.etag;
     if (hop === 0 && opts.lastModified) headers['if-modified-since'] = opts.lastModified;
     let res: Dispatcher.ResponseData;

@@ -14,6 +14,8 @@ export interface CrawlContext {
   fetcher: Fetcher;
   maxArticles: number;
   concurrency: number;
+  /** API keys and tokens for social platforms, from the environment only. */
+  secrets: Record<string, string | undefined>;
   /** Browser rendering settings; null where no Chromium is configured. */
   render: Omit<RenderSettings, 'policy'> | null;
 }
