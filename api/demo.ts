@@ -6,6 +6,7 @@ import type { Source } from '../core/types.js';
 import { enqueueCrawlNow } from '../core/schedule.js';
 import { startWorkers } from '../crawler/worker.js';
 import { startNewsSite } from '../tests/fixtures/news-site/server.js';
+import { startSocialSite, TELEGRAM_CHANNEL } from '../tests/fixtures/social/server.js';
 import { createApp, depsFromRuntime } from './app.js';
 import { createSource, updateSource } from './sources/sources.repo.js';
 import { createSourceBody } from './sources/sources.schema.js';
@@ -29,13 +30,18 @@ try {
   const { sql } = runtime.db;
 
   for (const topic of DEMO_TOPICS) await createTopic(sql, topic); // a no-op when it exists
+  const social = await startSocialSite({ port: Number(process.env.DEMO_SOCIAL_PORT ?? 3998), now: new Date() });
   const sources: Source[] = [];
-  for (const outlet of site.outlets) {
-    const [existing] = await sql<{ id: number }[]>`select id from sources where url = ${outlet.feedUrl}`;
-    const input = { name: outlet.name, tier: outlet.tier, interval_minutes: 15, timezone: 'Asia/Jakarta', enabled: true };
-    const source = existing
-      ? await updateSource(sql, existing.id, input)
-      : await createSource(sql, createSourceBody.parse({ kind: 'rss', url: outlet.feedUrl, ...input }));
+  const wanted = [
+    ...site.outlets.map((o) => ({ kind: 'rss' as const, url: o.feedUrl, name: o.name, tier: o.tier, config: {} })),
+    { kind: 'mastodon' as const, url: `${social.url}/tags/g20`, name: 'Mastodon #g20 (demo)', tier: 'social' as const, config: { instance: social.url, hashtag: 'g20', search: false } },
+    { kind: 'reddit' as const, url: `${social.url}/r/NusantaraDemo`, name: 'Reddit r/NusantaraDemo (demo)', tier: 'social' as const, config: { subreddit: 'NusantaraDemo', base: social.url } },
+    { kind: 'telegram' as const, url: `${social.url}/s/${TELEGRAM_CHANNEL}`, name: `Telegram @${TELEGRAM_CHANNEL} (demo)`, tier: 'social' as const, config: { channel: TELEGRAM_CHANNEL, base: social.url } },
+  ];
+  for (const w of wanted) {
+    const [existing] = await sql<{ id: number }[]>`select id from sources where url = ${w.url}`;
+    const input = createSourceBody.parse({ ...w, interval_minutes: 15, timezone: 'Asia/Jakarta', enabled: true });
+    const source = existing ? await updateSource(sql, existing.id, input) : await createSource(sql, input);
     if (source) sources.push(source);
   }
 
@@ -56,6 +62,7 @@ try {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await workers.close();
     await site.close();
+    await social.close();
   });
 } catch (err) {
   logger.fatal((err as Error).message);

@@ -105,7 +105,7 @@ describe('bad input never takes down a crawl', () => {
     const stats = await runSourceCrawl(ctx(), source);
     expect(stats.discovered).toBe(3);
     expect(stats.failedPages.map((f) => f.url).sort()).toEqual([`${base}/empty`, `${base}/gone`]);
-    expect(stats.failedPages.find((f) => f.url.endsWith('/empty'))!.reason).toBe('no article text found on the page');
+    expect(stats.failedPages.find((f) => f.url.endsWith('/empty'))!.reason).toBe('no article text found on the page, even after rendering it');
     const [row] = await db.sql`select count(*)::int as n from mentions where url = ${site.url + '/kabar/berita/uji-2'}`;
     expect(row!.n).toBe(1);
   });

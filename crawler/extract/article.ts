@@ -1,5 +1,11 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { findAuthorInPage, infoTexts, isChromeLine, narrowToArticle, normalizeBreaks, stripChrome } from './clean.js';
+import { findPublishedAt } from './dates.js';
+import { pickLanguage } from './language.js';
+import { findViewCount } from './views.js';
+
+export { decodeHtml } from './charset.js';
 
 export interface ExtractedArticle {
   title: string;
@@ -8,64 +14,101 @@ export interface ExtractedArticle {
   publishedAt: Date | null;
   language: string | null;
   canonicalUrl: string | null;
+  /** The page's own view counter ("Di baca 1481 kali"), when it shows one. */
+  views: number | null;
 }
 
-/** Title, main text, author, publication time and language of an article page; null when it has no article. */
-export function extractArticle(html: string, pageUrl: string): ExtractedArticle | null {
-  const { document } = parseHTML(html);
+export interface ExtractOptions {
+  /** Zone for dates the page gives without one; default Asia/Jakarta. */
+  timezone?: string;
+  /** Reference time for relative dates ("2 jam lalu") and for refusing future dates; default the current time. */
+  now?: Date;
+}
+
+const MIN_BODY_CHARS = 200;
+const BLOCKS = 'p, div, li, h1, h2, h3, h4, h5, h6, blockquote, pre, tr, ul, ol, section, article, figure, table, dd, dt, br';
+
+/** Title, main text, author, publication time, language and view count of an article page; null when it has no article. */
+export function extractArticle(html: string, pageUrl: string, opts: ExtractOptions = {}): ExtractedArticle | null {
+  const dateOpts = { timezone: opts.timezone ?? 'Asia/Jakarta', now: opts.now ?? new Date() };
+  const document = parseHTML(html).document as unknown as Document;
+  normalizeBreaks(document);
+  // Everything read from the page's furniture is read before the chrome (and Readability) takes it away.
   const meta = readMeta(document);
+  const info = infoTexts(document);
+  const publishedAt = findPublishedAt(meta.dates, info, dateOpts);
+  const views = findViewCount(info);
+  const author = meta.author ?? findAuthorInPage(document, info);
+  const heading = oneLine(document.querySelector('article h1, main h1') ?? (document.querySelectorAll('h1').length === 1 ? document.querySelector('h1') : null));
   const canonicalUrl = absolute(document.querySelector('link[rel="canonical"]')?.getAttribute('href'), pageUrl);
-  const lang = document.documentElement?.getAttribute('lang')?.toLowerCase().split('-')[0] || null;
-  // Readability mutates the document, so read the metadata first.
-  const parsed = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
-  const body = (parsed?.textContent ?? '')
-    .split('\n')
-    .map((line) => line.replace(/\s+/g, ' ').trim())
-    .filter(Boolean)
-    .join('\n\n');
-  if (!parsed || body.length < 200) return null;
-  const title = (meta.title ?? parsed.title ?? '').replace(/\s+/g, ' ').trim();
-  if (!title) return null;
+
+  stripChrome(document);
+  narrowToArticle(document);
+  const paragraphs = Array.from(document.querySelectorAll('p')).map(oneLine).filter((t) => t.length > 30);
+  const parsed = new Readability(document, { charThreshold: MIN_BODY_CHARS }).parse();
+  const title = (meta.title ?? (heading || null) ?? parsed?.title ?? '').replace(/\s+/g, ' ').trim();
+  let lines = parsed?.content ? blockLines(parsed.content) : [];
+  if (lines.join(' ').length < MIN_BODY_CHARS) lines = paragraphs;
+  lines = lines.filter((l) => !isChromeLine(l) && l !== title);
+  const body = lines.join('\n\n');
+  if (body.length < MIN_BODY_CHARS || !title) return null;
   return {
     title,
     body,
-    author: meta.author ?? (parsed.byline?.trim() || null),
-    publishedAt: parseTime(meta.published ?? parsed.publishedTime ?? null),
-    language: parsed.lang?.toLowerCase().split('-')[0] || lang,
+    author: author ?? (parsed?.byline?.trim() || null),
+    publishedAt,
+    language: pickLanguage(meta.language, body),
     canonicalUrl,
+    views,
   };
 }
 
-function readMeta(document: ReturnType<typeof parseHTML>['document']) {
+/** The text lines of an HTML fragment, one per block element or <br>. */
+function blockLines(fragment: string): string[] {
+  const { document } = parseHTML(`<!doctype html><html><body>${fragment}</body></html>`);
+  for (const el of Array.from(document.querySelectorAll(BLOCKS))) {
+    el.before(document.createTextNode('\n'));
+    el.after(document.createTextNode('\n'));
+  }
+  return (document.body.textContent ?? '')
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+}
+
+function readMeta(document: Document) {
   const content = (selector: string) => document.querySelector(selector)?.getAttribute('content')?.trim() || null;
   const jsonLd = readJsonLdArticle(document);
+  const articleAuthor = content('meta[property="article:author"]');
   return {
     title: content('meta[property="og:title"]') ?? jsonLd?.headline ?? null,
-    author: content('meta[name="author"]') ?? jsonLd?.author ?? null,
-    published:
-      content('meta[property="article:published_time"]') ??
-      jsonLd?.datePublished ??
-      content('meta[name="pubdate"]') ??
+    author: content('meta[name="author"]') ?? jsonLd?.author ?? (articleAuthor && !/^https?:/.test(articleAuthor) ? articleAuthor : null),
+    dates: [
+      content('meta[property="article:published_time"]'),
+      jsonLd?.datePublished,
+      content('meta[property="og:published_time"]'),
+      content('meta[name="pubdate"]'),
+      content('meta[name="publishdate"]'),
+      content('meta[name="publish-date"]'),
+      content('meta[name="dc.date.issued"], meta[name="DC.date.issued"]'),
       content('meta[itemprop="datePublished"]'),
+      document.querySelector('[itemprop="datePublished"][datetime], time[pubdate][datetime], article time[datetime]')?.getAttribute('datetime'),
+      content('meta[name="date"]'),
+    ],
+    language:
+      document.documentElement?.getAttribute('lang') ||
+      content('meta[http-equiv="content-language" i]') ||
+      content('meta[property="og:locale"]'),
   };
 }
 
-function readJsonLdArticle(document: ReturnType<typeof parseHTML>['document']) {
-  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+type JsonLdArticle = { headline: string | null; datePublished: string | null; author: string | null };
+
+function readJsonLdArticle(document: Document): JsonLdArticle | null {
+  for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
     try {
-      const data: unknown = JSON.parse(script.textContent ?? '');
-      for (const node of Array.isArray(data) ? data : [data]) {
-        if (node && typeof node === 'object' && 'datePublished' in node) {
-          const n = node as { headline?: unknown; datePublished?: unknown; author?: unknown };
-          const author = Array.isArray(n.author) ? n.author[0] : n.author;
-          return {
-            headline: typeof n.headline === 'string' ? n.headline : null,
-            datePublished: typeof n.datePublished === 'string' ? n.datePublished : null,
-            author:
-              typeof author === 'string' ? author : author && typeof author === 'object' && 'name' in author ? String(author.name) : null,
-          };
-        }
-      }
+      const found = findArticleNode(JSON.parse(script.textContent ?? ''));
+      if (found) return found;
     } catch {
       // A broken JSON-LD block is common; the other metadata still applies.
     }
@@ -73,10 +116,36 @@ function readJsonLdArticle(document: ReturnType<typeof parseHTML>['document']) {
   return null;
 }
 
+/** The first node with a datePublished, searching arrays and @graph. */
+function findArticleNode(data: unknown): JsonLdArticle | null {
+  if (Array.isArray(data)) {
+    for (const item of data) {
+      const found = findArticleNode(item);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (!data || typeof data !== 'object') return null;
+  const n = data as { '@graph'?: unknown; headline?: unknown; datePublished?: unknown; author?: unknown };
+  if (!('datePublished' in n)) return n['@graph'] ? findArticleNode(n['@graph']) : null;
+  const author = Array.isArray(n.author) ? n.author[0] : n.author;
+  const authorName = typeof author === 'string' ? author : author && typeof author === 'object' && 'name' in author ? String(author.name) : null;
+  return {
+    headline: typeof n.headline === 'string' ? n.headline : null,
+    datePublished: typeof n.datePublished === 'string' ? n.datePublished : null,
+    author: authorName?.trim() || null,
+  };
+}
+
+/** An RFC 2822 / ISO 8601 timestamp as a Date; null when absent or unreadable. Used for feed and sitemap dates. */
 export function parseTime(value: string | null | undefined): Date | null {
   if (!value) return null;
   const t = Date.parse(value);
   return Number.isNaN(t) ? null : new Date(t);
+}
+
+function oneLine(el: Element | null): string {
+  return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
 function absolute(href: string | null | undefined, base: string): string | null {

@@ -76,23 +76,32 @@ function wallTimeIn(timeZone: string, at: Date): WallTime {
   return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
 }
 
-/** "Selasa (11/10)", "(29/01)": day/month with no year; the year is the latest that keeps the date not after now. */
+/**
+ * "Selasa (11/10)", "(29/01)": day/month with no year. The year is the latest that keeps the date not after now
+ * and, when a day name comes with it and fits this year or last, puts the date on that day.
+ */
 function parseDayMonth(text: string, opts: DateOptions): Date | null {
   const m = /(?<![\d/.])(\d{1,2})\/(\d{1,2})(?!\d|\/\d)/.exec(text);
   if (!m) return null;
-  const day = +m[1]!;
-  const month = +m[2]!;
+  const dayName = /\b(minggu|ahad|senin|selasa|rabu|kamis|jum'?at|sabtu)\b/i.exec(text.slice(0, m.index))?.[1]?.toLowerCase();
+  const weekday = dayName === undefined ? undefined : WEEKDAYS[dayName.replace("'", '')];
   const time = /(?<![\d.,/])([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d.,])\s*(WIB|WITA|WIT)?/i.exec(text.slice(m.index + m[0].length));
+  const zone = time?.[3] ? ZONE_WORDS[time[3].toLowerCase()] : undefined;
   const thisYear = wallTimeIn(opts.timezone, opts.now).year;
-  for (const year of [thisYear, thisYear - 1]) {
-    const wall = { year, month, day, hour: time ? +time[1]! : 0, minute: time ? +time[2]! : 0, second: 0 };
+  let fallback: Date | null = null;
+  // Two years back at most for a day-name match (a wrong day name is a common typo); four for 29 February.
+  for (let year = thisYear; year > thisYear - 5; year--) {
+    const wall = { year, month: +m[2]!, day: +m[1]!, hour: time ? +time[1]! : 0, minute: time ? +time[2]! : 0, second: 0 };
     if (!isValidDay(wall)) continue;
-    const zone = time?.[3] ? ZONE_WORDS[time[3].toLowerCase()] : undefined;
     const date = zone === undefined ? wallTimeToDate(wall, opts.timezone) : fromOffset(wall, zone);
-    if (!isFuture(date, opts.now)) return date;
+    if (isFuture(date, opts.now)) continue;
+    const onDay = new Date(Date.UTC(wall.year, wall.month - 1, wall.day)).getUTCDay();
+    if (weekday === undefined || (weekday === onDay && year >= thisYear - 1)) return date;
+    fallback ??= date;
   }
-  return null;
+  return fallback;
 }
+const WEEKDAYS: Record<string, number> = { minggu: 0, ahad: 0, senin: 1, selasa: 2, rabu: 3, kamis: 4, jumat: 5, sabtu: 6 };
 
 function parseWithChrono(text: string, opts: DateOptions): Date | null {
   const ref = { instant: opts.now, timezone: zoneOffsetMinutes(opts.timezone, opts.now) };
@@ -146,6 +155,16 @@ const DATE_HINT = new RegExp(
     '\\bkemarin\\b',
     '\\b\\d{1,2}[:.]\\d{2}\\s*(?:wib|wita|wit|am|pm)\\b',
   ].join('|'),
+  'i',
+);
+
+/** A word that belongs to a date or time: a day or month name, a zone, "pukul", "lalu", "kemarin"... */
+export function isDateWord(word: string): boolean {
+  return DATE_WORD.test(word);
+}
+const DATE_WORD = new RegExp(
+  `^(?:${MONTH_WORDS}|senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad|pukul|wib|wita|wit|am|pm|lalu|yang|detik|menit|jam|hari|pekan|bulan|` +
+    'kemarin|diperbarui|diterbitkan|dipublikasikan|update)\\.?$',
   'i',
 );
 

@@ -1,4 +1,4 @@
-import { extractArticle } from '../extract/article.js';
+import { decodeHtml, extractArticle } from '../extract/article.js';
 import { canonicalizeUrl } from '../extract/url.js';
 import type { CrawlRequestSpec, CrawlStats, PageContext } from './kind.js';
 
@@ -37,7 +37,7 @@ type StoredHint = { url: string; title?: string | null; publishedAt?: string | n
 /** The article label, common to every news kind: extract the page and ingest it, or hand it to the browser. */
 export async function handleArticle(pc: PageContext<unknown>): Promise<void> {
   pc.stats.fetched++;
-  const stored = await ingestArticleHtml(pc, pc.page.body.toString('utf8'), pc.page.url, pc.userData);
+  const stored = await ingestArticleHtml(pc, decodeHtml(pc.page.body, pc.page.contentType), pc.page.url, pc.userData);
   if (stored) return;
   if (pc.ctx.render && pc.source.render !== 'never') pc.stats.toRender.push({ url: pc.url, userData: pc.userData });
   else pc.stats.failedPages.push({ url: pc.url, reason: 'no article text found on the page' });
@@ -51,7 +51,7 @@ export async function ingestArticleHtml(
   userData: Record<string, unknown>,
 ): Promise<boolean> {
   const hint = (userData.hint ?? { url: pageUrl }) as StoredHint;
-  const article = extractArticle(html, pageUrl);
+  const article = extractArticle(html, pageUrl, { timezone: pc.source.timezone });
   if (!article) return false;
   const result = await pc.ctx.store.ingest({
     url: hint.url,
@@ -62,7 +62,7 @@ export async function ingestArticleHtml(
     author: article.author ?? hint.author ?? null,
     publishedAt: article.publishedAt ?? (hint.publishedAt ? new Date(hint.publishedAt) : null),
     language: article.language ?? 'id',
-    views: null,
+    views: article.views,
   });
   countIngest(pc.stats, result);
   return true;

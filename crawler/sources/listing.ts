@@ -1,3 +1,4 @@
+import { decodeHtml } from '../extract/charset.js';
 import { parseHTML } from 'linkedom';
 import { SOURCE_CONFIG_SCHEMAS, type SourceConfig } from '../../core/source-kinds.js';
 import { articleRequests } from './articles.js';
@@ -30,7 +31,7 @@ export function readListing(html: string, pageUrl: string, config: ListingConfig
 
 async function handleListing(pc: PageContext<ListingConfig>): Promise<void> {
   const pageNo = Number(pc.userData.pageNo ?? 1);
-  const { articles, next } = readListing(pc.page.body.toString('utf8'), pc.page.url, pc.config);
+  const { articles, next } = readListing(decodeHtml(pc.page.body, pc.page.contentType), pc.page.url, pc.config);
   await pc.enqueue(await articleRequests(pc, articles.map((url) => ({ url }))));
   // The request queue never takes the same URL twice, so a page linking to itself ends here too.
   if (next && pageNo < pc.config.maxPages) await pc.enqueue([{ url: next, label: 'listing', userData: { pageNo: pageNo + 1 } }]);

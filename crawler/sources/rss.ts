@@ -1,3 +1,4 @@
+import { decodeHtml } from '../extract/charset.js';
 import { NonRetryableError } from 'crawlee';
 import { SOURCE_CONFIG_SCHEMAS, type SourceConfig } from '../../core/source-kinds.js';
 import { parseFeed } from '../extract/feed.js';
@@ -8,7 +9,7 @@ export const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, applicati
 
 /** Reads a feed page and queues its articles; shared by `rss` and `search` sources. */
 export async function handleFeed(pc: PageContext<unknown>): Promise<void> {
-  const feed = await parseFeed(pc.page.body.toString('utf8'), pc.page.url).catch((err: Error) => {
+  const feed = await parseFeed(decodeHtml(pc.page.body, pc.page.contentType), pc.page.url).catch((err: Error) => {
     throw new NonRetryableError(err.message);
   });
   const hints = feed.items.map((i) => ({ url: i.url, title: i.title, publishedAt: i.publishedAt, author: i.author }));

@@ -1,3 +1,4 @@
+import { decodeHtml } from '../extract/charset.js';
 import { gunzipSync } from 'node:zlib';
 import { NonRetryableError } from 'crawlee';
 import { XMLParser } from 'fast-xml-parser';
@@ -18,7 +19,7 @@ export interface SitemapContent {
 
 /** Child sitemaps of a sitemap index, or the pages of a urlset (with news:publication_date and news:title when given). */
 export function readSitemap(bytes: Buffer, url: string): SitemapContent {
-  const text = (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8');
+  const text = decodeHtml(bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes, null);
   let doc: { sitemapindex?: { sitemap?: { loc?: string }[] }; urlset?: { url?: SitemapUrl[] } };
   try {
     doc = parser.parse(text, true) as typeof doc;

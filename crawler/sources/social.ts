@@ -1,3 +1,4 @@
+import { decodeHtml } from '../extract/charset.js';
 import { NonRetryableError } from 'crawlee';
 import type { SocialSourceKind } from '../../core/source-kinds.js';
 import { socialImporterFor, type SocialContext, type SocialPost, type SocialRequest } from '../social/index.js';
@@ -59,7 +60,7 @@ export function socialKind(platform: SocialSourceKind): SourceKindModule<unknown
       social: async (pc) => {
         let page;
         try {
-          page = importer.parse(pc.page.body.toString('utf8'), pc.config, pc.url);
+          page = importer.parse(decodeHtml(pc.page.body, pc.page.contentType), pc.config, pc.url);
         } catch (err) {
           throw new NonRetryableError((err as Error).message);
         }
