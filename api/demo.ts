@@ -55,7 +55,8 @@ try {
     const url = `http://${config.HOST}:${info.port}/`;
     process.stdout.write(
       `\n  Gaung demo is running.\n  Dashboard:      ${url}\n  Demo news site: ${site.url}/ (fictional outlets, demo data only)\n` +
-        `  Crawling ${sources.length} demo feeds now; mentions appear on the dashboard within a minute. Ctrl+C stops.\n\n`,
+        `  Demo social:    ${social.url}/ (fictional Mastodon, Reddit and Telegram posts)\n` +
+        `  Crawling ${sources.length} demo sources now; mentions appear on the dashboard within a minute. Ctrl+C stops.\n\n`,
     );
   });
   closeOnSignals(runtime, async () => {

@@ -1,8 +1,8 @@
-import { CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
+import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
 import { fetchMentions, fetchMeta, fetchSeries, fetchSources, fetchTopics, type MentionItem, type SourceHealth, type Topic } from './api.js';
 import { applyStaticText, getLang, setLang, t, type Lang, type TextKey } from './i18n.js';
 
-Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Tooltip, Legend);
+Chart.register(LineController, LineElement, PointElement, BarController, BarElement, LinearScale, CategoryScale, Tooltip, Legend);
 
 const TZ = 'Asia/Jakarta';
 const REFRESH_MS = 30_000;
@@ -11,6 +11,7 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 
 const state = { topics: [] as Topic[], cursor: null as string | null, pagedMore: false };
 let chart: Chart<'line', number[], string> | null = null;
+let kindChart: Chart<'bar', number[], string> | null = null;
 
 const todayJakarta = () => new Intl.DateTimeFormat('en-CA', { timeZone: TZ }).format(new Date());
 const shiftDay = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
@@ -73,6 +74,33 @@ async function renderChart(): Promise<void> {
       interaction: { mode: 'index', intersect: false },
       scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
     },
+  });
+}
+
+/** News against social posts per day, summed over the chosen topic or all topics. */
+async function renderKindChart(): Promise<void> {
+  const f = filters();
+  const topics = f.topic ? state.topics.filter((tp) => tp.id === f.topic) : state.topics;
+  const kinds = (['news', 'social'] as const).filter((k) => !f.kind || f.kind === k);
+  const perKind = await Promise.all(kinds.map((kind) => Promise.all(topics.map((tp) => fetchSeries(tp.id, { ...f, kind })))));
+  const first = perKind[0]?.[0] ?? [];
+  const labels = first.map((p) => formatDay(p.x));
+  const datasets = kinds.map((kind, i) => ({
+    label: t(kind),
+    data: first.map((_, day) => perKind[i]!.reduce((sum, series) => sum + (series[day]?.y ?? 0), 0)),
+    backgroundColor: kind === 'news' ? '#1f6fb4' : '#2e8b57',
+    stack: 'kind',
+  }));
+  if (kindChart) {
+    kindChart.data.labels = labels;
+    kindChart.data.datasets = datasets;
+    kindChart.update();
+    return;
+  }
+  kindChart = new Chart($<HTMLCanvasElement>('kind-chart'), {
+    type: 'bar',
+    data: { labels, datasets },
+    options: { maintainAspectRatio: false, animation: false, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } },
   });
 }
 
@@ -139,7 +167,7 @@ async function refresh(): Promise<void> {
   try {
     state.topics = await fetchTopics();
     renderTopicOptions();
-    await Promise.all([renderChart(), renderMentions(), renderSources()]);
+    await Promise.all([renderChart(), renderKindChart(), renderMentions(), renderSources()]);
     $('updated').textContent = `${t('updatedAt')}: ${formatTime(new Date().toISOString())} WIB`;
   } catch (err) {
     $('error').textContent = `${t('loadError')}: ${(err as Error).message}`;
