@@ -13,6 +13,7 @@ import { dashboardRoutes } from './dashboard.routes.js';
 import { ApiError, errorHandler } from './errors.js';
 import { healthRoutes } from './health/health.routes.js';
 import { mentionRoutes } from './mentions/mentions.routes.js';
+import { pressReleaseRoutes } from './press-releases/press-releases.routes.js';
 import { sourceRoutes } from './sources/sources.routes.js';
 import { topicRoutes } from './topics/topics.routes.js';
 
@@ -69,6 +70,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/topics', topicRoutes(deps));
   app.route('/api/v1/mentions', mentionRoutes(deps));
   app.route('/api/v1/sources', sourceRoutes(deps));
+  app.route('/api/v1/press-releases', pressReleaseRoutes(deps));
   app.get('/api/v1/meta', (c) => c.json({ data: { demo: deps.demo ?? false, timezone: 'Asia/Jakarta' } }));
   app.route('/', dashboardRoutes(deps));
   return app;

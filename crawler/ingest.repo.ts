@@ -1,5 +1,7 @@
 import type { Sql, TxSql } from '../core/db.js';
+import { minhashSignature } from '../analysis/similarity.js';
 import { normalizeSearchText, termsMatch } from '../core/keywords.js';
+import { assignStory } from './syndication.repo.js';
 import { DEFAULT_TZ } from '../core/time.js';
 import type { MentionInput } from '../core/types.js';
 
@@ -23,6 +25,7 @@ export interface IngestResult {
 export async function ingestMention(sql: Sql, input: MentionInput, fetchedAt = new Date()): Promise<IngestResult> {
   const occurredAt = input.publishedAt && input.publishedAt <= fetchedAt ? input.publishedAt : fetchedAt;
   const searchText = normalizeSearchText(`${input.title}\n${input.body}`);
+  const signature = minhashSignature(input.body);
   const s = input.social;
   return sql.begin(async (tx) => {
     const [row] = await tx<{ id: number }[]>`
@@ -38,6 +41,7 @@ export async function ingestMention(sql: Sql, input: MentionInput, fetchedAt = n
       if (s) await updateEngagement(tx, input, fetchedAt);
       return { mentionId: null, inserted: false, topicIds: [] };
     }
+    if (signature) await assignStory(tx, row.id, signature);
     const matched = await tx<{ topic_id: number }[]>`
       insert into topic_mentions (topic_id, mention_id, query_version)
       select t.id, m.id, t.version from topics t, mentions m

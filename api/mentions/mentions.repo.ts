@@ -12,7 +12,8 @@ export async function listMentions(sql: Sql, q: ListMentionsQuery): Promise<Ment
   return sql<MentionListItem[]>`
     select m.id, m.url, m.source_id, s.name as source_name, s.tier as source_tier, m.kind, m.title,
            left(m.body, ${SNIPPET_CHARS}) as snippet, m.author, m.published_at, m.fetched_at, m.occurred_at,
-           m.language, m.views
+           m.language, m.views, m.platform, m.author_handle, m.author_kind, m.followers, m.likes, m.shares, m.replies,
+           m.cluster_id, m.copy_of, m.press_release_id
     from mentions m
     left join sources s on s.id = m.source_id
     where m.occurred_at >= (${q.from}::date)::timestamp at time zone ${DEFAULT_TZ}
@@ -28,7 +29,8 @@ export async function listMentions(sql: Sql, q: ListMentionsQuery): Promise<Ment
 export async function getMention(sql: Sql, id: number): Promise<(Mention & { topic_ids: number[] }) | null> {
   const [row] = await sql<(Mention & { topic_ids: number[] })[]>`
     select m.id, m.url, m.source_id, s.name as source_name, m.kind, m.title, m.body, m.author, m.published_at,
-           m.fetched_at, m.occurred_at, m.language, m.views,
+           m.fetched_at, m.occurred_at, m.language, m.views, m.platform, m.author_handle, m.author_kind, m.followers,
+           m.likes, m.shares, m.replies, m.cluster_id, m.copy_of, m.copy_similarity, m.press_release_id, m.press_release_similarity,
            coalesce((select array_agg(topic_id order by topic_id) from topic_mentions where mention_id = m.id), '{}') as topic_ids
     from mentions m left join sources s on s.id = m.source_id
     where m.id = ${id}`;
