@@ -198,6 +198,27 @@ describe('source settings and the SSRF guard', () => {
   });
 });
 
+describe('source health', () => {
+  test('sources report items per day and are flagged silent when quiet for longer than usual', async () => {
+    const quiet = await factory.source(db.sql, { name: 'Sumber yang diam' });
+    const busy = await factory.source(db.sql, { name: 'Sumber yang ramai' });
+    const day = 86_400_000;
+    for (let i = 0; i < 10; i++) {
+      // the quiet one published every two days until ten days ago; the busy one every day up to today
+      const q = await factory.mention(db.sql, { sourceId: quiet.id });
+      await db.sql`update mentions set fetched_at = ${new Date(Date.now() - (10 + 2 * i) * day)} where id = ${q}`;
+      const b = await factory.mention(db.sql, { sourceId: busy.id });
+      await db.sql`update mentions set fetched_at = ${new Date(Date.now() - i * day - 3_600_000)} where id = ${b}`;
+    }
+    const body = (await (await app.request('/api/v1/sources')).json()) as { data: { id: number; silent: boolean; items_per_day: number; silent_for_hours: number | null }[] };
+    const q = body.data.find((s) => s.id === quiet.id)!;
+    const b = body.data.find((s) => s.id === busy.id)!;
+    expect(q).toMatchObject({ silent: true, items_per_day: 0 });
+    expect(q.silent_for_hours).toBeGreaterThanOrEqual(240);
+    expect(b).toMatchObject({ silent: false, items_per_day: 1, silent_for_hours: null });
+  });
+});
+
 describe('health', () => {
   test('health reports the database, Redis and the crawl queue depth', async () => {
     const res = await app.request('/api/v1/health');

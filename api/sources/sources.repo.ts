@@ -1,13 +1,25 @@
 import type { Sql } from '../../core/db.js';
 import type { Source } from '../../core/types.js';
+import { sourceHealth, type SourceActivity, type SourceHealth } from './sources.health.js';
 import type { CreateSourceInput, UpdateSourceInput } from './sources.schema.js';
 
-export type SourceWithCounts = Source & { mention_count: number };
+export type SourceWithCounts = Source & { mention_count: number } & SourceActivity & SourceHealth;
 
-export async function listSources(sql: Sql): Promise<SourceWithCounts[]> {
-  return sql<SourceWithCounts[]>`
-    select s.*, (select count(*) from mentions m where m.source_id = s.id)::int as mention_count
-    from sources s order by s.name`;
+/** Every source with its health: counts, items per day, and whether it has gone silent. */
+export async function listSources(sql: Sql, now = new Date()): Promise<SourceWithCounts[]> {
+  const rows = await sql<(Source & { mention_count: number } & SourceActivity)[]>`
+    select s.*, coalesce(a.mention_count, 0) as mention_count, coalesce(a.items_7d, 0) as items_7d,
+           coalesce(a.items_30d, 0) as items_30d, a.last_item_at
+    from sources s
+    left join lateral (
+      select count(*)::int as mention_count,
+             (count(*) filter (where m.fetched_at > ${now}::timestamptz - interval '7 days'))::int as items_7d,
+             (count(*) filter (where m.fetched_at > ${now}::timestamptz - interval '30 days'))::int as items_30d,
+             max(m.fetched_at) as last_item_at
+      from mentions m where m.source_id = s.id
+    ) a on true
+    order by s.name`;
+  return rows.map((r) => ({ ...r, ...sourceHealth(r, now) }));
 }
 
 export async function getSourceById(sql: Sql, id: number): Promise<Source | null> {

@@ -8,6 +8,7 @@ export interface MentionItem {
 export interface SourceHealth {
   id: number; name: string; tier: string; enabled: boolean; last_fetched_at: string | null;
   last_status: 'ok' | 'error' | null; last_error: string | null; consecutive_failures: number; mention_count: number;
+  items_per_day: number; silent: boolean; silent_for_hours: number | null;
 }
 
 async function get<T>(path: string): Promise<T> {

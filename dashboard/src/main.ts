@@ -144,8 +144,10 @@ function sourceRow(s: SourceHealth): HTMLTableRowElement {
   const status = tr.insertCell();
   const key: TextKey = !s.enabled ? 'statusPaused' : s.last_status === 'ok' ? 'statusOk' : s.last_status === 'error' ? 'statusError' : 'statusNever';
   status.textContent = s.last_status === 'error' ? `${t(key)} (${s.consecutive_failures}×)` : t(key);
+  if (s.silent) status.textContent += ` · ${t('statusSilent')} ${s.silent_for_hours} ${t('hours')}`;
   if (s.last_error) status.title = s.last_error;
   tr.insertCell().textContent = String(s.mention_count);
+  tr.insertCell().textContent = s.items_per_day.toLocaleString(getLang() === 'id' ? 'id-ID' : 'en-GB');
   return tr;
 }
 
