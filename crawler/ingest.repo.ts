@@ -22,7 +22,12 @@ export interface IngestResult {
  * Stores one mention, matches it against every topic and adds it to the daily rollup, all in one
  * transaction: a crash leaves either all of it or none, and a second ingest of the same URL changes nothing.
  */
-export async function ingestMention(sql: Sql, input: MentionInput, fetchedAt = new Date()): Promise<IngestResult> {
+/** PostgreSQL text cannot hold NUL; other control characters are noise in titles. */
+const clean = (text: string) => text.replace(/\u0000/g, '');
+const cleanOrNull = (text: string | null) => (text === null ? null : clean(text));
+
+export async function ingestMention(sql: Sql, raw: MentionInput, fetchedAt = new Date()): Promise<IngestResult> {
+  const input: MentionInput = { ...raw, title: clean(raw.title).trim(), body: clean(raw.body), author: cleanOrNull(raw.author) };
   const occurredAt = input.publishedAt && input.publishedAt <= fetchedAt ? input.publishedAt : fetchedAt;
   const searchText = normalizeSearchText(`${input.title}\n${input.body}`);
   const signature = minhashSignature(input.body);

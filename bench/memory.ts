@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+
+/**
+ * Memory of this process and everything it started (Chromium and its helpers), read from /proc.
+ * RSS is what the brief asks for; summed over Chromium's processes it counts shared pages (libraries,
+ * shared memory) once per process, so PSS, which splits shared pages between their users, is kept beside it.
+ */
+export interface MemorySample {
+  /** ms since the sampler started */
+  at: number;
+  processed: number;
+  nodeRss: number;
+  childRss: number;
+  childPss: number;
+  children: number;
+}
+
+const MB = 1024 * 1024;
+export const toMb = (bytes: number) => Math.round(bytes / MB);
+
+/** pid → parent pid for every process visible in /proc. */
+function parentsByPid(): Map<number, number> {
+  const parents = new Map<number, number>();
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
+      // "pid (comm) state ppid …": comm may hold spaces and parentheses, so read after the last ')'.
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      parents.set(Number(name), ppid);
+    } catch {
+      // the process ended between readdir and read
+    }
+  }
+  return parents;
+}
+
+export function descendantsOf(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const [pid, ppid] of parentsByPid()) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+  const found: number[] = [];
+  const queue = [...(children.get(root) ?? [])];
+  while (queue.length > 0) {
+    const pid = queue.shift()!;
+    found.push(pid);
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return found;
+}
+
+/** A "Name:   1234 kB" field of a /proc file, in bytes; 0 when absent (zombies, ended processes). */
+function kbField(path: string, field: string): number {
+  try {
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(fs.readFileSync(path, 'utf8'));
+    return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+export function processTreeMemory(root = process.pid): Omit<MemorySample, 'at' | 'processed'> {
+  const pids = descendantsOf(root);
+  let childRss = 0;
+  let childPss = 0;
+  for (const pid of pids) {
+    childRss += kbField(`/proc/${pid}/status`, 'VmRSS');
+    childPss += kbField(`/proc/${pid}/smaps_rollup`, 'Pss');
+  }
+  return { nodeRss: process.memoryUsage.rss(), childRss, childPss, children: pids.length };
+}
+
+export const totalRss = (s: MemorySample) => s.nodeRss + s.childRss;
+
+/** Samples every `intervalMs`, and on demand (`sampleNow`) at the moments that matter, e.g. 10% of pages done. */
+export function startMemorySampler(intervalMs: number, processed: () => number) {
+  const started = Date.now();
+  const samples: MemorySample[] = [];
+  const sampleNow = (): MemorySample => {
+    const s = { at: Date.now() - started, processed: processed(), ...processTreeMemory() };
+    samples.push(s);
+    return s;
+  };
+  const timer = setInterval(sampleNow, intervalMs);
+  return {
+    samples,
+    sampleNow,
+    stop: () => clearInterval(timer),
+    peak: () => samples.reduce<MemorySample | null>((best, s) => (!best || totalRss(s) > totalRss(best) ? s : best), null),
+  };
+}
