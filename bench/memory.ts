@@ -85,6 +85,5 @@ export function startMemorySampler(intervalMs: number, processed: () => number) 
     samples,
     sampleNow,
     stop: () => clearInterval(timer),
-    peak: () => samples.reduce<MemorySample | null>((best, s) => (!best || totalRss(s) > totalRss(best) ? s : best), null),
   };
 }

@@ -6,7 +6,7 @@ import { listMentions } from '../api/mentions/mentions.repo.js';
 import { getTopicSeries } from '../api/topics/topics.repo.js';
 import { openDatabase } from '../core/db.js';
 import { createLogger } from '../core/logger.js';
-import { migrate } from '../core/migrate.js';
+import { migrate, MIGRATIONS_DIR } from '../core/migrate.js';
 import { factory } from './helpers/factory.js';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gaung-embedded-'));
@@ -18,7 +18,7 @@ describe('embedded PostgreSQL (PGlite)', () => {
     const db = await openDatabase({ dataDir, logger });
     expect(db.mode).toBe('embedded');
     try {
-      expect(await migrate(db.sql)).toEqual(['0001_create_core_schema.sql']);
+      expect(await migrate(db.sql)).toEqual(fs.readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).sort());
       expect(await migrate(db.sql)).toEqual([]);
       const topic = await factory.topic(db.sql, { name: 'G20', query: 'Presidensi G20' });
       await factory.mention(db.sql, { title: 'Presidensi G20 di Nusa Dua', publishedAt: new Date('2022-11-14T03:00:00Z') });
