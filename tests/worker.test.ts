@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createApp, depsFromRuntime } from '../api/app.js';
 import { crawlSchedulerId } from '../core/jobs.js';
 import type { Runtime } from '../core/runtime.js';
 import { enqueueCrawlNow, scheduleSource } from '../core/schedule.js';
@@ -54,6 +55,28 @@ describe('scheduled crawling', () => {
       expect(n!.n).toBe(5);
     } finally {
       await workers.close();
+    }
+  });
+
+  test('a source added through the API is scheduled, crawled by a worker and its mentions are served to the dashboard', async () => {
+    const app = createApp(depsFromRuntime(rt));
+    const other = await startNewsSite({ articles: makeArticles(3, { outlet: 'portal', prefix: 'lewat-api' }) });
+    const workers = await startWorkers(rt);
+    try {
+      const res = await app.request('/api/v1/sources', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ kind: 'rss', url: other.outlets.find((o) => o.id === 'portal')!.feedUrl, name: 'Portal lewat API', tier: 'official', interval_minutes: 30 }),
+      });
+      expect(res.status).toBe(201);
+      const { id } = ((await res.json()) as { data: { id: number } }).data;
+      await waitFor('the new source to be crawled', async () => (await sourceRow(id)).last_status === 'ok');
+      const feed = (await (await app.request(`/api/v1/mentions?source=${id}`)).json()) as { data: { title: string; source_name: string }[] };
+      expect(feed.data.map((m) => m.title).sort()).toEqual(other.articles.map((a) => a.title).sort());
+      expect(feed.data.every((m) => m.source_name === 'Portal lewat API')).toBe(true);
+    } finally {
+      await workers.close();
+      await other.close();
     }
   });
 

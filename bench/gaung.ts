@@ -1,0 +1,151 @@
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { Redis } from 'ioredis';
+import { createSource } from '../api/sources/sources.repo.js';
+import { createSourceBody } from '../api/sources/sources.schema.js';
+import { createTopic } from '../api/topics/topics.repo.js';
+import { loadConfig } from '../core/config.js';
+import { createSql, type Sql } from '../core/db.js';
+import { createLogger } from '../core/logger.js';
+import { migrate } from '../core/migrate.js';
+import type { Source } from '../core/types.js';
+import { createCrawlContext } from '../crawler/context.js';
+import { runSourceCrawl } from '../crawler/pipeline.js';
+import type { CrawlContext, CrawlStats } from '../crawler/sources/kind.js';
+import { adminSql, urlForDatabase } from '../tests/helpers/db.js';
+import { clearPrefix, TEST_REDIS_URL } from '../tests/helpers/redis.js';
+import type { BenchSite } from './site.js';
+
+export type Defer = (what: string, fn: () => Promise<void>) => void;
+
+/** A fresh, migrated database of the benchmark's own on the test server; dropped by the deferred clean-up. */
+export async function createBenchDatabase(defer: Defer): Promise<{ name: string; sql: Sql }> {
+  const name = `gaung_bench_${randomBytes(4).toString('hex')}`;
+  const admin = adminSql();
+  try {
+    await admin.unsafe(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const sql = createSql(urlForDatabase(name), { max: 10 });
+  defer(`drop database ${name}`, async () => {
+    await sql.end({ timeout: 5 });
+    const a = adminSql();
+    try {
+      await a.unsafe(`drop database if exists ${name} with (force)`);
+    } finally {
+      await a.end();
+    }
+  });
+  await migrate(sql);
+  return { name, sql };
+}
+
+export interface GaungRun {
+  pages: number;
+  seconds: number;
+  pagesPerSecond: number;
+  storedMentions: number;
+  inserted: number;
+  topicMatches: number;
+  failedPages: { url: string; reason: string }[];
+  concurrency: number;
+  /** Main-thread event-loop utilisation during the crawl (1 = the Node thread was never idle). */
+  eventLoopUtilization: number;
+  cpuMsPerPage: number;
+  /** Mean time of one Fetcher.fetch (SSRF, robots, Redis politeness, HTTP) and of one store.ingest (the transaction). */
+  fetchMs: number;
+  ingestMs: number;
+}
+
+/** Wraps the context's fetcher and store to time each call; the pipeline itself is untouched. */
+function timedContext(ctx: CrawlContext) {
+  const totals = { fetchMs: 0, fetches: 0, ingestMs: 0, ingests: 0 };
+  const fetcher: CrawlContext['fetcher'] = {
+    ...ctx.fetcher,
+    policy: ctx.fetcher.policy,
+    fetch: async (url, opts) => {
+      const t = performance.now();
+      try {
+        return await ctx.fetcher.fetch(url, opts);
+      } finally {
+        totals.fetchMs += performance.now() - t;
+        totals.fetches++;
+      }
+    },
+  };
+  const store: CrawlContext['store'] = {
+    ...ctx.store,
+    ingest: async (input) => {
+      const t = performance.now();
+      try {
+        return await ctx.store.ingest(input);
+      } finally {
+        totals.ingestMs += performance.now() - t;
+        totals.ingests++;
+      }
+    },
+  };
+  return { ctx: { ...ctx, fetcher, store }, totals };
+}
+
+/** Gaung's full path: RSS sources over every page, through the Fetcher, extraction, topic matching and ingest. */
+export async function runGaungCrawl(site: BenchSite, opts: { concurrency: number; feedSize: number }, defer: Defer): Promise<GaungRun> {
+  const db = await createBenchDatabase(defer);
+  const prefix = `{gaung-bench-${randomBytes(4).toString('hex')}}`;
+  defer(`clear Redis keys ${prefix}*`, () => clearPrefix(prefix));
+  const config = loadConfig({
+    REDIS_URL: TEST_REDIS_URL,
+    QUEUE_PREFIX: prefix,
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
+    CRAWL_ALLOW_ADDRESSES: '127.0.0.1',
+    CRAWL_DOMAIN_DELAY_MS: '0',
+    CRAWL_DOMAIN_CONCURRENCY: String(opts.concurrency),
+    CRAWL_MAX_ARTICLES: String(opts.feedSize),
+    CHROMIUM_PATH: 'off',
+  });
+  const redis = new Redis(TEST_REDIS_URL, { lazyConnect: true });
+  await redis.connect();
+  defer('disconnect Redis', async () => void redis.disconnect());
+  const base = createCrawlContext({ sql: db.sql, redis, logger: createLogger(config.LOG_LEVEL), config });
+  defer('close the crawl context', () => base.close());
+  const { ctx, totals } = timedContext(base);
+
+  await createTopic(db.sql, { name: 'Presidensi G20', query: 'Presidensi G20, KTT G20' });
+  await createTopic(db.sql, { name: 'Transformasi digital', query: 'transformasi digital, literasi digital' });
+  await createTopic(db.sql, { name: 'Harga pangan', query: 'harga beras ATAU harga kebutuhan pokok ATAU pasar murah' });
+  const sources: Source[] = [];
+  for (const [k, url] of site.feedUrls.entries()) {
+    const source = await createSource(db.sql, createSourceBody.parse({ kind: 'rss', url, name: `Benchmark feed ${k + 1}`, tier: 'national' }));
+    if (!source) throw new Error(`could not create the source for ${url}`);
+    sources.push(source);
+  }
+
+  const all: CrawlStats[] = [];
+  const elu = performance.eventLoopUtilization();
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  for (const source of sources) all.push(await runSourceCrawl(ctx, source));
+  const seconds = (performance.now() - started) / 1000;
+  const cpuUsed = process.cpuUsage(cpu);
+  const eventLoopUtilization = performance.eventLoopUtilization(elu).utilization;
+
+  const ids = sources.map((s) => s.id);
+  const [row] = await db.sql<{ n: number }[]>`select count(*)::int as n from mentions where source_id = any(${ids}::bigint[])`;
+  const [matches] = await db.sql<{ n: number }[]>`select count(*)::int as n from topic_mentions`;
+  const pages = all.reduce((n, s) => n + s.fetched, 0);
+  return {
+    pages,
+    seconds,
+    pagesPerSecond: pages / seconds,
+    storedMentions: row!.n,
+    inserted: all.reduce((n, s) => n + s.inserted, 0),
+    topicMatches: matches!.n,
+    failedPages: all.flatMap((s) => s.failedPages),
+    concurrency: ctx.concurrency,
+    eventLoopUtilization,
+    cpuMsPerPage: (cpuUsed.user + cpuUsed.system) / 1000 / Math.max(pages, 1),
+    fetchMs: totals.fetchMs / Math.max(totals.fetches, 1),
+    ingestMs: totals.ingestMs / Math.max(totals.ingests, 1),
+  };
+}
