@@ -7,7 +7,9 @@ import { enqueueCrawlNow } from '../core/schedule.js';
 import { startWorkers } from '../crawler/worker.js';
 import { startNewsSite } from '../tests/fixtures/news-site/server.js';
 import { startSocialSite, TELEGRAM_CHANNEL } from '../tests/fixtures/social/server.js';
+import { minhashSignature } from '../analysis/similarity.js';
 import { createApp, depsFromRuntime } from './app.js';
+import { createPressRelease } from './press-releases/press-releases.repo.js';
 import { createSource, updateSource } from './sources/sources.repo.js';
 import { createSourceBody } from './sources/sources.schema.js';
 import { createTopic } from './topics/topics.repo.js';
@@ -22,6 +24,8 @@ const DEMO_TOPICS = [
 ];
 
 // The demo site is on 127.0.0.1, which the SSRF guard refuses unless allowed; it is ours, so no politeness delay.
+const DEMO_RELEASES = ['sinergi-pusat-daerah-deliverables-presidensi-g20', 'diskominfos-bali-kenak-sinarengan-ktt-g20'];
+
 const config = loadConfig({ CRAWL_ALLOW_ADDRESSES: '127.0.0.1', CRAWL_DOMAIN_DELAY_MS: '50', CRAWL_DOMAIN_CONCURRENCY: '4', ...process.env });
 const logger = createLogger(config.LOG_LEVEL, 'gaung-demo');
 try {
@@ -43,6 +47,16 @@ try {
     const input = createSourceBody.parse({ ...w, interval_minutes: 15, timezone: 'Asia/Jakarta', enabled: true });
     const source = existing ? await updateSource(sql, existing.id, input) : await createSource(sql, input);
     if (source) sources.push(source);
+  }
+
+  // The ministry's own releases, so the demo counts which outlets ran them (near-)verbatim.
+  for (const slug of DEMO_RELEASES) {
+    const article = site.articles.find((a) => a.slug === slug);
+    const [known] = await sql`select 1 from press_releases where title = ${article?.title ?? ''}`;
+    const signature = article && minhashSignature(article.paragraphs.join('\n\n'));
+    if (article && signature && !known) {
+      await createPressRelease(sql, { title: article.title, url: null, body: article.paragraphs.join('\n\n'), publishedAt: null, signature });
+    }
   }
 
   // Starting the workers syncs every source's job scheduler. A scheduler left in Redis by an earlier demo

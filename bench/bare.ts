@@ -15,8 +15,11 @@ export interface BareRun {
 /**
  * The baseline: Crawlee's CheerioCrawler with its defaults (only maxConcurrency set, as Gaung sets it),
  * reading the same feeds, enqueueing every article link, and parsing each page for its <title>.
- * The feeds are served as application/rss+xml, which CheerioCrawler only accepts when told to.
+ * The feeds are served as application/rss+xml, which CheerioCrawler only accepts when told to and then
+ * hands over unparsed, so their <item><link>s are read with a regular expression.
  */
+const ITEM_LINK = /<item>[\s\S]*?<link>([^<]+)<\/link>/g;
+
 export async function runBareCrawl(feedUrls: string[], opts: { concurrency: number }): Promise<BareRun> {
   let pages = 0;
   let withTitle = 0;
@@ -25,11 +28,9 @@ export async function runBareCrawl(feedUrls: string[], opts: { concurrency: numb
     {
       maxConcurrency: opts.concurrency,
       additionalMimeTypes: ['application/rss+xml'],
-      requestHandler: async ({ $, request, crawler: self }) => {
+      requestHandler: async ({ $, body, request, crawler: self }) => {
         if (request.label === 'feed') {
-          const links = $('item > link')
-            .map((_, el) => $(el).text().trim())
-            .get();
+          const links = [...String(body).matchAll(ITEM_LINK)].map((m) => m[1]!.trim().replace(/&amp;/g, '&'));
           await self.addRequests(links.map((url) => ({ url, label: 'article' })));
           return;
         }

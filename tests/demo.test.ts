@@ -46,10 +46,22 @@ describe('npm run demo', () => {
     expect(series.data.reduce((a, p) => a + p.y, 0)).toBeGreaterThanOrEqual(10);
 
     const articles = loadFixtureArticles();
-    const mentions = (await (await fetch(`${url}api/v1/mentions?limit=100&from=${daysAgo(40)}`)).json()) as { data: { title: string }[] };
+    const mentions = (await (await fetch(`${url}api/v1/mentions?limit=100&kind=news&from=${daysAgo(40)}`)).json()) as { data: { title: string }[] };
     const titles = new Set(articles.map((a) => a.title));
     expect(mentions.data.length).toBeGreaterThan(10);
     expect(mentions.data.filter((m) => titles.has(m.title)).length).toBe(mentions.data.length);
+
+    // news and social side by side, and the ministry's releases with the outlets that ran them
+    const social = await waitFor('social posts from the demo platforms', async () => {
+      const body = (await (await fetch(`${url}api/v1/mentions?kind=social&limit=100`)).json()) as { data: { platform: string }[] };
+      return new Set(body.data.map((m) => m.platform)).size === 3 ? body.data : null;
+    }, 60_000, 500);
+    expect(social.length).toBeGreaterThanOrEqual(20);
+    const releases = await waitFor('press release pickups', async () => {
+      const body = (await (await fetch(`${url}api/v1/press-releases`)).json()) as { data: { pickup_count: number }[] };
+      return body.data.length === 2 && body.data.every((r) => r.pickup_count >= 2) ? body.data : null;
+    }, 60_000, 500);
+    expect(releases).toHaveLength(2);
 
     const page = await (await fetch(url)).text();
     expect(page).toContain('<canvas id="volume-chart"');
