@@ -26,7 +26,14 @@ const DEMO_TOPICS = [
 // The demo site is on 127.0.0.1, which the SSRF guard refuses unless allowed; it is ours, so no politeness delay.
 const DEMO_RELEASES = ['sinergi-pusat-daerah-deliverables-presidensi-g20', 'diskominfos-bali-kenak-sinarengan-ktt-g20'];
 
-const config = loadConfig({ CRAWL_ALLOW_ADDRESSES: '127.0.0.1', CRAWL_DOMAIN_DELAY_MS: '50', CRAWL_DOMAIN_CONCURRENCY: '4', ...process.env });
+const config = loadConfig({
+  CRAWL_ALLOW_ADDRESSES: '127.0.0.1',
+  CRAWL_DOMAIN_DELAY_MS: '50',
+  CRAWL_DOMAIN_CONCURRENCY: '4',
+  // the demo never touches the live web, not even from a rendered page
+  RENDER_HOST_RULES: 'MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost',
+  ...process.env,
+});
 const logger = createLogger(config.LOG_LEVEL, 'gaung-demo');
 try {
   const site = await startNewsSite({ port: Number(process.env.DEMO_SITE_PORT ?? 3999) });

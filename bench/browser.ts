@@ -84,13 +84,13 @@ export async function runBrowserRender(
     at100: mark(thresholds[2]!),
     peak: sampler.samples.reduce((best, s) => (totalRss(s) > totalRss(best) ? s : best), last),
     maxChildren: Math.max(...sampler.samples.map((s) => s.children)),
-    childrenLeft: await childrenAfterExit(),
+    childrenLeft: await childrenAfterExit(sampler.exclude),
     samples: sampler.samples.length,
   };
 }
 
 /** Chromium processes still alive once they had two seconds to exit. */
-async function childrenAfterExit(): Promise<number> {
-  for (let i = 0; i < 20 && descendantsOf(process.pid).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
-  return descendantsOf(process.pid).length;
+async function childrenAfterExit(exclude: ReadonlySet<number>): Promise<number> {
+  for (let i = 0; i < 20 && descendantsOf(process.pid, exclude).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+  return descendantsOf(process.pid, exclude).length;
 }

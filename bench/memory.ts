@@ -35,13 +35,15 @@ function parentsByPid(): Map<number, number> {
   return parents;
 }
 
-export function descendantsOf(root: number): number[] {
+/** Every process below `root`, leaving out the subtrees of `exclude` (tsx's esbuild service, started before the browser). */
+export function descendantsOf(root: number, exclude: ReadonlySet<number> = new Set()): number[] {
   const children = new Map<number, number[]>();
   for (const [pid, ppid] of parentsByPid()) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
   const found: number[] = [];
   const queue = [...(children.get(root) ?? [])];
   while (queue.length > 0) {
     const pid = queue.shift()!;
+    if (exclude.has(pid)) continue;
     found.push(pid);
     queue.push(...(children.get(pid) ?? []));
   }
@@ -58,8 +60,8 @@ function kbField(path: string, field: string): number {
   }
 }
 
-export function processTreeMemory(root = process.pid): Omit<MemorySample, 'at' | 'processed'> {
-  const pids = descendantsOf(root);
+export function processTreeMemory(exclude: ReadonlySet<number>, root = process.pid): Omit<MemorySample, 'at' | 'processed'> {
+  const pids = descendantsOf(root, exclude);
   let childRss = 0;
   let childPss = 0;
   for (const pid of pids) {
@@ -71,12 +73,16 @@ export function processTreeMemory(root = process.pid): Omit<MemorySample, 'at' |
 
 export const totalRss = (s: MemorySample) => s.nodeRss + s.childRss;
 
-/** Samples every `intervalMs`, and on demand (`sampleNow`) at the moments that matter, e.g. 10% of pages done. */
+/**
+ * Samples every `intervalMs`, and on demand (`sampleNow`) at the moments that matter, e.g. 10% of pages done.
+ * Child processes already running at the start are not counted, so what it reports is the browser's.
+ */
 export function startMemorySampler(intervalMs: number, processed: () => number) {
+  const exclude = new Set(descendantsOf(process.pid));
   const started = Date.now();
   const samples: MemorySample[] = [];
   const sampleNow = (): MemorySample => {
-    const s = { at: Date.now() - started, processed: processed(), ...processTreeMemory() };
+    const s = { at: Date.now() - started, processed: processed(), ...processTreeMemory(exclude) };
     samples.push(s);
     return s;
   };
@@ -84,6 +90,7 @@ export function startMemorySampler(intervalMs: number, processed: () => number) 
   return {
     samples,
     sampleNow,
+    exclude,
     stop: () => clearInterval(timer),
   };
 }

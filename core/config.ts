@@ -28,6 +28,8 @@ const envSchema = z.object({
   CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
   RENDER_CONCURRENCY: z.coerce.number().int().min(1).max(8).default(2),
   RENDER_PAGES_PER_BROWSER: z.coerce.number().int().min(1).max(10_000).default(100),
+  /** Chromium host resolver rules; the demo and tests use 'MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost'. */
+  RENDER_HOST_RULES: z.string().optional(),
   USER_AGENT: z
     .string()
     .default('GaungBot/0.1 (+https://github.com/gaung-id/gaung; media monitoring)'),

@@ -39,6 +39,7 @@ export function createCrawlContext(deps: { sql: Sql | null; redis: Redis; logger
           timeoutMs: config.CRAWL_TIMEOUT_MS,
           concurrency: config.RENDER_CONCURRENCY,
           pagesPerBrowser: config.RENDER_PAGES_PER_BROWSER,
+          hostResolverRules: config.RENDER_HOST_RULES,
         }
       : null,
     close: () => fetcher.close(),

@@ -63,5 +63,11 @@ describe('canonical URLs', () => {
   test('tracking parameters, fragments and trailing slashes do not make a second mention', () => {
     expect(canonicalizeUrl('https://Berita.example/nasional/g20/?utm_source=rss&utm_medium=feed&id=5#komentar')).toBe('https://berita.example/nasional/g20?id=5');
     expect(canonicalizeUrl('https://berita.example/a?b=2&a=1&fbclid=xyz')).toBe('https://berita.example/a?a=1&b=2');
+    // AMP variants of the same article
+    expect(canonicalizeUrl('https://berita.example/nasional/g20-bali/amp')).toBe('https://berita.example/nasional/g20-bali');
+    expect(canonicalizeUrl('https://berita.example/amp/nasional/g20-bali/')).toBe('https://berita.example/nasional/g20-bali');
+    expect(canonicalizeUrl('https://berita.example/nasional/g20-bali?amp=1&page=2')).toBe('https://berita.example/nasional/g20-bali?page=2');
+    expect(canonicalizeUrl('https://berita.example/read/2022/11/g20.amp.html')).toBe('https://berita.example/read/2022/11/g20.html');
+    expect(canonicalizeUrl('https://berita.example/ampera/jembatan')).toBe('https://berita.example/ampera/jembatan');
   });
 });

@@ -11,6 +11,8 @@ export interface RenderSettings {
   concurrency: number;
   /** A browser is retired (and a fresh one started) after this many pages, so memory stays flat. */
   pagesPerBrowser: number;
+  /** Chromium --host-resolver-rules, e.g. to keep the demo and tests off the live web. */
+  hostResolverRules?: string;
 }
 
 export interface RenderedPage {
@@ -41,7 +43,11 @@ export async function renderPages(
       launchContext: {
         launcher: chromium,
         userAgent: settings.userAgent,
-        launchOptions: { executablePath: settings.executablePath, headless: true, args: CHROMIUM_ARGS },
+        launchOptions: {
+          executablePath: settings.executablePath,
+          headless: true,
+          args: settings.hostResolverRules ? [...CHROMIUM_ARGS, `--host-resolver-rules=${settings.hostResolverRules}`] : CHROMIUM_ARGS,
+        },
       },
       browserPoolOptions: { useFingerprints: false, retireBrowserAfterPageCount: settings.pagesPerBrowser, maxOpenPagesPerBrowser: settings.concurrency },
       maxConcurrency: settings.concurrency,

@@ -6,6 +6,9 @@ import { openRuntime, type Runtime } from '../../core/runtime.js';
 import { createCrawlContext } from '../../crawler/context.js';
 import { clearPrefix, TEST_REDIS_URL, testQueuePrefix } from './redis.js';
 
+/** Chromium resolves nothing but loopback: tests never touch the live web. */
+export const OFFLINE_HOST_RULES = 'MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost';
+
 /** The environment a Gaung process gets in tests: this file's database, the shared Redis, its own queue prefix. */
 export function testEnv(databaseUrl: string, extra: Record<string, string> = {}): Record<string, string> {
   return {
@@ -17,6 +20,7 @@ export function testEnv(databaseUrl: string, extra: Record<string, string> = {})
     CRAWL_ALLOW_ADDRESSES: '127.0.0.1',
     CRAWL_DOMAIN_DELAY_MS: '0',
     CRAWL_DOMAIN_CONCURRENCY: '4',
+    RENDER_HOST_RULES: OFFLINE_HOST_RULES,
     ...extra,
   };
 }
