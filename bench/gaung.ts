@@ -14,6 +14,7 @@ import { runSourceCrawl } from '../crawler/pipeline.js';
 import type { CrawlContext, CrawlStats } from '../crawler/sources/kind.js';
 import { adminSql, urlForDatabase } from '../tests/helpers/db.js';
 import { clearPrefix, TEST_REDIS_URL } from '../tests/helpers/redis.js';
+import { serviceCpuMs } from './memory.js';
 import type { BenchSite } from './site.js';
 
 export type Defer = (what: string, fn: () => Promise<void>) => void;
@@ -50,24 +51,50 @@ export interface GaungRun {
   topicMatches: number;
   failedPages: { url: string; reason: string }[];
   concurrency: number;
+  /** Article pages being fetched, extracted or stored at once: time-weighted mean over the crawl, and the most. */
+  meanInFlight: number;
+  maxInFlight: number;
   /** Main-thread event-loop utilisation during the crawl (1 = the Node thread was never idle). */
   eventLoopUtilization: number;
   cpuMsPerPage: number;
+  /** CPU of the local PostgreSQL and Redis processes per page (a lower bound; see serviceCpuMs). */
+  postgresCpuMsPerPage: number;
+  redisCpuMsPerPage: number;
   /** Mean time of one Fetcher.fetch (SSRF, robots, Redis politeness, HTTP) and of one store.ingest (the transaction). */
   fetchMs: number;
   ingestMs: number;
 }
 
-/** Wraps the context's fetcher and store to time each call; the pipeline itself is untouched. */
+/**
+ * Wraps the context's fetcher and store to time each call, and to count article pages in flight (from the
+ * start of their fetch to the end of their ingest), which shows the concurrency the crawl really ran at.
+ * The pipeline itself is untouched.
+ */
 function timedContext(ctx: CrawlContext) {
-  const totals = { fetchMs: 0, fetches: 0, ingestMs: 0, ingests: 0 };
+  const totals = { fetchMs: 0, fetches: 0, ingestMs: 0, ingests: 0, pageMs: 0, inFlight: 0, maxInFlight: 0 };
+  const pageStarts = new Map<string, number>();
+  const pageDone = (url: string) => {
+    const at = pageStarts.get(url);
+    if (at === undefined) return;
+    pageStarts.delete(url);
+    totals.pageMs += performance.now() - at;
+    totals.inFlight--;
+  };
   const fetcher: CrawlContext['fetcher'] = {
     ...ctx.fetcher,
     policy: ctx.fetcher.policy,
     fetch: async (url, opts) => {
       const t = performance.now();
+      const article = opts?.conditional === false; // the pipeline fetches feeds conditionally, articles not
+      if (article) {
+        pageStarts.set(url, t);
+        totals.maxInFlight = Math.max(totals.maxInFlight, ++totals.inFlight);
+      }
       try {
         return await ctx.fetcher.fetch(url, opts);
+      } catch (err) {
+        pageDone(url);
+        throw err;
       } finally {
         totals.fetchMs += performance.now() - t;
         totals.fetches++;
@@ -83,6 +110,7 @@ function timedContext(ctx: CrawlContext) {
       } finally {
         totals.ingestMs += performance.now() - t;
         totals.ingests++;
+        pageDone(input.url);
       }
     },
   };
@@ -124,10 +152,12 @@ export async function runGaungCrawl(site: BenchSite, opts: { concurrency: number
   const all: CrawlStats[] = [];
   const elu = performance.eventLoopUtilization();
   const cpu = process.cpuUsage();
+  const services = serviceCpuMs();
   const started = performance.now();
   for (const source of sources) all.push(await runSourceCrawl(ctx, source));
   const seconds = (performance.now() - started) / 1000;
   const cpuUsed = process.cpuUsage(cpu);
+  const servicesAfter = serviceCpuMs();
   const eventLoopUtilization = performance.eventLoopUtilization(elu).utilization;
 
   const ids = sources.map((s) => s.id);
@@ -143,8 +173,12 @@ export async function runGaungCrawl(site: BenchSite, opts: { concurrency: number
     topicMatches: matches!.n,
     failedPages: all.flatMap((s) => s.failedPages),
     concurrency: ctx.concurrency,
+    meanInFlight: totals.pageMs / 1000 / seconds,
+    maxInFlight: totals.maxInFlight,
     eventLoopUtilization,
     cpuMsPerPage: (cpuUsed.user + cpuUsed.system) / 1000 / Math.max(pages, 1),
+    postgresCpuMsPerPage: (servicesAfter.postgres - services.postgres) / Math.max(pages, 1),
+    redisCpuMsPerPage: (servicesAfter.redis - services.redis) / Math.max(pages, 1),
     fetchMs: totals.fetchMs / Math.max(totals.fetches, 1),
     ingestMs: totals.ingestMs / Math.max(totals.ingests, 1),
   };

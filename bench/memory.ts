@@ -94,3 +94,28 @@ export function startMemorySampler(intervalMs: number, processed: () => number) 
     stop: () => clearInterval(timer),
   };
 }
+
+const TICKS_PER_SECOND = 100; // USER_HZ, 100 on every Linux this runs on
+
+/**
+ * CPU time used so far (ms) by the local PostgreSQL and Redis processes, from /proc: what the database and
+ * the queue cost the machine next to the crawler's own Node process. Processes that end between two
+ * readings take their time with them, so a difference is a close lower bound, not exact.
+ */
+export function serviceCpuMs(): { postgres: number; redis: number } {
+  const out = { postgres: 0, redis: 0 };
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const service = comm === 'postgres' ? 'postgres' : comm === 'redis-server' ? 'redis' : null;
+      if (!service) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out[service] += ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND; // utime, stime
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return out;
+}

@@ -54,7 +54,7 @@ describe('npm run demo', () => {
     // news and social side by side, and the ministry's releases with the outlets that ran them
     const social = await waitFor('social posts from the demo platforms', async () => {
       const body = (await (await fetch(`${url}api/v1/mentions?kind=social&limit=100`)).json()) as { data: { platform: string }[] };
-      return new Set(body.data.map((m) => m.platform)).size === 3 ? body.data : null;
+      return new Set(body.data.map((m) => m.platform)).size === 3 && body.data.length >= 20 ? body.data : null;
     }, 60_000, 500);
     expect(social.length).toBeGreaterThanOrEqual(20);
     const releases = await waitFor('press release pickups', async () => {
