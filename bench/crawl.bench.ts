@@ -5,7 +5,8 @@
  * (TEST_REDIS_URL or 127.0.0.1:6379), as the tests do; Chromium at /usr/bin/chromium for the browser part.
  *
  * BENCH_PAGES (3000), BENCH_RENDER_PAGES (2000; 0 skips), BENCH_CONCURRENCY (8), BENCH_FEED_SIZE (pages per
- * feed, at most 5000), BENCH_RENDER_CONCURRENCY (2), BENCH_PAGES_PER_BROWSER (100), BENCH_CHROMIUM_PATH.
+ * feed, at most 5000), BENCH_RENDER_CONCURRENCY (2), BENCH_PAGES_PER_BROWSER (100), BENCH_CHROMIUM_PATH;
+ * BENCH_LOG_LEVEL for Gaung's own log (silent), BENCH_DEBUG=1 for a failure's stack.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -138,7 +139,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 main().then(
   () => exit(0),
   (err: Error) => {
-    console.error(`bench failed: ${err.stack ?? err.message}`);
+    console.error(`bench failed: ${err.message}`);
+    if (process.env.BENCH_DEBUG) console.error(err.stack);
     return exit(1);
   },
 );

@@ -12,7 +12,7 @@ import type { Source } from '../core/types.js';
 import { createCrawlContext } from '../crawler/context.js';
 import { runSourceCrawl } from '../crawler/pipeline.js';
 import type { CrawlContext, CrawlStats } from '../crawler/sources/kind.js';
-import { adminSql, urlForDatabase } from '../tests/helpers/db.js';
+import { ADMIN_URL, adminSql, urlForDatabase } from '../tests/helpers/db.js';
 import { clearPrefix, TEST_REDIS_URL } from '../tests/helpers/redis.js';
 import { serviceCpuMs } from './memory.js';
 import type { BenchSite } from './site.js';
@@ -25,6 +25,8 @@ export async function createBenchDatabase(defer: Defer): Promise<{ name: string;
   const admin = adminSql();
   try {
     await admin.unsafe(`create database ${name}`);
+  } catch (err) {
+    throw new Error(`could not create a database on the PostgreSQL server at ${ADMIN_URL} (set TEST_DATABASE_URL to another): ${(err as Error).message}`);
   } finally {
     await admin.end();
   }
@@ -63,6 +65,20 @@ export interface GaungRun {
   /** Mean time of one Fetcher.fetch (SSRF, robots, Redis politeness, HTTP) and of one store.ingest (the transaction). */
   fetchMs: number;
   ingestMs: number;
+}
+
+/** Redis for the crawl, failing at once (no endless reconnecting) when it is not there. */
+async function connectRedis(defer: Defer): Promise<Redis> {
+  const redis = new Redis(TEST_REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
+  redis.on('error', () => {}); // failures surface through the commands that hit them
+  defer('disconnect Redis', async () => void redis.disconnect());
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (err) {
+    throw new Error(`Redis at ${TEST_REDIS_URL} is not answering (set TEST_REDIS_URL to another): ${(err as Error).message}`);
+  }
+  return redis;
 }
 
 /**
@@ -119,6 +135,7 @@ function timedContext(ctx: CrawlContext) {
 
 /** Gaung's full path: RSS sources over every page, through the Fetcher, extraction, topic matching and ingest. */
 export async function runGaungCrawl(site: BenchSite, opts: { concurrency: number; feedSize: number }, defer: Defer): Promise<GaungRun> {
+  const redis = await connectRedis(defer);
   const db = await createBenchDatabase(defer);
   const prefix = `{gaung-bench-${randomBytes(4).toString('hex')}}`;
   defer(`clear Redis keys ${prefix}*`, () => clearPrefix(prefix));
@@ -132,9 +149,6 @@ export async function runGaungCrawl(site: BenchSite, opts: { concurrency: number
     CRAWL_MAX_ARTICLES: String(opts.feedSize),
     CHROMIUM_PATH: 'off',
   });
-  const redis = new Redis(TEST_REDIS_URL, { lazyConnect: true });
-  await redis.connect();
-  defer('disconnect Redis', async () => void redis.disconnect());
   const base = createCrawlContext({ sql: db.sql, redis, logger: createLogger(config.LOG_LEVEL), config });
   defer('close the crawl context', () => base.close());
   const { ctx, totals } = timedContext(base);

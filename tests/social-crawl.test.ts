@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runSourceCrawl } from '../crawler/pipeline.js';
-import { startSocialSite, TELEGRAM_CHANNEL } from './fixtures/social/server.js';
+import { startSocialSite, TELEGRAM_CHANNEL, YOUTUBE_CHANNEL_ID } from './fixtures/social/server.js';
 import { createTestDatabase, type TestDatabase } from './helpers/db.js';
 import { factory } from './helpers/factory.js';
 import { openTestCrawlContext } from './helpers/runtime.js';
@@ -60,6 +60,20 @@ describe('social sources through the crawl pipeline', () => {
     expect(again).toHaveLength(stored.length);
     expect(again.map((r) => [r.likes, r.shares])).toEqual(stored.map((r) => [r.likes, r.shares]));
     expect(again.every((r) => r.engagement_observed_at! >= stored[0]!.engagement_observed_at!)).toBe(true);
+  });
+
+  test.each([
+    ['bluesky', 'https://bsky.app/search?q=g20', () => ({ api: site.url })],
+    ['youtube', `https://www.youtube.com/channel/${YOUTUBE_CHANNEL_ID}`, () => ({ channelId: YOUTUBE_CHANNEL_ID, feedBase: site.url, apiBase: `${site.url}/youtube/v3` })],
+    ['x', 'https://x.com/search?q=presidensi', () => ({ apiBase: site.url })],
+  ] as const)('a %s source with its credentials stores posts with engagement', async (kind, url, config) => {
+    const source = await factory.source(db.sql, { url, kind, tier: 'social', config: config() });
+    const stats = await runSourceCrawl({ ...crawl, secrets: { X_BEARER_TOKEN: 'uji-token', YOUTUBE_API_KEY: 'uji-key' } }, source);
+    expect(stats.failedPages).toEqual([]);
+    expect(stats.inserted).toBeGreaterThanOrEqual(8);
+    const stored = await rows(source.id);
+    expect(stored.every((r) => r.platform === kind)).toBe(true);
+    expect(stored.some((r) => r.likes !== null)).toBe(true);
   });
 
   test('an X source with no bearer token configured asks nothing and stores nothing', async () => {
