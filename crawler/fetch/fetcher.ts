@@ -3,7 +3,7 @@ import type { Dispatcher } from 'undici';
 import type { Sql } from '../../core/db.js';
 import { createDispatcher, fetchUrl, HttpStatusError, isPermanent, type FetchResult } from './http.js';
 import { createDomainGate, type DomainGate } from './politeness.js';
-import { getRobotsRules } from './robots.js';
+import { getRobotsRules, type RobotsRules } from './robots.js';
 import { assertFetchableUrl, createAddressPolicy, type AddressPolicy } from '../../core/ssrf.js';
 
 /** Everything the crawler fetches goes through here: SSRF guard, robots.txt, Redis politeness, retries, conditional GET. */
@@ -30,6 +30,7 @@ export class RobotsDisallowedError extends Error {
 }
 
 const MAX_RETRY_WAIT_MS = 60_000;
+const ROBOTS_MEMO_MS = 5 * 60_000;
 
 /** ETag / Last-Modified per URL, for conditional GET; the preview runs without one. */
 export interface ValidatorCache {
@@ -77,8 +78,10 @@ export function createFetcher(deps: { cache: ValidatorCache | null; redis: Redis
     }
   }
 
-  async function robotsFor(url: URL) {
-    const robots = await getRobotsRules(redis, prefix, url.origin, async (robotsUrl) => {
+  // Parsed rules are kept in this process for a few minutes in front of the shared Redis copy.
+  const robotsMemo = new Map<string, { rules: Promise<RobotsRules>; until: number }>();
+  const loadRobots = (origin: string) =>
+    getRobotsRules(redis, prefix, origin, async (robotsUrl) => {
       try {
         const res = await politeGet(new URL(robotsUrl), { accept: 'text/plain' });
         return { status: res.status, text: res.body.toString('utf8') };
@@ -87,6 +90,15 @@ export function createFetcher(deps: { cache: ValidatorCache | null; redis: Redis
         throw err;
       }
     });
+
+  async function robotsFor(url: URL) {
+    let memo = robotsMemo.get(url.origin);
+    if (!memo || memo.until < Date.now()) {
+      memo = { rules: loadRobots(url.origin), until: Date.now() + ROBOTS_MEMO_MS };
+      robotsMemo.set(url.origin, memo);
+      memo.rules.catch(() => robotsMemo.delete(url.origin));
+    }
+    const robots = await memo.rules;
     if (!robots.isAllowed(url.toString())) throw new RobotsDisallowedError(`robots.txt of ${url.origin} disallows ${url.pathname} for GaungBot`);
     return robots;
   }
