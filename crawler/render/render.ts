@@ -69,7 +69,8 @@ export async function renderPages(
         },
       ],
       requestHandler: async ({ page, request }) => {
-        await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => {});
+        // Scripts that build the article usually have run by 'load'; wait a little longer only while the page is still short of text.
+        await page.waitForFunction(() => (document.body?.innerText.length ?? 0) > 500, undefined, { timeout: 5_000, polling: 100 }).catch(() => {});
         await hooks.onPage({ url: request.url, finalUrl: page.url(), html: await page.content(), userData: request.userData as Record<string, unknown> });
       },
       failedRequestHandler: async ({ request }, error) => {
