@@ -26,7 +26,7 @@ export interface BrowserRun {
 /** Renders `pages` JS-built article pages through Gaung's renderPages, sampling this process tree's memory every second. */
 export async function runBrowserRender(
   site: BenchSite,
-  opts: { pages: number; executablePath: string; concurrency: number; pagesPerBrowser: number },
+  opts: { pages: number; executablePath: string; concurrency: number; pagesPerBrowser: number; onProgress?: (done: number, seconds: number) => void },
 ): Promise<BrowserRun> {
   let rendered = 0;
   let withArticle = 0;
@@ -35,9 +35,11 @@ export async function runBrowserRender(
   const sampler = startMemorySampler(1000, processed);
   const marks = new Map<number, MemorySample>();
   const thresholds = [0.1, 0.5, 1].map((f) => Math.max(1, Math.ceil(opts.pages * f)));
+  const step = Math.max(1, Math.ceil(opts.pages / 10));
   const checkpoint = () => {
     const n = processed();
     for (const t of thresholds) if (n === t && !marks.has(t)) marks.set(t, sampler.sampleNow());
+    if (n % step === 0 && n < opts.pages) opts.onProgress?.(n, (performance.now() - started) / 1000);
   };
   const requests = Array.from({ length: opts.pages }, (_, n) => ({ url: site.spaUrl(n), userData: { n } }));
 

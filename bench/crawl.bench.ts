@@ -76,12 +76,32 @@ async function main(): Promise<void> {
   const started = performance.now();
   const settings = readSettings();
   const problems: string[] = [];
+  const loadAtStart = os.loadavg()[0]!;
   console.log(`Gaung crawl benchmark: ${settings.pages} static pages, ${settings.renderPages} rendered pages; ${os.cpus().length} CPUs, Node ${process.version}, ${new Date().toISOString()}`);
 
   const articles = generateArticles(Math.max(settings.pages, 1));
   const site = await startBenchSite({ articles, feedSize: settings.feedSize });
   defer('close the benchmark site', site.close);
   progress(`site on ${site.url}: ${settings.pages} article pages in ${site.feedUrls.length} RSS feed(s)`);
+
+  // The browser run goes first, so the memory it reports is the browser path's, not what the static runs left in the heap.
+  let browser: BrowserRun | { skipped: string };
+  if (settings.renderPages === 0) browser = { skipped: 'BENCH_RENDER_PAGES=0' };
+  else if (!fs.existsSync(settings.chromiumPath)) browser = { skipped: `no Chromium at ${settings.chromiumPath} (apt-get install chromium, or set BENCH_CHROMIUM_PATH)` };
+  else {
+    progress(`browser path: ${settings.renderPages} pages through renderPages (the long part)…`);
+    browser = await part(() =>
+      runBrowserRender(site, {
+        pages: settings.renderPages,
+        executablePath: settings.chromiumPath,
+        concurrency: settings.renderConcurrency,
+        pagesPerBrowser: settings.pagesPerBrowser,
+        onProgress: (done, seconds) => progress(`  browser: ${done}/${settings.renderPages} pages in ${fixed(seconds, 0)} s, about ${fixed(((settings.renderPages - done) * seconds) / done, 0)} s to go`),
+      }),
+    );
+    if (browser.rendered + browser.failed !== settings.renderPages) problems.push(`the browser processed ${browser.rendered + browser.failed} of ${settings.renderPages} pages`);
+    if (browser.childrenLeft > 0) problems.push(`${browser.childrenLeft} Chromium processes were still running after renderPages returned`);
+  }
 
   progress('Gaung full path: runSourceCrawl (fetch, extract, match, store)…');
   const gaung: GaungRun = await part(() => runGaungCrawl(site, { concurrency: settings.concurrency, feedSize: settings.feedSize }, defer));
@@ -93,22 +113,6 @@ async function main(): Promise<void> {
   if (bare.pages !== settings.pages) problems.push(`the bare crawler fetched ${bare.pages} of ${settings.pages} pages`);
   for (const f of bare.failures) problems.push(`bare crawler page failed: ${f}`);
 
-  let browser: BrowserRun | { skipped: string };
-  if (settings.renderPages === 0) browser = { skipped: 'BENCH_RENDER_PAGES=0' };
-  else if (!fs.existsSync(settings.chromiumPath)) browser = { skipped: `no Chromium at ${settings.chromiumPath} (apt-get install chromium, or set BENCH_CHROMIUM_PATH)` };
-  else {
-    progress(`browser path: ${settings.renderPages} pages through renderPages (this is the long part)…`);
-    browser = await part(() =>
-      runBrowserRender(site, {
-        pages: settings.renderPages,
-        executablePath: settings.chromiumPath,
-        concurrency: settings.renderConcurrency,
-        pagesPerBrowser: settings.pagesPerBrowser,
-      }),
-    );
-    if (browser.rendered + browser.failed !== settings.renderPages) problems.push(`the browser processed ${browser.rendered + browser.failed} of ${settings.renderPages} pages`);
-    if (browser.childrenLeft > 0) problems.push(`${browser.childrenLeft} Chromium processes were still running after renderPages returned`);
-  }
   await unwindTo(0);
   const totalSeconds = (performance.now() - started) / 1000;
 
@@ -117,9 +121,10 @@ async function main(): Promise<void> {
   console.log('');
   console.log('skipped' in browser ? `Browser path: skipped: ${browser.skipped}` : browserSection(browser, { concurrency: settings.renderConcurrency, pagesPerBrowser: settings.pagesPerBrowser }));
   console.log('');
-  console.log(`Total ${fixed(totalSeconds, 1)} s.`);
+  // Other work on the machine (a test run, another benchmark) skews every figure; the load average shows it.
+  console.log(`Total ${fixed(totalSeconds, 1)} s. Load average (1 min) at start ${fixed(loadAtStart, 2)}, at end ${fixed(os.loadavg()[0]!, 2)}, on ${os.cpus().length} CPUs.`);
   for (const p of problems) console.log(`PROBLEM: ${p}`);
-  console.log(`BENCH_JSON ${benchJson({ settings, gaung, bare, browser, totalSeconds })}`);
+  console.log(`BENCH_JSON ${benchJson({ settings, gaung, bare, browser, totalSeconds, load: { start: loadAtStart, end: os.loadavg()[0]!, cpus: os.cpus().length } })}`);
   if (problems.length > 0) throw new Error(`${problems.length} problem(s) above; the figures are not comparable`);
 }
 

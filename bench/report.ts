@@ -28,7 +28,7 @@ export function staticSection(g: GaungRun, b: BareRun, expected: number): string
     `  Gaung stored mentions: ${g.storedMentions} of ${expected} pages (${stored}); inserted ${g.inserted}; topic matches ${g.topicMatches}; failed pages ${g.failedPages.length}`,
     `  Gaung concurrency: maxConcurrency ${g.concurrency}; article pages in flight ${fixed(g.meanInFlight, 1)} on average, ${g.maxInFlight} at most`,
     `  CPU ms/page is this Node process only; Gaung also cost the local PostgreSQL ≈${fixed(g.postgresCpuMsPerPage, 2)} and Redis ≈${fixed(g.redisCpuMsPerPage, 2)} CPU ms/page`,
-    `  Gaung mean wall time per call: Fetcher.fetch ${fixed(g.fetchMs, 2)} ms, store.ingest ${fixed(g.ingestMs, 2)} ms (${g.concurrency} calls overlap)`,
+    `  Gaung mean wall time per call: Fetcher.fetch ${fixed(g.fetchMs, 2)} ms, store.ingest ${fixed(g.ingestMs, 2)} ms`,
     `  bare: ${b.pages} pages parsed, ${b.withTitle} with a <title>, ${b.failed} failed`,
   ].join('\n');
 }
@@ -71,7 +71,14 @@ const memJson = (s: MemorySample) => ({
   totalRssMb: toMb(totalRss(s)),
 });
 
-export function benchJson(parts: { settings: object; gaung: GaungRun; bare: BareRun; browser: BrowserRun | { skipped: string }; totalSeconds: number }): string {
+export function benchJson(parts: {
+  settings: object;
+  gaung: GaungRun;
+  bare: BareRun;
+  browser: BrowserRun | { skipped: string };
+  totalSeconds: number;
+  load: { start: number; end: number; cpus: number };
+}): string {
   const { gaung: g, bare: b, browser } = parts;
   const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
   return JSON.stringify({
@@ -112,5 +119,6 @@ export function benchJson(parts: { settings: object; gaung: GaungRun; bare: Bare
             chromiumLeft: browser.childrenLeft,
           },
     totalSeconds: round(parts.totalSeconds, 1),
+    load: { start: round(parts.load.start), end: round(parts.load.end), cpus: parts.load.cpus },
   });
 }

@@ -30,7 +30,7 @@ describe('npm run demo', () => {
     demo.stdout!.on('data', (d: Buffer) => (out += d.toString()));
     demo.stderr!.on('data', (d: Buffer) => (out += d.toString()));
 
-    const url = await waitFor('the demo to print its dashboard URL', async () => /Dashboard:\s+(http:\S+)/.exec(out)?.[1], 60_000);
+    const url = await waitFor('the demo to print its dashboard URL', async () => /Dashboard:\s+(http:\S+)/.exec(out)?.[1], 120_000);
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     expect(TEST_REDIS_URL).toContain('6379'); // the demo found the local Redis by itself
 
@@ -38,7 +38,7 @@ describe('npm run demo', () => {
       const body = (await (await fetch(`${url}api/v1/topics`)).json()) as { data: { id: number; name: string; mention_count: number }[] };
       const g20 = body.data.find((t) => t.name === 'Presidensi G20');
       return g20 && g20.mention_count >= 10 ? body.data : null;
-    }, 60_000, 500);
+    }, 120_000, 500);
     const g20 = topics.find((t) => t.name === 'Presidensi G20')!;
 
     const series = (await (await fetch(`${url}api/v1/topics/${g20.id}/series?metric=volume`)).json()) as { data: { y: number }[] };
@@ -55,19 +55,19 @@ describe('npm run demo', () => {
     const social = await waitFor('social posts from the demo platforms', async () => {
       const body = (await (await fetch(`${url}api/v1/mentions?kind=social&limit=100`)).json()) as { data: { platform: string }[] };
       return new Set(body.data.map((m) => m.platform)).size === 3 && body.data.length >= 20 ? body.data : null;
-    }, 60_000, 500);
+    }, 120_000, 500);
     expect(social.length).toBeGreaterThanOrEqual(20);
     const releases = await waitFor('press release pickups', async () => {
       const body = (await (await fetch(`${url}api/v1/press-releases`)).json()) as { data: { pickup_count: number }[] };
       return body.data.length === 2 && body.data.every((r) => r.pickup_count >= 2) ? body.data : null;
-    }, 60_000, 500);
+    }, 120_000, 500);
     expect(releases).toHaveLength(2);
 
     const page = await (await fetch(url)).text();
     expect(page).toContain('<canvas id="volume-chart"');
     const meta = (await (await fetch(`${url}api/v1/meta`)).json()) as { data: { demo: boolean } };
     expect(meta.data.demo).toBe(true);
-  });
+  }, 300_000);
 });
 
 function daysAgo(n: number): string {
