@@ -1,7 +1,7 @@
 import type { Sql, TxSql } from '../core/db.js';
 import { minhashSignature } from '../analysis/similarity.js';
 import { normalizeSearchText, termsMatch } from '../core/keywords.js';
-import { assignStory } from './syndication.repo.js';
+import { assignStories } from './syndication.repo.js';
 import { DEFAULT_TZ } from '../core/time.js';
 import type { MentionInput } from '../core/types.js';
 
@@ -18,59 +18,129 @@ export interface IngestResult {
   topicIds: number[];
 }
 
-/**
- * Stores one mention, matches it against every topic and adds it to the daily rollup, all in one
- * transaction: a crash leaves either all of it or none, and a second ingest of the same URL changes nothing.
- */
-/** PostgreSQL text cannot hold NUL; other control characters are noise in titles. */
+/** PostgreSQL text cannot hold NUL. */
 const clean = (text: string) => text.replace(/\u0000/g, '');
 const cleanOrNull = (text: string | null) => (text === null ? null : clean(text));
 
-export async function ingestMention(sql: Sql, raw: MentionInput, fetchedAt = new Date()): Promise<IngestResult> {
+interface PreparedMention {
+  input: MentionInput;
+  occurredAt: Date;
+  searchText: string;
+  signature: number[] | null;
+}
+
+function prepareMention(raw: MentionInput, fetchedAt: Date): PreparedMention {
   const input: MentionInput = { ...raw, title: clean(raw.title).trim(), body: clean(raw.body), author: cleanOrNull(raw.author) };
-  const occurredAt = input.publishedAt && input.publishedAt <= fetchedAt ? input.publishedAt : fetchedAt;
-  const searchText = normalizeSearchText(`${input.title}\n${input.body}`);
-  const signature = minhashSignature(input.body);
-  const s = input.social;
+  return {
+    input,
+    occurredAt: input.publishedAt && input.publishedAt <= fetchedAt ? input.publishedAt : fetchedAt,
+    searchText: normalizeSearchText(`${input.title}\n${input.body}`),
+    signature: minhashSignature(input.body),
+  };
+}
+
+/** Stores one mention; see ingestMentions. */
+export async function ingestMention(sql: Sql, raw: MentionInput, fetchedAt = new Date()): Promise<IngestResult> {
+  return (await ingestMentions(sql, [raw], fetchedAt))[0]!;
+}
+
+/**
+ * Stores a batch of mentions, puts them in story clusters, matches them against every topic and adds them
+ * to the daily rollups, all in one transaction and a fixed number of statements, whatever the batch size: a
+ * crash leaves either all of it or none, and ingesting a URL again changes nothing (a social post seen again
+ * gets its engagement updated instead). Results come back in input order.
+ */
+export async function ingestMentions(sql: Sql, raws: MentionInput[], fetchedAt = new Date()): Promise<IngestResult[]> {
+  if (raws.length === 0) return [];
+  const prepared = raws.map((raw) => prepareMention(raw, fetchedAt));
   return sql.begin(async (tx) => {
-    const [row] = await tx<{ id: number }[]>`
-      insert into mentions (url, source_id, kind, title, body, author, published_at, fetched_at, occurred_at, language, views, search_text,
-                            platform, external_id, author_handle, author_kind, followers, likes, shares, replies, engagement_observed_at)
-      values (${input.url}, ${input.sourceId}, ${input.kind}, ${input.title}, ${input.body}, ${input.author},
-              ${input.publishedAt}, ${fetchedAt}, ${occurredAt}, ${input.language}, ${input.views}, ${searchText},
-              ${s?.platform ?? null}, ${s?.externalId ?? null}, ${s?.authorHandle ?? null}, ${s?.authorKind ?? null},
-              ${s?.followers ?? null}, ${s?.likes ?? null}, ${s?.shares ?? null}, ${s?.replies ?? null}, ${s ? fetchedAt : null})
-      on conflict (url) do nothing
-      returning id`;
-    if (!row) {
-      if (s) await updateEngagement(tx, input, fetchedAt);
-      return { mentionId: null, inserted: false, topicIds: [] };
+    const ids = await insertMentions(tx, prepared, fetchedAt);
+    const results: IngestResult[] = [];
+    const claimed = new Set<number>();
+    for (const p of prepared) {
+      const id = ids.get(p.input.url);
+      // The first input with a URL is the one inserted; a repeat in the same batch counts as already stored.
+      if (id !== undefined && !claimed.has(id)) {
+        claimed.add(id);
+        results.push({ mentionId: id, inserted: true, topicIds: [] });
+      } else {
+        if (p.input.social) await updateEngagement(tx, p.input, fetchedAt);
+        results.push({ mentionId: null, inserted: false, topicIds: [] });
+      }
     }
-    if (signature) await assignStory(tx, row.id, signature);
-    const matched = await tx<{ topic_id: number }[]>`
-      insert into topic_mentions (topic_id, mention_id, query_version)
-      select t.id, m.id, t.version from topics t, mentions m
-      where m.id = ${row.id} and ${termsMatch(tx)}
-      on conflict do nothing
-      returning topic_id`;
-    const topicIds = matched.map((m) => m.topic_id);
-    if (topicIds.length > 0) {
-      await tx`
-        insert into topic_daily_stats (topic_id, day, mention_kind, mentions, views)
-        select topic_id, (${occurredAt}::timestamptz at time zone ${DEFAULT_TZ})::date, ${input.kind}, 1, ${input.views ?? 0}
-        from unnest(${topicIds}::bigint[]) as topic_id
-        on conflict (topic_id, day, mention_kind) do update
-          set mentions = topic_daily_stats.mentions + 1, views = topic_daily_stats.views + excluded.views`;
-    }
-    return { mentionId: row.id, inserted: true, topicIds };
+    const fresh = results.flatMap((r, i) => (r.inserted && prepared[i]!.signature ? [{ id: r.mentionId!, sig: prepared[i]!.signature! }] : []));
+    await assignStories(tx, fresh);
+    const topics = await matchTopics(tx, [...claimed]);
+    for (const r of results) if (r.mentionId !== null) r.topicIds = topics.get(r.mentionId) ?? [];
+    return results;
   });
+}
+
+/** Inserts the new ones in URL order (so two workers inserting the same URLs never deadlock); their ids by URL. */
+async function insertMentions(tx: TxSql, prepared: PreparedMention[], fetchedAt: Date): Promise<Map<string, number>> {
+  const rows = [...prepared].sort((a, b) => (a.input.url < b.input.url ? -1 : a.input.url > b.input.url ? 1 : 0));
+  const col = <T>(f: (p: PreparedMention) => T) => rows.map(f);
+  const social = <T>(f: (s: NonNullable<MentionInput['social']>) => T) => rows.map((p) => (p.input.social ? f(p.input.social) : null));
+  const inserted = await tx<{ id: number; url: string }[]>`
+    insert into mentions (url, source_id, kind, title, body, author, published_at, fetched_at, occurred_at, language, views, search_text, minhash,
+                          platform, external_id, author_handle, author_kind, followers, likes, shares, replies, engagement_observed_at)
+    select u.url, u.source_id, u.kind, u.title, u.body, u.author, u.published_at, ${fetchedAt}, u.occurred_at, u.language, u.views,
+           u.search_text, u.minhash::int[], u.platform, u.external_id, u.author_handle, u.author_kind, u.followers, u.likes, u.shares, u.replies,
+           case when u.platform is null then null else ${fetchedAt}::timestamptz end
+    from unnest(
+      ${col((p) => p.input.url)}::text[], ${col((p) => p.input.sourceId)}::bigint[], ${col((p) => p.input.kind)}::text[],
+      ${col((p) => p.input.title)}::text[], ${col((p) => p.input.body)}::text[], ${col((p) => p.input.author)}::text[],
+      ${col((p) => p.input.publishedAt?.toISOString() ?? null)}::timestamptz[], ${col((p) => p.occurredAt.toISOString())}::timestamptz[],
+      ${col((p) => p.input.language)}::text[], ${col((p) => p.input.views)}::bigint[], ${col((p) => p.searchText)}::text[],
+      ${col((p) => (p.signature ? `{${p.signature.join(',')}}` : null))}::text[],
+      ${social((s) => s.platform)}::text[], ${social((s) => s.externalId)}::text[], ${social((s) => s.authorHandle)}::text[],
+      ${social((s) => s.authorKind)}::text[], ${social((s) => s.followers)}::bigint[], ${social((s) => s.likes)}::bigint[],
+      ${social((s) => s.shares)}::bigint[], ${social((s) => s.replies)}::bigint[]
+    ) with ordinality as u(url, source_id, kind, title, body, author, published_at, occurred_at, language, views, search_text, minhash,
+                           platform, external_id, author_handle, author_kind, followers, likes, shares, replies, ord)
+    order by u.ord
+    on conflict do nothing
+    returning id, url`;
+  return new Map(inserted.map((r) => [r.url, r.id]));
+}
+
+/**
+ * Matches new mentions against every topic and adds each match to its topic-day rollup; the topics each
+ * mention matched. Rollup rows are upserted in key order so concurrent batches never deadlock.
+ */
+async function matchTopics(tx: TxSql, ids: number[]): Promise<Map<number, number[]>> {
+  const byMention = new Map<number, number[]>();
+  if (ids.length === 0) return byMention;
+  const matched = await tx<{ topic_id: number; mention_id: number }[]>`
+    with matched as (
+      insert into topic_mentions (topic_id, mention_id, query_version)
+      select t.id, m.id, t.version from topics t join mentions m on m.id = any(${ids}::bigint[])
+      where ${termsMatch(tx)}
+      on conflict do nothing
+      returning topic_id, mention_id
+    ), rolled as (
+      insert into topic_daily_stats (topic_id, day, mention_kind, mentions, views)
+      select x.topic_id, (m.occurred_at at time zone ${DEFAULT_TZ})::date, m.kind, count(*), coalesce(sum(m.views), 0)
+      from matched x join mentions m on m.id = x.mention_id
+      group by 1, 2, 3
+      order by 1, 2, 3
+      on conflict (topic_id, day, mention_kind) do update
+        set mentions = topic_daily_stats.mentions + excluded.mentions, views = topic_daily_stats.views + excluded.views
+    )
+    select topic_id, mention_id from matched`;
+  for (const m of matched) byMention.set(m.mention_id, [...(byMention.get(m.mention_id) ?? []), m.topic_id]);
+  return byMention;
 }
 
 /** A post seen again: its engagement now, and the rollup's views moved by the difference. */
 async function updateEngagement(tx: TxSql, input: MentionInput, observedAt: Date): Promise<void> {
   const s = input.social!;
   const [row] = await tx<{ id: number; old_views: number | null; occurred_at: Date; kind: string }[]>`
-    with prev as (select id, views from mentions where url = ${input.url} for update)
+    with prev as (
+      select id, views from mentions
+      where url = ${input.url} or (platform = ${s.platform} and external_id = ${s.externalId})
+      order by id limit 1 for update
+    )
     update mentions m set
       views = coalesce(${input.views}, m.views), likes = coalesce(${s.likes}, m.likes), shares = coalesce(${s.shares}, m.shares),
       replies = coalesce(${s.replies}, m.replies), followers = coalesce(${s.followers}, m.followers), engagement_observed_at = ${observedAt}

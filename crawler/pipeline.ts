@@ -1,6 +1,6 @@
 import { BasicCrawler, Configuration, log as crawleeLog } from 'crawlee';
 import { NonRetryableError } from 'crawlee';
-import type { Source } from '../core/types.js';
+import type { MentionInput, Source } from '../core/types.js';
 import { renderPages } from './render/render.js';
 import { handleArticle, ingestArticleHtml } from './sources/articles.js';
 import { SOURCE_KIND_MODULES } from './sources/index.js';
@@ -25,6 +25,7 @@ export async function runSourceCrawl(ctx: CrawlContext, source: Source): Promise
   const stats: CrawlStats = { discovered: 0, alreadyStored: 0, fetched: 0, inserted: 0, matched: 0, notModified: 0, rendered: 0, toRender: [], failedPages: [] };
   const seedErrors: string[] = [];
   const log = ctx.logger.child({ sourceId: source.id });
+  const ingests = trackIngests(ctx, stats, log);
 
   const crawler = new BasicCrawler(
     {
@@ -54,6 +55,7 @@ export async function runSourceCrawl(ctx: CrawlContext, source: Source): Promise
           page,
           stats,
           enqueue: async (reqs) => void (await self.addRequests(reqs.map((r) => ({ url: r.url, label: r.label, userData: r.userData ?? {} })))),
+          ingest: ingests.add,
         };
         const handler = label === 'article' ? handleArticle : kind.handlers[label];
         if (!handler) throw new NonRetryableError(`no handler for "${label}" pages`);
@@ -70,19 +72,56 @@ export async function runSourceCrawl(ctx: CrawlContext, source: Source): Promise
   );
   const seeds = await kind.seeds(source, config, ctx);
   await crawler.run(seeds.map((s) => ({ url: s.url, label: s.label, userData: { ...s.userData, seed: true } })));
-  if (seedErrors.length > 0 && seedErrors.length === seeds.length) throw new Error(seedErrors.join('; '));
-  if (ctx.render && stats.toRender.length > 0) await renderArticles(ctx, source, stats);
+  try {
+    if (seedErrors.length > 0 && seedErrors.length === seeds.length) throw new Error(seedErrors.join('; '));
+    if (ctx.render && stats.toRender.length > 0) await renderArticles(ctx, source, stats, ingests.add);
+  } finally {
+    await ingests.drain();
+  }
   return stats;
 }
 
+/** Most mentions a crawl has handed to the store and not yet seen written; past it, pages wait (backpressure). */
+const MAX_PENDING_INGESTS = 200;
+
+/**
+ * A crawl's mentions go to the store without the page waiting for the database, so fetching and extracting
+ * the next pages overlaps with writing (the store batches what arrives meanwhile). Each result is counted into
+ * the crawl's stats as it commits; a mention that could not be stored is a failed page with the reason.
+ */
+function trackIngests(ctx: CrawlContext, stats: CrawlStats, log: CrawlContext['logger']) {
+  const pending = new Set<Promise<void>>();
+  return {
+    add: async (input: MentionInput): Promise<void> => {
+      const done: Promise<void> = ctx.store.ingest(input).then(
+        (result) => {
+          if (result.inserted) stats.inserted++;
+          else stats.alreadyStored++;
+          if (result.topicIds.length > 0) stats.matched++;
+        },
+        (err: Error) => {
+          const reason = `could not be stored: ${err.message.split('\n')[0]}`;
+          stats.failedPages.push({ url: input.url, reason });
+          log.warn({ url: input.url, reason }, 'mention not stored');
+        },
+      ).finally(() => pending.delete(done));
+      pending.add(done);
+      while (pending.size >= MAX_PENDING_INGESTS) await Promise.race(pending);
+    },
+    drain: async (): Promise<void> => {
+      while (pending.size > 0) await Promise.all(pending);
+    },
+  };
+}
+
 /** Pages whose article only appears after JavaScript: rendered in Chromium, then extracted like any other. */
-async function renderArticles(ctx: CrawlContext, source: Source, stats: CrawlStats): Promise<void> {
+async function renderArticles(ctx: CrawlContext, source: Source, stats: CrawlStats, ingest: PageContext<unknown>['ingest']): Promise<void> {
   const pending = stats.toRender.splice(0);
   await renderPages({ ...ctx.render!, policy: ctx.fetcher.policy }, pending, {
     beforeNavigation: (url) => ctx.fetcher.admit(url),
     onPage: async (page) => {
       stats.rendered++;
-      const stored = await ingestArticleHtml({ ctx, source, stats }, page.html, page.finalUrl, page.userData);
+      const stored = await ingestArticleHtml({ source, ingest }, page.html, page.finalUrl, page.userData);
       if (!stored) stats.failedPages.push({ url: page.url, reason: 'no article text found on the page, even after rendering it' });
     },
     onFailure: (url, reason) => stats.failedPages.push({ url, reason }),

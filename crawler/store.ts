@@ -1,6 +1,7 @@
 import type { Sql } from '../core/db.js';
 import type { MentionInput } from '../core/types.js';
-import { findStoredUrls, ingestMention, type IngestResult } from './ingest.repo.js';
+import { groupCommit } from './group-commit.js';
+import { findStoredUrls, ingestMentions, type IngestResult } from './ingest.repo.js';
 
 /**
  * Where a crawl puts what it finds. The database in production; a collecting store for the preview,
@@ -12,10 +13,15 @@ export interface MentionStore {
   topicTerms(): Promise<{ id: number; terms: string[] }[]>;
 }
 
+/** Mentions stored together in one transaction at the most; see groupCommit. */
+const MAX_INGEST_BATCH = 100;
+
+/** The database store: every crawl in the process shares one group commit, so concurrent pages are stored together. */
 export function databaseStore(sql: Sql): MentionStore {
+  const ingest = groupCommit((batch: MentionInput[]) => ingestMentions(sql, batch), MAX_INGEST_BATCH);
   return {
     findStoredUrls: (urls) => findStoredUrls(sql, urls),
-    ingest: (input) => ingestMention(sql, input),
+    ingest,
     topicTerms: () => sql<{ id: number; terms: string[] }[]>`select id, terms from topics order by id`,
   };
 }

@@ -35,46 +35,131 @@ export async function mentionCandidates(db: Db, sig: number[], excludeId = 0) {
     limit 500`;
 }
 
-/**
- * Puts a new mention in a story cluster: with the closest earlier mention when they tell the same story
- * (estimated Jaccard >= 0.5), marked a copy of that story's original when near-verbatim (>= 0.8; the
- * first one seen wins), else as the first of a new story. Also links it to a press release it copies.
- */
-export async function assignStory(tx: TxSql, mentionId: number, sig: number[]): Promise<{ clusterId: number; copyOf: number | null }> {
-  const best = bestMatch(sig, await mentionCandidates(tx, sig, mentionId));
-  let clusterId: number;
-  let copyOf: number | null = null;
-  let copySimilarity: number | null = null;
-  if (best && best.similarity >= CLUSTER_SIMILARITY && best.item.cluster_id) {
-    clusterId = best.item.cluster_id;
-    if (best.similarity >= COPY_SIMILARITY) {
-      copyOf = best.item.copy_of ?? best.item.id;
-      copySimilarity = best.similarity;
-    }
-    await tx`update story_clusters set mention_count = mention_count + 1, copy_count = copy_count + ${copyOf ? 1 : 0} where id = ${clusterId}`;
-  } else {
-    const [cluster] = await tx<{ id: number }[]>`insert into story_clusters (first_mention_id, mention_count) values (${mentionId}, 1) returning id`;
-    clusterId = cluster!.id;
-  }
-  const { bands, hashes } = bandArrays(sig);
-  await tx`update mentions set minhash = ${sig}::int[], cluster_id = ${clusterId}, copy_of = ${copyOf}, copy_similarity = ${copySimilarity} where id = ${mentionId}`;
-  await tx`insert into mention_bands (band, hash, mention_id) select band, hash, ${mentionId} from unnest(${bands}::smallint[], ${hashes}::int[]) as q(band, hash) on conflict do nothing`;
-  await linkPressRelease(tx, mentionId, sig);
-  return { clusterId, copyOf };
+/** A mention stored in this transaction, with its signature, to be put in a story. */
+export interface NewSignedMention {
+  id: number;
+  sig: number[];
 }
 
-async function linkPressRelease(tx: TxSql, mentionId: number, sig: number[]): Promise<void> {
-  const { bands, hashes } = bandArrays(sig);
-  const releases = await tx<Candidate[]>`
-    select r.id, r.minhash from press_releases r
-    where r.id in (
-      select b.press_release_id from press_release_bands b
-      join unnest(${bands}::smallint[], ${hashes}::int[]) as q(band, hash) on b.band = q.band and b.hash = q.hash
-    )`;
-  const best = bestMatch(sig, releases);
-  if (best && best.similarity >= CLUSTER_SIMILARITY) {
-    await tx`update mentions set press_release_id = ${best.item.id}, press_release_similarity = ${best.similarity} where id = ${mentionId}`;
+type Stored = Candidate & { cluster_id: number | null; copy_of: number | null };
+const bandKey = (band: number, hash: number) => `${band}:${hash}`;
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+/** Most candidates read per band and mention: a band shared by hundreds of pages is boilerplate, not a story. */
+const CANDIDATES_PER_BAND = 50;
+
+/**
+ * Puts new mentions in story clusters, in the order given (first seen wins): each joins the cluster of its
+ * closest earlier mention, stored before or earlier in the same batch, when they tell the same story
+ * (estimated Jaccard >= 0.5), marked a copy of that story's original when near-verbatim (>= 0.75); else it
+ * starts a new story. Also links each to a press release it copies. A fixed number of statements per batch.
+ */
+export async function assignStories(tx: TxSql, items: NewSignedMention[]): Promise<void> {
+  if (items.length === 0) return;
+  const bandsOf = new Map(items.map((it) => [it.id, lshBands(it.sig)]));
+  const keys = [...new Set(items.flatMap((it) => bandsOf.get(it.id)!.map((b) => bandKey(b.band, b.hash))))];
+  const q = { bands: keys.map((k) => Number(k.split(':')[0])), hashes: keys.map((k) => Number(k.split(':')[1])) };
+  const ids = items.map((it) => it.id);
+  const rows = await tx<(Stored & { band: number; hash: number })[]>`
+    select q.band, q.hash, m.id, m.minhash, m.cluster_id, m.copy_of
+    from unnest(${q.bands}::smallint[], ${q.hashes}::int[]) as q(band, hash)
+    cross join lateral (
+      select b.mention_id from mention_bands b where b.band = q.band and b.hash = q.hash limit ${CANDIDATES_PER_BAND}
+    ) c
+    join mentions m on m.id = c.mention_id
+    where m.id <> all(${ids}::bigint[])`;
+  const byBand = new Map<string, Stored[]>();
+  for (const r of rows) push(byBand, bandKey(r.band, r.hash), r);
+
+  // Clusters started in this batch get negative placeholder ids until they are inserted.
+  const newClusters: { placeholder: number; first: number; count: number; copies: number }[] = [];
+  const grown = new Map<number, { count: number; copies: number }>();
+  const assigned: { id: number; cluster: number; copyOf: number | null; similarity: number | null }[] = [];
+  for (const it of items) {
+    const bands = bandsOf.get(it.id)!;
+    const seen = new Map<number, Stored>();
+    for (const b of bands) for (const c of byBand.get(bandKey(b.band, b.hash)) ?? []) seen.set(c.id, c);
+    const best = bestMatch(it.sig, [...seen.values()]);
+    let cluster: number;
+    let copyOf: number | null = null;
+    let copySimilarity: number | null = null;
+    if (best && best.similarity >= CLUSTER_SIMILARITY && best.item.cluster_id) {
+      cluster = best.item.cluster_id;
+      if (best.similarity >= COPY_SIMILARITY) {
+        copyOf = best.item.copy_of ?? best.item.id;
+        copySimilarity = best.similarity;
+      }
+      const fresh = newClusters.find((c) => c.placeholder === cluster);
+      const tally = fresh ?? grown.get(cluster) ?? { count: 0, copies: 0 };
+      tally.count++;
+      if (copyOf) tally.copies++;
+      if (!fresh) grown.set(cluster, tally);
+    } else {
+      cluster = -(newClusters.length + 1);
+      newClusters.push({ placeholder: cluster, first: it.id, count: 1, copies: 0 });
+    }
+    assigned.push({ id: it.id, cluster, copyOf, similarity: copySimilarity });
+    // Later mentions in the batch see this one as an earlier candidate.
+    const self: Stored = { id: it.id, minhash: it.sig, cluster_id: cluster, copy_of: copyOf };
+    for (const b of bands) push(byBand, bandKey(b.band, b.hash), self);
   }
+
+  const placeholders = new Map<number, number>();
+  if (newClusters.length > 0) {
+    const created = await tx<{ id: number; first_mention_id: number }[]>`
+      insert into story_clusters (first_mention_id, mention_count, copy_count)
+      select * from unnest(${newClusters.map((c) => c.first)}::bigint[], ${newClusters.map((c) => c.count)}::int[], ${newClusters.map((c) => c.copies)}::int[])
+      returning id, first_mention_id`;
+    const byFirst = new Map(created.map((c) => [c.first_mention_id, c.id]));
+    for (const c of newClusters) placeholders.set(c.placeholder, byFirst.get(c.first)!);
+  }
+  if (grown.size > 0) {
+    const clusterIds = [...grown.keys()].sort((a, b) => a - b);
+    // Locked in id order first, so two workers growing the same stories never deadlock.
+    await tx`select id from story_clusters where id = any(${clusterIds}::bigint[]) order by id for update`;
+    await tx`
+      update story_clusters s set mention_count = s.mention_count + d.n, copy_count = s.copy_count + d.c
+      from unnest(${clusterIds}::bigint[], ${clusterIds.map((id) => grown.get(id)!.count)}::int[], ${clusterIds.map((id) => grown.get(id)!.copies)}::int[]) as d(id, n, c)
+      where s.id = d.id`;
+  }
+  const real = (cluster: number) => (cluster < 0 ? placeholders.get(cluster)! : cluster);
+  await tx`
+    update mentions m set cluster_id = d.cluster_id, copy_of = d.copy_of, copy_similarity = d.similarity
+    from unnest(${assigned.map((a) => a.id)}::bigint[], ${assigned.map((a) => real(a.cluster))}::bigint[],
+                ${assigned.map((a) => a.copyOf)}::bigint[], ${assigned.map((a) => a.similarity)}::real[]) as d(id, cluster_id, copy_of, similarity)
+    where m.id = d.id`;
+  const bandRows = items.flatMap((it) => bandsOf.get(it.id)!.map((b) => ({ ...b, id: it.id })));
+  await tx`
+    insert into mention_bands (band, hash, mention_id)
+    select * from unnest(${bandRows.map((b) => b.band)}::smallint[], ${bandRows.map((b) => b.hash)}::int[], ${bandRows.map((b) => b.id)}::bigint[])
+    on conflict do nothing`;
+  await linkPressReleases(tx, items, q);
+}
+
+/** Links each new mention to the registered press release it picked up, if any. */
+async function linkPressReleases(tx: TxSql, items: NewSignedMention[], q: { bands: number[]; hashes: number[] }): Promise<void> {
+  const rows = await tx<(Candidate & { band: number; hash: number })[]>`
+    select b.band, b.hash, r.id, r.minhash from press_release_bands b
+    join unnest(${q.bands}::smallint[], ${q.hashes}::int[]) as q(band, hash) on b.band = q.band and b.hash = q.hash
+    join press_releases r on r.id = b.press_release_id`;
+  if (rows.length === 0) return;
+  const byBand = new Map<string, Candidate[]>();
+  for (const r of rows) push(byBand, bandKey(r.band, r.hash), r);
+  const links: { id: number; release: number; similarity: number }[] = [];
+  for (const it of items) {
+    const seen = new Map<number, Candidate>();
+    for (const b of lshBands(it.sig)) for (const c of byBand.get(bandKey(b.band, b.hash)) ?? []) seen.set(c.id, c);
+    const best = bestMatch(it.sig, [...seen.values()]);
+    if (best && best.similarity >= CLUSTER_SIMILARITY) links.push({ id: it.id, release: best.item.id, similarity: best.similarity });
+  }
+  if (links.length === 0) return;
+  await tx`
+    update mentions m set press_release_id = d.release_id, press_release_similarity = d.similarity
+    from unnest(${links.map((l) => l.id)}::bigint[], ${links.map((l) => l.release)}::bigint[], ${links.map((l) => l.similarity)}::real[]) as d(id, release_id, similarity)
+    where m.id = d.id`;
 }
 
 /** Registers a press release's bands and links every stored mention that picked it up. Returns the pickup count. */

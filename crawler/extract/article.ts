@@ -3,6 +3,7 @@ import { parseHTML } from 'linkedom';
 import { findAuthorInPage, infoTexts, isChromeLine, narrowToArticle, normalizeBreaks, stripChrome } from './clean.js';
 import { findPublishedAt } from './dates.js';
 import { pickLanguage } from './language.js';
+import { selectAll, selectOne } from './select.js';
 import { findViewCount } from './views.js';
 
 export { decodeHtml } from './charset.js';
@@ -39,13 +40,14 @@ export function extractArticle(html: string, pageUrl: string, opts: ExtractOptio
   const publishedAt = findPublishedAt(meta.dates, info, dateOpts);
   const views = findViewCount(info);
   const author = meta.author ?? findAuthorInPage(document, info);
-  const heading = oneLine(document.querySelector('article h1, main h1') ?? (document.querySelectorAll('h1').length === 1 ? document.querySelector('h1') : null));
-  const canonicalUrl = absolute(document.querySelector('link[rel="canonical"]')?.getAttribute('href'), pageUrl);
+  const heading = oneLine(selectOne(document, 'article h1, main h1') ?? onlyOne(selectAll(document, 'h1')));
+  const canonicalUrl = absolute(selectOne(document, 'link[rel="canonical"]')?.getAttribute('href'), pageUrl);
 
   stripChrome(document);
   narrowToArticle(document);
-  const paragraphs = Array.from(document.querySelectorAll('p')).map(oneLine).filter((t) => t.length > 30);
-  const parsed = new Readability(document, { charThreshold: MIN_BODY_CHARS }).parse();
+  const paragraphs = selectAll(document, 'p').map(oneLine).filter((t) => t.length > 30);
+  // The content element itself, not its HTML: no serialising and parsing it again.
+  const parsed = new Readability<Element>(document, { charThreshold: MIN_BODY_CHARS, serializer: (el) => el as Element }).parse();
   const title = (meta.title ?? (heading || null) ?? parsed?.title ?? '').replace(/\s+/g, ' ').trim();
   let lines = parsed?.content ? blockLines(parsed.content) : [];
   if (lines.join(' ').length < MIN_BODY_CHARS) lines = paragraphs;
@@ -63,21 +65,21 @@ export function extractArticle(html: string, pageUrl: string, opts: ExtractOptio
   };
 }
 
-/** The text lines of an HTML fragment, one per block element or <br>. */
-function blockLines(fragment: string): string[] {
-  const { document } = parseHTML(`<!doctype html><html><body>${fragment}</body></html>`);
-  for (const el of Array.from(document.querySelectorAll(BLOCKS))) {
+/** The text lines of an element, one per block element or <br>. */
+function blockLines(root: Element): string[] {
+  const document = root.ownerDocument;
+  for (const el of selectAll(root, BLOCKS)) {
     el.before(document.createTextNode('\n'));
     el.after(document.createTextNode('\n'));
   }
-  return (document.body.textContent ?? '')
+  return (root.textContent ?? '')
     .split('\n')
     .map((line) => line.replace(/\s+/g, ' ').trim())
     .filter(Boolean);
 }
 
 function readMeta(document: Document) {
-  const content = (selector: string) => document.querySelector(selector)?.getAttribute('content')?.trim() || null;
+  const content = (selector: string) => selectOne(document, selector)?.getAttribute('content')?.trim() || null;
   const jsonLd = readJsonLdArticle(document);
   const articleAuthor = content('meta[property="article:author"]');
   return {
@@ -92,7 +94,7 @@ function readMeta(document: Document) {
       content('meta[name="publish-date"]'),
       content('meta[name="dc.date.issued"], meta[name="DC.date.issued"]'),
       content('meta[itemprop="datePublished"]'),
-      document.querySelector('[itemprop="datePublished"][datetime], time[pubdate][datetime], article time[datetime]')?.getAttribute('datetime'),
+      selectOne(document, '[itemprop="datePublished"][datetime], time[pubdate][datetime], article time[datetime]')?.getAttribute('datetime'),
       content('meta[name="date"]'),
     ],
     language:
@@ -105,7 +107,7 @@ function readMeta(document: Document) {
 type JsonLdArticle = { headline: string | null; datePublished: string | null; author: string | null };
 
 function readJsonLdArticle(document: Document): JsonLdArticle | null {
-  for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
+  for (const script of selectAll(document, 'script[type="application/ld+json"]')) {
     try {
       const found = findArticleNode(JSON.parse(script.textContent ?? ''));
       if (found) return found;
@@ -143,6 +145,8 @@ export function parseTime(value: string | null | undefined): Date | null {
   const t = Date.parse(value);
   return Number.isNaN(t) ? null : new Date(t);
 }
+
+const onlyOne = (els: Element[]) => (els.length === 1 ? els[0]! : null);
 
 function oneLine(el: Element | null): string {
   return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();

@@ -1,26 +1,54 @@
 import { isDateWord, looksLikeDate } from './dates.js';
+import { closestMatch, matchesSelector, selectAll, selectOne, type ElementQuery } from './select.js';
 import { parseViewCount } from './views.js';
 
 /** Never article text. */
 const REMOVE_ALWAYS = 'script, style, noscript, iframe, template, svg, button, select, input, textarea, link[rel="stylesheet"]';
-/** Page furniture by element or class: removed unless it (wrongly) wraps the article itself. */
-const FURNITURE = [
-  'nav', 'aside', 'footer', 'form', 'figcaption', '[class*="caption"]', '[class*="breadcrumb"]', '[itemtype*="BreadcrumbList"]',
-  '[class*="share"]', '[class*="social"]', '[class*="related"]', '[class*="terkait"]', '[class*="popular"]', '[class*="populer"]',
-  '[class*="newsletter"]', '[class*="subscribe"]', '[class*="rating"]', '[class*="reaction"]', '[class*="pemilu"]',
-  '[class*="election"]', '[class*="countdown"]', '[class*="comment"]', '[class*="komentar"]', '[class*="baca-juga"]',
-  '[class*="bacajuga"]', '[class*="read-also"]', '[class*="sidebar"]', '[class*="widget"]', '[class*="advert"]', '[class*="iklan"]',
-  '[id*="sidebar"]', '[id*="comment"]',
-].join(', ');
+/**
+ * Page furniture, date/author/views lines and blocks about other articles, by tag and by substrings of the
+ * class or id attribute (what `[class*="share"]` selects), tested with one regular expression per attribute.
+ */
+const FURNITURE = classTest({
+  tags: ['nav', 'aside', 'footer', 'form', 'figcaption'],
+  classes: ['caption', 'breadcrumb', 'share', 'social', 'related', 'terkait', 'popular', 'populer', 'newsletter', 'subscribe', 'rating',
+    'reaction', 'pemilu', 'election', 'countdown', 'comment', 'komentar', 'baca-juga', 'bacajuga', 'read-also', 'sidebar', 'widget',
+    'advert', 'iklan'],
+  ids: ['sidebar', 'comment'],
+  extra: (el) => (el.getAttribute('itemtype') ?? '').includes('BreadcrumbList'),
+});
 /** Date/author/views lines; removed when short. */
-const META_SELECTOR = [
-  '[class*="meta"]', '[class*="info"]', '[class*="byline"]', '[class*="author"]', '[class*="date"]', '[class*="time"]',
-  '[class*="tanggal"]', '[class*="waktu"]', '[class*="view"]', '[class*="hits"]', '[class*="penulis"]', '[class*="reporter"]',
-  'time', '[itemprop="datePublished"]', '[rel="author"]',
-].join(', ');
+const META = classTest({
+  tags: ['time'],
+  classes: ['meta', 'info', 'byline', 'author', 'date', 'time', 'tanggal', 'waktu', 'view', 'hits', 'penulis', 'reporter'],
+  extra: (el) => el.getAttribute('itemprop') === 'datePublished' || el.getAttribute('rel') === 'author',
+});
 /** Blocks whose dates and counters belong to other articles. */
-const OTHER_ARTICLES = 'aside, nav, footer, [class*="sidebar"], [class*="popular"], [class*="populer"], [class*="related"], [class*="terkait"], [class*="widget"], [class*="comment"], [class*="komentar"]';
-const BLOCK = 'p, li, div, section, article, main, header, h1, h2, h3, h4, h5, h6, blockquote, td, dd, dt, ul, ol, table, figure';
+const OTHER_ARTICLES = classTest({
+  tags: ['aside', 'nav', 'footer'],
+  classes: ['sidebar', 'popular', 'populer', 'related', 'terkait', 'widget', 'comment', 'komentar'],
+});
+const AUTHOR = classTest({
+  classes: ['author', 'byline', 'penulis', 'reporter'],
+  extra: (el) => el.getAttribute('rel') === 'author' || el.hasAttribute('itemprop') && el.getAttribute('itemprop') === 'author',
+});
+
+function classTest(spec: { tags?: string[]; classes: string[]; ids?: string[]; extra?: (el: Element) => boolean }): (el: Element) => boolean {
+  const tags = new Set(spec.tags ?? []);
+  const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const cls = new RegExp(spec.classes.map(escape).join('|'));
+  const ids = spec.ids ? new RegExp(spec.ids.map(escape).join('|')) : null;
+  return (el) =>
+    tags.has(el.localName) ||
+    cls.test(el.getAttribute('class') ?? '') ||
+    (ids !== null && ids.test(el.getAttribute('id') ?? '')) ||
+    (spec.extra?.(el) ?? false);
+}
+
+const BLOCK_TAGS = new Set(['p', 'li', 'div', 'section', 'article', 'main', 'header', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'td', 'dd', 'dt', 'ul', 'ol', 'table', 'figure']);
+/** Elements that can be a leaf (a block with no blocks inside); the inline ones only among other elements. */
+const LEAF_TAGS = new Set(['p', 'li', 'div', 'section', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'td', 'dd', 'dt', 'span', 'strong', 'small', 'a']);
+const INLINE_LEAF_TAGS = new Set(['span', 'strong', 'small', 'a']);
+const RUNNING_TEXT_TAGS = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 const CHROME_PREFIX =
   /^(?:(?:baca|simak|lihat|cek|tonton)\s+(?:juga|pula)\b|baca selengkapnya\b|(?:berita|artikel) terkait\b|terpopuler\b|(?:pewarta|editor|reporter|penulis|penyunting|fotografer|foto|kontributor|redaktur|wartawan|sumber foto)\s*:|(?:copyright|hak cipta)\b|©|(?:bagikan|share)\b(?:\s+(?:berita|artikel|this|on))?\s*(?:ke\s*)?(?::|$))/i;
@@ -42,7 +70,7 @@ const SEPARATOR = /\s+[·•|—–-]\s+|\s*[·•|]\s*/;
 
 /** Turns <br> into newlines so lines inside one paragraph stay separate lines. */
 export function normalizeBreaks(document: Document): void {
-  for (const br of Array.from(document.querySelectorAll('br'))) br.replaceWith(document.createTextNode('\n'));
+  for (const br of selectAll(document, 'br')) br.replaceWith(document.createTextNode('\n'));
 }
 
 /** Removes page chrome from the document in place: furniture, info lines, inserts, plugs, related lists, credits. */
@@ -50,15 +78,24 @@ export function stripChrome(document: Document): void {
   const body = document.body ?? document.documentElement;
   for (const el of all(body, REMOVE_ALWAYS)) el.remove();
   for (const el of all(body, FURNITURE)) if (!holdsArticle(el)) el.remove();
-  for (const el of all(body, 'header')) if (!el.querySelector('h1') && !holdsArticle(el)) el.remove();
-  for (const el of all(body, META_SELECTOR)) if (el.isConnected && text(el).length < 250 && !holdsArticle(el)) el.remove();
+  for (const el of all(body, 'header')) if (!selectOne(el, 'h1') && !holdsArticle(el)) el.remove();
+  let texts = elementTexts(body);
+  for (const el of all(body, META)) if (el.isConnected && texts(el).length < 250 && !holdsArticle(el)) el.remove();
   // Plugs and widgets spread over several small elements (an election tally, a Telegram box): remove the whole box.
-  const isBox = (e: Element) => isPlug(text(e)) || isTallyBox(e);
+  // Texts are read before any removal; an element is only tested while its box still stands, so they stay true.
+  texts = elementTexts(body);
+  const boxes = new Map<Element, boolean>();
+  const isBox = (e: Element) => {
+    let box = boxes.get(e);
+    if (box === undefined) boxes.set(e, (box = isPlug(texts(e)) || isTallyBox(e, texts)));
+    return box;
+  };
   for (const el of all(body, '*')) {
     if (el.isConnected && isBox(el) && !Array.from(el.children).some(isBox)) widgetRoot(el, () => true).remove();
   }
+  texts = elementTexts(body);
   for (const list of all(body, 'ul, ol')) {
-    const items = Array.from(list.children).map(text);
+    const items = Array.from(list.children).map(texts);
     if (list.isConnected && items.length > 0 && items.every((t) => t.length < 80) && items.some(isInfoLine)) list.remove();
   }
   for (const el of leaves(body)) {
@@ -75,32 +112,56 @@ export function stripChrome(document: Document): void {
   }
 }
 
+/**
+ * The whitespace-normalised text of every element under `root`, for a pass that does not change the tree:
+ * gathered bottom-up in one walk (joining child texts is cheap in V8), normalised when first asked for.
+ */
+function elementTexts(root: Element): (el: Element) => string {
+  const raw = new Map<Element, string>();
+  const gather = (el: Element): string => {
+    let t = '';
+    for (let n = el.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === 3 || n.nodeType === 4) t += (n as CharacterData).data;
+      else if (n.nodeType === 1) t += gather(n as Element);
+    }
+    raw.set(el, t);
+    return t;
+  };
+  gather(root);
+  const normalised = new Map<Element, string>();
+  return (el) => {
+    let t = normalised.get(el);
+    if (t === undefined) normalised.set(el, (t = (raw.get(el) ?? el.textContent ?? '').replace(/\s+/g, ' ').trim()));
+    return t;
+  };
+}
+
 /** "Berita Terkait" and the list after it; the whole box when the box is mostly links. */
 function removeRelatedList(heading: Element): void {
   const next = heading.nextElementSibling;
   const box = widgetRoot(heading, (parent) => linkShare(parent) >= 0.4);
   if (box !== heading) return box.remove();
-  if (next && (next.matches('ul, ol') || linkShare(next) > 0.5)) next.remove();
+  if (next && (next.localName === 'ul' || next.localName === 'ol' || linkShare(next) > 0.5)) next.remove();
   removeAndPrune(heading);
 }
 
 /** Climbs from `el` while the parent is a small box of short lines (no article paragraphs, no title) and `ok` holds. */
 function widgetRoot(el: Element, ok: (parent: Element) => boolean): Element {
   let box = el;
-  for (let parent = el.parentElement; parent && !parent.matches('body, html, main, article'); parent = parent.parentElement) {
+  for (let parent = el.parentElement; parent && !matchesSelector(parent, 'body, html, main, article'); parent = parent.parentElement) {
     const short = leaves(parent).every((l) => text(l).length < 80);
-    if (!short || parent.querySelector('h1') || text(parent).length > 1500 || !ok(parent)) break;
+    if (!short || selectOne(parent, 'h1') || text(parent).length > 1500 || !ok(parent)) break;
     box = parent;
   }
   return box;
 }
 
 /** An election tally box: pemilu + rekapitulasi/quick count + several percentages, in many short pieces. */
-function isTallyBox(el: Element): boolean {
-  const t = text(el);
+function isTallyBox(el: Element, texts: (el: Element) => string): boolean {
+  const t = texts(el);
   if (t.length > 1500 || !/\b(?:pemilu|pilpres|pilkada)\b/i.test(t) || !/\b(?:rekapitulasi|quick count|real count|hitung cepat)\b/i.test(t)) return false;
   const pieces = leaves(el);
-  return (t.match(/\d+(?:[.,]\d+)?\s*%/g) ?? []).length >= 2 && pieces.length >= 3 && pieces.every((l) => text(l).length < 80);
+  return (t.match(/\d+(?:[.,]\d+)?\s*%/g) ?? []).length >= 2 && pieces.length >= 3 && pieces.every((l) => texts(l).length < 80);
 }
 
 const isPlug = (t: string) => t.length > 0 && t.length < 1500 && PLUGS.some((p) => p.test(t));
@@ -148,8 +209,8 @@ export function findAuthorInPage(document: Document, info: readonly string[]): s
       if (name) return name;
     }
   }
-  for (const el of all(body, '[rel="author"], [itemprop="author"], [class*="author"], [class*="byline"], [class*="penulis"], [class*="reporter"]')) {
-    const name = !el.closest(OTHER_ARTICLES) && cleanName(text(el).replace(/^(?:oleh|by|penulis|reporter|pewarta)\s*:?\s*/i, ''));
+  for (const el of all(body, AUTHOR)) {
+    const name = !closestMatch(el, OTHER_ARTICLES) && cleanName(text(el).replace(/^(?:oleh|by|penulis|reporter|pewarta)\s*:?\s*/i, ''));
     if (name) return name;
   }
   for (const line of info) {
@@ -172,17 +233,24 @@ export function infoTexts(document: Document): string[] {
   const body = document.body ?? document.documentElement;
   const elsewhere = new Set(all(body, OTHER_ARTICLES));
   const usable = (el: Element) => !hasAncestorIn(el, elsewhere);
+  const texts = elementTexts(body);
+  const region = articleRegion(document);
+  const inRegion = (el: Element) => region === body || region.contains(el);
+  const metaEls = all(body, META);
+  const leafEls = leaves(body);
   const out = new Set<string>();
-  for (const region of [articleRegion(document), body]) {
-    for (const el of all(region, META_SELECTOR)) {
-      const t = text(el);
+  for (const pick of [inRegion, (el: Element) => !inRegion(el)]) {
+    for (const el of metaEls) {
+      if (!pick(el)) continue;
+      const t = texts(el);
       if (t && t.length < 250 && usable(el)) out.add(t);
     }
-    for (const el of leaves(region)) {
-      const t = text(el);
+    for (const el of leafEls) {
+      if (!pick(el)) continue;
+      const t = texts(el);
       if (t.length >= 120 || (!looksLikeDate(t) && parseViewCount(t) === null) || !usable(el)) continue;
       // A meta list (author / date / time / views as separate items) is read as one line so date and time meet.
-      const items = el.matches('li') && el.parentElement ? Array.from(el.parentElement.children).map(text) : [];
+      const items = el.localName === 'li' && el.parentElement ? Array.from(el.parentElement.children).map(texts) : [];
       if (items.length > 1 && items.every((i) => i.length < 80)) out.add(items.filter(Boolean).join(' · '));
       out.add(t);
     }
@@ -197,9 +265,9 @@ function hasAncestorIn(el: Element, set: ReadonlySet<Element>): boolean {
 
 /** The <article> with the most text, else <main>, else the body. */
 function articleRegion(document: Document): Element {
-  const articles = Array.from(document.querySelectorAll('article')).filter((a) => !a.closest(OTHER_ARTICLES));
+  const articles = selectAll(document, 'article').filter((a) => !closestMatch(a, OTHER_ARTICLES));
   const best = articles.sort((a, b) => text(b).length - text(a).length)[0];
-  return best ?? document.querySelector('main, [role="main"]') ?? document.body ?? document.documentElement;
+  return best ?? selectOne(document, 'main, [role="main"]') ?? document.body ?? document.documentElement;
 }
 
 /** True when an element holds article text: two or more long paragraphs. Furniture never does. */
@@ -209,14 +277,29 @@ function holdsArticle(el: Element): boolean {
   return false;
 }
 
-/** Blocks with no blocks inside; an inline element counts only when it sits among other elements, not in running text. */
+/** Blocks with no blocks inside, in document order; an inline element counts only when it sits among other elements, not in running text. */
 function leaves(root: Element): Element[] {
-  return all(root, 'p, li, div, section, h1, h2, h3, h4, h5, h6, blockquote, td, dd, dt, span, strong, small, a').filter((el) => {
-    if (el.querySelector(BLOCK)) return false;
-    if (!el.matches('span, strong, small, a')) return true;
-    const parent = el.parentElement;
-    return !!parent && !parent.closest('p, li, h1, h2, h3, h4, h5, h6') && !/\p{L}/u.test(ownText(parent));
-  });
+  const found: (Element | null)[] = [];
+  // Returns whether `el` has a block element anywhere inside it.
+  const walk = (el: Element, inRunningText: boolean): boolean => {
+    let blockInside = false;
+    let parentHasLetters: boolean | undefined;
+    for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
+      const tag = child.localName;
+      let at = -1;
+      if (LEAF_TAGS.has(tag)) {
+        const inline = INLINE_LEAF_TAGS.has(tag);
+        if (inline && parentHasLetters === undefined) parentHasLetters = /\p{L}/u.test(ownText(el));
+        if (!inline || (!inRunningText && !parentHasLetters)) at = found.push(child) - 1;
+      }
+      const inner = tag === 'template' ? false : walk(child, inRunningText || RUNNING_TEXT_TAGS.has(tag));
+      if (inner && at >= 0) found[at] = null;
+      if (inner || BLOCK_TAGS.has(tag)) blockInside = true;
+    }
+    return blockInside;
+  };
+  walk(root, closestMatch(root, 'p, li, h1, h2, h3, h4, h5, h6') !== null);
+  return found.filter((el): el is Element => el !== null);
 }
 
 function ownText(el: Element): string {
@@ -229,7 +312,7 @@ function ownText(el: Element): string {
 function removeAndPrune(el: Element): void {
   let parent = el.parentElement;
   el.remove();
-  while (parent && parent.tagName !== 'BODY' && parent.tagName !== 'ARTICLE' && !text(parent) && !parent.querySelector('img, video')) {
+  while (parent && parent.tagName !== 'BODY' && parent.tagName !== 'ARTICLE' && !text(parent) && !selectOne(parent, 'img, video')) {
     const up: HTMLElement | null = parent.parentElement;
     parent.remove();
     parent = up;
@@ -247,4 +330,4 @@ function lineTexts(el: Element): string[] {
 }
 
 const text = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-const all = (root: Element, selector: string) => Array.from(root.querySelectorAll(selector));
+const all = (root: Element, selector: ElementQuery) => selectAll(root, selector);

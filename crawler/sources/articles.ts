@@ -1,6 +1,6 @@
 import { decodeHtml, extractArticle } from '../extract/article.js';
 import { canonicalizeUrl } from '../extract/url.js';
-import type { CrawlRequestSpec, CrawlStats, PageContext } from './kind.js';
+import type { CrawlRequestSpec, PageContext } from './kind.js';
 
 /** What a feed, sitemap or listing knows about an article before it is fetched. */
 export interface ArticleHint {
@@ -45,7 +45,7 @@ export async function handleArticle(pc: PageContext<unknown>): Promise<void> {
 
 /** Extracts an article from HTML (fetched or rendered) and ingests it; false when the page has no article. */
 export async function ingestArticleHtml(
-  pc: Pick<PageContext<unknown>, 'ctx' | 'source' | 'stats'>,
+  pc: Pick<PageContext<unknown>, 'source' | 'ingest'>,
   html: string,
   pageUrl: string,
   userData: Record<string, unknown>,
@@ -53,7 +53,7 @@ export async function ingestArticleHtml(
   const hint = (userData.hint ?? { url: pageUrl }) as StoredHint;
   const article = extractArticle(html, pageUrl, { timezone: pc.source.timezone });
   if (!article) return false;
-  const result = await pc.ctx.store.ingest({
+  await pc.ingest({
     url: hint.url,
     sourceId: pc.source.id,
     kind: 'news',
@@ -64,11 +64,5 @@ export async function ingestArticleHtml(
     language: article.language ?? 'id',
     views: article.views,
   });
-  countIngest(pc.stats, result);
   return true;
-}
-
-export function countIngest(stats: CrawlStats, result: { inserted: boolean; topicIds: number[] }): void {
-  if (result.inserted) stats.inserted++;
-  if (result.topicIds.length > 0) stats.matched++;
 }

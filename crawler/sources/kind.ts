@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Logger } from '../../core/logger.js';
-import type { Source } from '../../core/types.js';
+import type { MentionInput, Source } from '../../core/types.js';
 import type { Fetcher } from '../fetch/fetcher.js';
 import type { FetchResult } from '../fetch/http.js';
 import type { RenderSettings } from '../render/render.js';
@@ -50,6 +50,8 @@ export interface PageContext<C> {
   page: FetchResult;
   stats: CrawlStats;
   enqueue(requests: CrawlRequestSpec[]): Promise<void>;
+  /** Hands a mention to the store without waiting for it to be written; see trackIngests. */
+  ingest(input: MentionInput): Promise<void>;
 }
 
 export interface SourceKindModule<C> {

@@ -2,7 +2,6 @@ import { decodeHtml } from '../extract/charset.js';
 import { NonRetryableError } from 'crawlee';
 import type { SocialSourceKind } from '../../core/source-kinds.js';
 import { socialImporterFor, type SocialContext, type SocialPost, type SocialRequest } from '../social/index.js';
-import { countIngest } from './articles.js';
 import type { CrawlContext, PageContext, SourceKindModule } from './kind.js';
 
 export const SOCIAL_ACCEPT = 'application/json, application/atom+xml;q=0.9, text/html;q=0.8';
@@ -24,7 +23,7 @@ const toRequests = (reqs: SocialRequest[]) => reqs.map((r) => ({ url: r.url, lab
 async function storePosts(pc: PageContext<unknown>, posts: SocialPost[]): Promise<void> {
   pc.stats.discovered += posts.length;
   for (const post of posts) {
-    const result = await pc.ctx.store.ingest({
+    await pc.ingest({
       url: post.url,
       sourceId: pc.source.id,
       kind: 'social',
@@ -45,8 +44,6 @@ async function storePosts(pc: PageContext<unknown>, posts: SocialPost[]): Promis
         replies: post.replies,
       },
     });
-    if (!result.inserted) pc.stats.alreadyStored++;
-    countIngest(pc.stats, result);
   }
 }
 
