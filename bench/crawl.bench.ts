@@ -6,6 +6,7 @@
  *
  * BENCH_PAGES (3000), BENCH_RENDER_PAGES (2000; 0 skips), BENCH_CONCURRENCY (8), BENCH_FEED_SIZE (pages per
  * feed, at most 5000), BENCH_RENDER_CONCURRENCY (2), BENCH_PAGES_PER_BROWSER (100), BENCH_CHROMIUM_PATH;
+ * BENCH_EXTRACT_THREADS (extraction worker threads; default as EXTRACT_THREADS, 0 = on the main thread),
  * BENCH_LOG_LEVEL for Gaung's own log (silent), BENCH_DEBUG=1 for a failure's stack.
  */
 import fs from 'node:fs';

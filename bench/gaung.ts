@@ -148,6 +148,7 @@ export async function runGaungCrawl(site: BenchSite, opts: { concurrency: number
     CRAWL_DOMAIN_CONCURRENCY: String(opts.concurrency),
     CRAWL_MAX_ARTICLES: String(opts.feedSize),
     CHROMIUM_PATH: 'off',
+    EXTRACT_THREADS: process.env.BENCH_EXTRACT_THREADS,
   });
   const base = createCrawlContext({ sql: db.sql, redis, logger: createLogger(config.LOG_LEVEL), config });
   defer('close the crawl context', () => base.close());

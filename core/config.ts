@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { z } from 'zod';
 
 /** Every setting Gaung reads from the environment, parsed once. Secrets come only from here. */
@@ -24,6 +25,12 @@ const envSchema = z.object({
   CRAWL_DOMAIN_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   CRAWL_DOMAIN_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
   CRAWL_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+  /**
+   * Worker threads that extract pages and prepare mention text; 0 does it on the main thread. The default
+   * leaves two cores to the main thread and PostgreSQL: on two cores the threads' copying costs more than they give.
+   */
+  EXTRACT_THREADS: z.coerce.number().int().min(0).max(32).default(Math.max(0, os.availableParallelism() - 2)),
+  EXTRACT_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   /** Debian's Chromium for pages that need JavaScript; empty turns browser rendering off. */
   CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
   RENDER_CONCURRENCY: z.coerce.number().int().min(1).max(8).default(2),

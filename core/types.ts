@@ -1,5 +1,6 @@
 /** Domain types shared by crawler, api and dashboard. */
 
+import type { PreparedText } from '../analysis/mention-text.js';
 import { NEWS_SOURCE_KINDS, SOCIAL_SOURCE_KINDS, type NewsSourceKind, type SocialSourceKind } from './source-kinds.js';
 
 export const SOURCE_KINDS = [...NEWS_SOURCE_KINDS, ...SOCIAL_SOURCE_KINDS] as unknown as [SourceKind, ...SourceKind[]];
@@ -54,6 +55,8 @@ export interface MentionInput {
   publishedAt: Date | null;
   language: string | null;
   views: number | null;
+  /** Title and body cleaned, with their search text and signature, when already computed (in the page pool). */
+  prepared?: PreparedText;
   /** Public social posts: who posted and engagement as observed now; a re-fetch updates these. */
   social?: {
     platform: string;

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Config } from '../core/config.js';
 import type { Sql } from '../core/db.js';
 import type { Logger } from '../core/logger.js';
+import { createPagePool } from './extract/pool.js';
 import { createFetcher, databaseValidatorCache } from './fetch/fetcher.js';
 import type { CrawlContext } from './sources/kind.js';
 import { socialSecrets } from './sources/social.js';
@@ -25,8 +26,10 @@ export function createCrawlContext(deps: { sql: Sql | null; redis: Redis; logger
       retries: config.CRAWL_RETRIES,
     },
   });
+  const pages = createPagePool({ threads: config.EXTRACT_THREADS, timeoutMs: config.EXTRACT_TIMEOUT_MS });
   return {
     store: deps.sql ? databaseStore(deps.sql) : collectingStore(),
+    pages,
     logger: deps.logger,
     fetcher,
     maxArticles: config.CRAWL_MAX_ARTICLES,
@@ -42,7 +45,10 @@ export function createCrawlContext(deps: { sql: Sql | null; redis: Redis; logger
           hostResolverRules: config.RENDER_HOST_RULES,
         }
       : null,
-    close: () => fetcher.close(),
+    close: async () => {
+      await fetcher.close();
+      await pages.close();
+    },
   };
 }
 

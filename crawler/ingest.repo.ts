@@ -1,6 +1,6 @@
 import type { Sql, TxSql } from '../core/db.js';
-import { minhashSignature } from '../analysis/similarity.js';
-import { normalizeSearchText, termsMatch } from '../core/keywords.js';
+import { prepareMentionText } from '../analysis/mention-text.js';
+import { termsMatch } from '../core/keywords.js';
 import { assignStories } from './syndication.repo.js';
 import { DEFAULT_TZ } from '../core/time.js';
 import type { MentionInput } from '../core/types.js';
@@ -18,10 +18,6 @@ export interface IngestResult {
   topicIds: number[];
 }
 
-/** PostgreSQL text cannot hold NUL. */
-const clean = (text: string) => text.replace(/\u0000/g, '');
-const cleanOrNull = (text: string | null) => (text === null ? null : clean(text));
-
 interface PreparedMention {
   input: MentionInput;
   occurredAt: Date;
@@ -30,12 +26,13 @@ interface PreparedMention {
 }
 
 function prepareMention(raw: MentionInput, fetchedAt: Date): PreparedMention {
-  const input: MentionInput = { ...raw, title: clean(raw.title).trim(), body: clean(raw.body), author: cleanOrNull(raw.author) };
+  const text = raw.prepared ?? prepareMentionText(raw.title, raw.body);
+  const input: MentionInput = { ...raw, title: text.title, body: text.body, author: raw.author === null ? null : raw.author.replace(/\u0000/g, '') };
   return {
     input,
     occurredAt: input.publishedAt && input.publishedAt <= fetchedAt ? input.publishedAt : fetchedAt,
-    searchText: normalizeSearchText(`${input.title}\n${input.body}`),
-    signature: minhashSignature(input.body),
+    searchText: text.searchText,
+    signature: text.signature,
   };
 }
 

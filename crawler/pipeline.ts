@@ -2,7 +2,7 @@ import { BasicCrawler, Configuration, log as crawleeLog } from 'crawlee';
 import { NonRetryableError } from 'crawlee';
 import type { MentionInput, Source } from '../core/types.js';
 import { renderPages } from './render/render.js';
-import { handleArticle, ingestArticleHtml } from './sources/articles.js';
+import { handleArticle, ingestArticle } from './sources/articles.js';
 import { SOURCE_KIND_MODULES } from './sources/index.js';
 import type { CrawlContext, CrawlStats, PageContext, SourceKindModule } from './sources/kind.js';
 
@@ -30,6 +30,7 @@ export async function runSourceCrawl(ctx: CrawlContext, source: Source): Promise
   const crawler = new BasicCrawler(
     {
       maxConcurrency: ctx.concurrency,
+      minConcurrency: ctx.concurrency,
       maxRequestRetries: 0, // the Fetcher already retried what was worth retrying
       maxRequestsPerCrawl: ctx.maxArticles + 100,
       requestHandlerTimeoutSecs: 180,
@@ -93,7 +94,9 @@ function trackIngests(ctx: CrawlContext, stats: CrawlStats, log: CrawlContext['l
   const pending = new Set<Promise<void>>();
   return {
     add: async (input: MentionInput): Promise<void> => {
-      const done: Promise<void> = ctx.store.ingest(input).then(
+      // Text that no page extraction prepared (social posts) is prepared in the page pool too.
+      const prepared = input.prepared ? Promise.resolve(input) : ctx.pages.prepare(input.title, input.body).then((p) => ({ ...input, prepared: p }));
+      const done: Promise<void> = prepared.then((ready) => ctx.store.ingest(ready)).then(
         (result) => {
           if (result.inserted) stats.inserted++;
           else stats.alreadyStored++;
@@ -121,7 +124,7 @@ async function renderArticles(ctx: CrawlContext, source: Source, stats: CrawlSta
     beforeNavigation: (url) => ctx.fetcher.admit(url),
     onPage: async (page) => {
       stats.rendered++;
-      const stored = await ingestArticleHtml({ source, ingest }, page.html, page.finalUrl, page.userData);
+      const stored = await ingestArticle({ ctx, source, ingest }, { html: page.html }, page.finalUrl, page.userData);
       if (!stored) stats.failedPages.push({ url: page.url, reason: 'no article text found on the page, even after rendering it' });
     },
     onFailure: (url, reason) => stats.failedPages.push({ url, reason }),

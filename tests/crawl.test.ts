@@ -15,7 +15,8 @@ const ctx = () => crawl;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  crawl = openTestCrawlContext(db.sql);
+  // Pages extracted in a worker thread here; the other crawl tests extract on the main thread (the 2-core default).
+  crawl = openTestCrawlContext(db.sql, { EXTRACT_THREADS: '1' });
   site = await startNewsSite({ articles: [...makeArticles(6, { g20: 4, outlet: 'kabar' }), ...makeArticles(3, { outlet: 'portal', prefix: 'rilis' })] });
 });
 afterAll(async () => {

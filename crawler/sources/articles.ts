@@ -1,4 +1,3 @@
-import { decodeHtml, extractArticle } from '../extract/article.js';
 import { canonicalizeUrl } from '../extract/url.js';
 import type { CrawlRequestSpec, PageContext } from './kind.js';
 
@@ -37,32 +36,34 @@ type StoredHint = { url: string; title?: string | null; publishedAt?: string | n
 /** The article label, common to every news kind: extract the page and ingest it, or hand it to the browser. */
 export async function handleArticle(pc: PageContext<unknown>): Promise<void> {
   pc.stats.fetched++;
-  const stored = await ingestArticleHtml(pc, decodeHtml(pc.page.body, pc.page.contentType), pc.page.url, pc.userData);
+  const stored = await ingestArticle(pc, { body: pc.page.body, contentType: pc.page.contentType }, pc.page.url, pc.userData);
   if (stored) return;
   if (pc.ctx.render && pc.source.render !== 'never') pc.stats.toRender.push({ url: pc.url, userData: pc.userData });
   else pc.stats.failedPages.push({ url: pc.url, reason: 'no article text found on the page' });
 }
 
-/** Extracts an article from HTML (fetched or rendered) and ingests it; false when the page has no article. */
-export async function ingestArticleHtml(
-  pc: Pick<PageContext<unknown>, 'source' | 'ingest'>,
-  html: string,
+/** Extracts an article from a page (fetched bytes or rendered HTML) in the page pool and ingests it; false when the page has no article. */
+export async function ingestArticle(
+  pc: Pick<PageContext<unknown>, 'ctx' | 'source' | 'ingest'>,
+  page: { body: Uint8Array; contentType: string | null } | { html: string },
   pageUrl: string,
   userData: Record<string, unknown>,
 ): Promise<boolean> {
   const hint = (userData.hint ?? { url: pageUrl }) as StoredHint;
-  const article = extractArticle(html, pageUrl, { timezone: pc.source.timezone });
-  if (!article) return false;
+  const extracted = await pc.ctx.pages.article({ ...page, url: pageUrl, timezone: pc.source.timezone });
+  if (!extracted) return false;
+  const { article, prepared } = extracted;
   await pc.ingest({
     url: hint.url,
     sourceId: pc.source.id,
     kind: 'news',
-    title: article.title || hint.title || hint.url,
+    title: article.title,
     body: article.body,
     author: article.author ?? hint.author ?? null,
     publishedAt: article.publishedAt ?? (hint.publishedAt ? new Date(hint.publishedAt) : null),
     language: article.language ?? 'id',
     views: article.views,
+    prepared,
   });
   return true;
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Logger } from '../../core/logger.js';
 import type { MentionInput, Source } from '../../core/types.js';
+import type { PagePool } from '../extract/pool.js';
 import type { Fetcher } from '../fetch/fetcher.js';
 import type { FetchResult } from '../fetch/http.js';
 import type { RenderSettings } from '../render/render.js';
@@ -12,6 +13,8 @@ export interface CrawlContext {
   store: MentionStore;
   logger: Logger;
   fetcher: Fetcher;
+  /** Extraction and text preparation, in worker threads. */
+  pages: PagePool;
   maxArticles: number;
   concurrency: number;
   /** API keys and tokens for social platforms, from the environment only. */

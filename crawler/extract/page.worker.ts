@@ -1,0 +1,27 @@
+import { prepareMentionText, type PreparedText } from '../../analysis/mention-text.js';
+import { decodeHtml, extractArticle, type ExtractedArticle } from './article.js';
+
+/**
+ * What runs in the page pool's worker threads (crawler/extract/pool.ts): everything a page costs in CPU
+ * between its bytes arriving and its mention going to the database.
+ */
+export type PageTask =
+  | { op: 'article'; url: string; timezone: string; html?: string; body?: Uint8Array; contentType?: string | null }
+  | { op: 'prepare'; title: string; body: string };
+
+export interface ExtractedPage {
+  article: ExtractedArticle;
+  prepared: PreparedText;
+}
+
+export function processPage(task: Extract<PageTask, { op: 'article' }>): ExtractedPage | null;
+export function processPage(task: Extract<PageTask, { op: 'prepare' }>): PreparedText;
+export function processPage(task: PageTask): ExtractedPage | PreparedText | null;
+export function processPage(task: PageTask): ExtractedPage | PreparedText | null {
+  if (task.op === 'prepare') return prepareMentionText(task.title, task.body);
+  const html = task.html ?? decodeHtml(task.body ?? new Uint8Array(), task.contentType ?? null);
+  const article = extractArticle(html, task.url, { timezone: task.timezone });
+  return article ? { article, prepared: prepareMentionText(article.title, article.body) } : null;
+}
+
+export default processPage;

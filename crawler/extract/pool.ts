@@ -1,0 +1,50 @@
+import { Piscina } from 'piscina';
+import type { PreparedText } from '../../analysis/mention-text.js';
+import { processPage, type ExtractedPage, type PageTask } from './page.worker.js';
+
+/**
+ * Extraction and text preparation off the main thread: a pool of worker threads (piscina) that decode and
+ * extract article pages and prepare mention text, so the crawl's event loop only fetches, schedules and
+ * stores, and a second core does the parsing. A page that takes longer than `timeoutMs` has its worker
+ * terminated and fails alone. `threads: 0` runs the same code in this thread (no isolation, no time limit).
+ */
+export interface PagePool {
+  /** `timeoutMs` overrides the pool's time limit for this page. */
+  article(task: Omit<Extract<PageTask, { op: 'article' }>, 'op'>, opts?: { timeoutMs?: number }): Promise<ExtractedPage | null>;
+  prepare(title: string, body: string): Promise<PreparedText>;
+  close(): Promise<void>;
+}
+
+export function createPagePool(opts: { threads: number; timeoutMs: number }): PagePool {
+  if (opts.threads === 0) {
+    return {
+      article: async (task) => processPage({ op: 'article', ...task }),
+      prepare: async (title, body) => processPage({ op: 'prepare', title, body }),
+      close: async () => {},
+    };
+  }
+  const worker = new URL(`./page.worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+  const pool = new Piscina<PageTask, ExtractedPage | PreparedText | null>({
+    filename: worker.href,
+    // Gaung runs its TypeScript through tsx; the worker threads load it the same way.
+    execArgv: worker.pathname.endsWith('.ts') ? ['--import', 'tsx'] : [],
+    minThreads: 0,
+    maxThreads: opts.threads,
+    idleTimeout: 60_000,
+  });
+  const run = async <T>(task: PageTask, what: string, timeoutMs = opts.timeoutMs): Promise<T> => {
+    try {
+      return (await pool.run(task, { signal: AbortSignal.timeout(timeoutMs) })) as T;
+    } catch (err) {
+      if ((err as Error).name === 'AbortError' || (err as Error).name === 'TimeoutError') {
+        throw new Error(`${what} took longer than ${timeoutMs} ms and was stopped`);
+      }
+      throw err;
+    }
+  };
+  return {
+    article: (task, o) => run<ExtractedPage | null>({ op: 'article', ...task }, 'extracting the page', o?.timeoutMs),
+    prepare: (title, body) => run<PreparedText>({ op: 'prepare', title, body }, 'preparing the text'),
+    close: () => pool.destroy(),
+  };
+}

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createPagePool, type PagePool } from '../crawler/extract/pool.js';
+import { loadFixtureArticles, startNewsSite, type NewsSite } from './fixtures/news-site/server.js';
+
+let site: NewsSite;
+let threads: PagePool;
+const onMainThread = createPagePool({ threads: 0, timeoutMs: 30_000 });
+beforeAll(async () => {
+  site = await startNewsSite({ now: new Date(), articles: loadFixtureArticles().slice(0, 12) });
+  threads = createPagePool({ threads: 1, timeoutMs: 30_000 });
+});
+afterAll(async () => {
+  await threads?.close();
+  await site?.close();
+});
+
+const pageBytes = async (path: string) => {
+  const res = await fetch(site.url + path);
+  return { body: new Uint8Array(await res.arrayBuffer()), contentType: res.headers.get('content-type') };
+};
+
+describe('page pool', () => {
+  test('pages extracted in a worker thread come out exactly as on the main thread, text prepared for ingest', async () => {
+    for (const a of site.articles) {
+      const path = `/${a.outlet}/berita/${a.slug}`;
+      const task = { ...(await pageBytes(path)), url: site.url + path, timezone: 'Asia/Jakarta' };
+      const [inWorker, inMain] = await Promise.all([threads.article(task), onMainThread.article(task)]);
+      expect(inWorker).not.toBeNull();
+      expect(inWorker).toEqual(inMain);
+      expect(inWorker!.prepared.title).toBe(a.title);
+      expect(inWorker!.prepared.searchText.startsWith(' ')).toBe(true);
+    }
+  });
+
+  test('a page that takes too long has its worker stopped and fails alone; the next page still goes through', async () => {
+    const a = site.articles[0]!;
+    const path = `/${a.outlet}/berita/${a.slug}`;
+    const task = { ...(await pageBytes(path)), url: site.url + path, timezone: 'Asia/Jakarta' };
+    await threads.article(task); // the worker is started and warm
+    const huge = `<html><body><article><h1>Halaman raksasa</h1>${'<div><p>Paragraf panjang tentang harga beras di pasar. </p></div>'.repeat(60_000)}</article></body></html>`;
+    await expect(threads.article({ html: huge, url: 'http://127.0.0.1:9/raksasa', timezone: 'Asia/Jakarta' }, { timeoutMs: 20 })).rejects.toThrow(
+      /extracting the page took longer than 20 ms and was stopped/,
+    );
+    expect((await threads.article(task))?.article.title).toBe(a.title);
+  });
+
+  test('social text is prepared the same way in a worker thread and on the main thread', async () => {
+    const post = ['Harga cabai naik lagi\u0000 ', 'Ibu-ibu di pasar Kramat Jati bilang harga cabai naik lagi minggu ini, padahal katanya ekonomi pulih setelah KTT G20 selesai digelar.'] as const;
+    const [inWorker, inMain] = await Promise.all([threads.prepare(...post), onMainThread.prepare(...post)]);
+    expect(inWorker).toEqual(inMain);
+    expect(inWorker.title).toBe('Harga cabai naik lagi');
+    expect(inWorker.searchText).toContain(' ktt g20 ');
+    expect(inWorker.signature).toHaveLength(128);
+  });
+});
