@@ -9,6 +9,7 @@ import { previewSource, type PreviewRequest, type PreviewResult } from '../crawl
 import { createAddressPolicy, type AddressPolicy } from '../core/ssrf.js';
 import type { Logger } from '../core/logger.js';
 import type { Redis } from '../core/redis.js';
+import { analyzeRoutes } from './analyze/analyze.routes.js';
 import { dashboardRoutes } from './dashboard.routes.js';
 import { ApiError, errorHandler } from './errors.js';
 import { healthRoutes } from './health/health.routes.js';
@@ -71,6 +72,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/mentions', mentionRoutes(deps));
   app.route('/api/v1/sources', sourceRoutes(deps));
   app.route('/api/v1/press-releases', pressReleaseRoutes(deps));
+  app.route('/api/v1/analyze', analyzeRoutes(deps));
   app.get('/api/v1/meta', (c) => c.json({ data: { demo: deps.demo ?? false, timezone: 'Asia/Jakarta' } }));
   app.route('/', dashboardRoutes(deps));
   return app;

@@ -1,0 +1,68 @@
+import { findPlaces } from './places.js';
+import { analyzeRegister, type RegisterResult } from './register.js';
+import { analyzeSentiment, type Sentiment } from './sentiment.js';
+import { tokenize } from './tokenize.js';
+import { analyzeVoices, type Author, type VoicesResult } from './voices.js';
+
+/**
+ * Everything Gaung reads from one text: sentiment, register (elitist ↔ grounded, with the jargon that pulled it
+ * and plain alternatives), voices (who is quoted, official or not) and places. The same function serves ingest
+ * (crawler/extract/page.worker.ts), `npm run analyze` and POST /api/v1/analyze. What depends on the channel
+ * rather than the text (tier, reach, organic, the membumi index) is added at ingest.
+ */
+export const ANALYSIS_VERSION = 1;
+
+export interface AnalyzeInput {
+  text: string;
+  title?: string | null;
+  kind?: 'news' | 'social';
+  author?: Author;
+}
+
+export interface TextAnalysis {
+  analysis_version: number;
+  kind: 'news' | 'social';
+  language_words: number;
+  sentiment: Sentiment;
+  sentiment_score: number;
+  sentiment_confidence: number;
+  sentiment_terms: { term: string; pull: number }[];
+  register: RegisterResult['register'];
+  grounding_score: number;
+  jargon: RegisterResult['jargon'];
+  register_pulls: RegisterResult['pulls'];
+  voices: VoicesResult['voices'];
+  voices_official: number;
+  voices_non_official: number;
+  non_official_share: number | null;
+  author_kind: VoicesResult['author_kind'];
+  places: { code: string; name: string; kind: 'province' | 'regency'; province_code: string; province_name: string; count: number }[];
+}
+
+export function analyzeText(input: AnalyzeInput): TextAnalysis {
+  const kind = input.kind ?? 'news';
+  const text = input.title ? `${input.title}.\n\n${input.text}` : input.text;
+  const tokens = tokenize(text);
+  const sentiment = analyzeSentiment(tokens, { kind });
+  const register = analyzeRegister(tokens, { kind });
+  const voices = analyzeVoices({ text, kind, author: input.author });
+  return {
+    analysis_version: ANALYSIS_VERSION,
+    kind,
+    language_words: tokens.filter((t) => t.kind === 'word').length,
+    sentiment: sentiment.sentiment,
+    sentiment_score: sentiment.score,
+    sentiment_confidence: sentiment.confidence,
+    sentiment_terms: sentiment.terms,
+    register: register.register,
+    grounding_score: register.grounding_score,
+    jargon: register.jargon,
+    register_pulls: register.pulls,
+    voices: voices.voices,
+    voices_official: voices.official,
+    voices_non_official: voices.non_official,
+    non_official_share: voices.non_official_share,
+    author_kind: voices.author_kind,
+    places: findPlaces(text).map((p) => ({ code: p.code, name: p.name, kind: p.kind, province_code: p.provinceCode, province_name: p.provinceName, count: p.count })),
+  };
+}

@@ -1,0 +1,113 @@
+import { readLexiconJson } from './lexicon-file.js';
+import { stemToken } from './stem.js';
+import type { Token } from './tokenize.js';
+
+/**
+ * The words a sentiment decision reads, with the rules applied: each feature is a lexicon key (the word,
+ * or "~stem" as a fallback), whether it sits in a negation scope, and the scale intensifiers, downtoners and
+ * contrast give it. Used the same way when the lexicon is learned and when a text is scored.
+ */
+export interface SentimentRules {
+  negators: string[];
+  scopeWords: number;
+  intensifiers: Record<string, number>;
+  downtoners: Record<string, number>;
+  contrast: string[];
+  contrastBefore: string[];
+  beforeContrast: number;
+  afterContrast: number;
+  curatedScale: number;
+  bias: Record<'positive' | 'neutral' | 'negative', number>;
+}
+
+export const RULES = readLexiconJson<SentimentRules>('sentiment-rules.json');
+
+export interface SentimentFeature {
+  key: string;
+  stemKey: string;
+  /** What was written, for the explanation. */
+  term: string;
+  negated: boolean;
+  scale: number;
+}
+
+const NEGATORS = new Set(RULES.negators);
+const CONTRAST = new Set(RULES.contrast);
+const CONCESSIVE = new Set(RULES.contrastBefore);
+const MODIFIERS = new Map<string, number>([...Object.entries(RULES.intensifiers), ...Object.entries(RULES.downtoners)]);
+
+/**
+ * `phrases` are two-word lexicon entries ("terima kasih", "luar biasa"): such a pair is read as one feature.
+ */
+export function sentimentFeatures(input: readonly Token[], phrases: ReadonlySet<string> = new Set()): SentimentFeature[] {
+  const tokens = phrases.size > 0 ? joinPhrases(input, phrases) : input;
+  const out: SentimentFeature[] = [];
+  let negLeft = 0;
+  let modifier = 1;
+  let segmentScale = 1;
+  let sentence = -1;
+  let segmentStart = 0;
+  let concessive = false;
+  const contrastHere = () => {
+    for (let i = segmentStart; i < out.length; i++) out[i]!.scale *= RULES.beforeContrast;
+    segmentStart = out.length;
+    segmentScale = RULES.afterContrast;
+  };
+  for (const t of tokens) {
+    if (t.sentence !== sentence) {
+      sentence = t.sentence;
+      segmentStart = out.length;
+      negLeft = 0;
+      modifier = 1;
+      segmentScale = 1;
+      concessive = false;
+    }
+    if (t.kind === 'punct') {
+      negLeft = 0;
+      modifier = 1;
+      // "Meski mahal, rasanya enak": the clause after the comma is the one that counts.
+      if (concessive && t.raw === ',') {
+        concessive = false;
+        contrastHere();
+      }
+      continue;
+    }
+    if (t.kind !== 'word' && t.kind !== 'emoji') continue;
+    const w = t.norm;
+    if (CONTRAST.has(w)) {
+      negLeft = 0;
+      if (CONCESSIVE.has(w)) {
+        concessive = true;
+        segmentStart = out.length;
+      } else contrastHere();
+      continue;
+    }
+    if (NEGATORS.has(w)) {
+      negLeft = RULES.scopeWords;
+      out.push({ key: w, stemKey: w, term: t.raw, negated: false, scale: segmentScale });
+      continue;
+    }
+    const m = MODIFIERS.get(w);
+    if (m !== undefined) {
+      modifier *= m;
+      continue;
+    }
+    out.push({ key: w, stemKey: `~${stemToken(t)}`, term: t.raw, negated: negLeft > 0, scale: segmentScale * modifier });
+    if (negLeft > 0) negLeft--;
+    modifier = 1;
+  }
+  return out;
+}
+
+function joinPhrases(tokens: readonly Token[], phrases: ReadonlySet<string>): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const next = tokens[i + 1];
+    if (next && t.kind === 'word' && next.kind === 'word' && next.sentence === t.sentence && phrases.has(`${t.norm} ${next.norm}`)) {
+      out.push({ ...t, raw: `${t.raw} ${next.raw}`, norm: `${t.norm} ${next.norm}`, capitalized: false, acronym: false });
+      i++;
+    } else out.push(t);
+  }
+  return out;
+}

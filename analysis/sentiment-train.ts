@@ -1,0 +1,126 @@
+/**
+ * `npm run lexicon:sentiment`: learns lexicons/sentiment-learned.tsv from the SmSA training data
+ * (../shared/datasets/smsa/train.tsv, or SMSA_DIR): per-word class weights by binarised naive Bayes over the
+ * same features the classifier reads (negated words as "!word", stems as "~stem"). The smoothing, the
+ * minimum document frequency and the class biases are chosen on a fixed 15 % of the training rows; SmSA
+ * valid and the held-out campaign set are never read here.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { macroF1, readSmsa, type Labelled } from './sentiment-data.js';
+import { analyzeSentiment, loadSentimentModel, SENTIMENTS, type Sentiment } from './sentiment.js';
+import { sentimentFeatures } from './sentiment-features.js';
+import { readCampaignSet } from './sentiment-eval.js';
+import { tokenize } from './tokenize.js';
+
+type Counts = { docs: number[]; keys: Map<string, number[]> };
+
+/** In-domain rows (the campaign set's tune part) count this many times a SmSA row. */
+const CAMPAIGN_WEIGHT = 3;
+
+function count(rows: { tokens: ReturnType<typeof tokenize>; label: Sentiment; weight?: number }[]): Counts {
+  const docs = [0, 0, 0];
+  const keys = new Map<string, number[]>();
+  for (const row of rows) {
+    const c = SENTIMENTS.indexOf(row.label);
+    const weight = row.weight ?? 1;
+    docs[c]! += weight;
+    const seen = new Set<string>();
+    for (const f of sentimentFeatures(row.tokens)) {
+      const prefix = f.negated ? '!' : '';
+      seen.add(prefix + f.key);
+      if (f.stemKey !== f.key) seen.add(prefix + f.stemKey);
+    }
+    for (const k of seen) {
+      let v = keys.get(k);
+      if (!v) keys.set(k, (v = [0, 0, 0]));
+      v[c]! += weight;
+    }
+  }
+  return { docs, keys };
+}
+
+function lexiconRows(counts: Counts, alpha: number, minDf: number): string[] {
+  const kept = [...counts.keys].filter(([, v]) => v[0]! + v[1]! + v[2]! >= minDf);
+  const totals = [0, 1, 2].map((c) => kept.reduce((n, [, v]) => n + v[c]!, 0));
+  const vocab = kept.length;
+  const rows = kept.map(([key, v]) => {
+    const logp = v.map((n, c) => Math.log((n + alpha) / (totals[c]! + alpha * vocab)));
+    const mean = (logp[0]! + logp[1]! + logp[2]!) / 3;
+    return [key, ...logp.map((l) => (l - mean).toFixed(4))].join('\t');
+  });
+  const n = counts.docs.reduce((a, b) => a + b, 0);
+  const prior = counts.docs.map((d) => Math.log(d / n));
+  const mean = (prior[0]! + prior[1]! + prior[2]!) / 3;
+  return [`__prior__\t${prior.map((p) => (p - mean).toFixed(4)).join('\t')}`, ...rows.sort()];
+}
+
+const HEADER = [
+  '# Learned by `npm run lexicon:sentiment` (analysis/sentiment-train.ts); do not edit by hand.',
+  '# Per-key class weights (positive, neutral, negative; centred log-probabilities) from the SmSA training data',
+  '# of IndoNLU (Wilie et al., AACL 2020; MIT licence, see ../shared/datasets/smsa/LICENSE): "!word" is the word',
+  '# under negation, "~stem" a stem used when the word itself is not listed. __prior__ and __bias__ are class offsets.',
+];
+
+function writeLexicon(file: string, rows: string[], bias: number[], kindBias: Record<string, number[]> = {}): void {
+  const biasRows = Object.entries({ '': bias, ...kindBias }).map(([k, b]) => `__bias${k ? `_${k}` : ''}__\t${b.map((x) => x.toFixed(2)).join('\t')}`);
+  fs.writeFileSync(file, [...HEADER, ...biasRows, ...rows, ''].join('\n'));
+}
+
+/** Class offsets for one register that give the best macro-F1 on its rows. */
+function tuneKindBias(rows: { tokens: ReturnType<typeof tokenize>; label: Sentiment }[], kind: 'news' | 'social', model: ReturnType<typeof loadSentimentModel>): number[] {
+  let best = { f1: -1, bias: [0, 0, 0, 1] };
+  for (const neutralScale of [0.2, 0.35, 0.5, 0.75, 1]) {
+    for (const neutral of [-3, -2, -1.5, -1, -0.5, 0, 0.5, 1]) {
+      for (const negative of [-1, -0.5, 0, 0.5, 1]) {
+        const m = { ...model, kindBias: { [kind]: { bias: [0, neutral, negative] as [number, number, number], neutralScale } } };
+        const f1 = macroF1(rows as unknown as Labelled[], (r) => analyzeSentiment((r as unknown as (typeof rows)[number]).tokens, { kind, model: m }).sentiment);
+        if (f1 > best.f1 + 1e-9) best = { f1, bias: [0, neutral, negative, neutralScale] };
+      }
+    }
+  }
+  return best.bias;
+}
+
+function main(): void {
+  const dir = process.env.SMSA_DIR ?? path.resolve(import.meta.dirname, '../../shared/datasets/smsa');
+  const all = readSmsa(path.join(dir, 'train.tsv')).map((r) => ({ ...r, tokens: tokenize(r.text) }));
+  // The campaign set's tune part joins the training data; its held-out part is never read here.
+  const campaign = readCampaignSet()
+    .filter((r) => r.split === 'tune')
+    .map((r) => ({ ...r, tokens: tokenize(r.text), weight: CAMPAIGN_WEIGHT }));
+  // A fixed, label-stratified 15 % for choosing the settings: every seventh row.
+  const dev = all.filter((_, i) => i % 7 === 3);
+  const fit = all.filter((_, i) => i % 7 !== 3);
+  const out = path.resolve(import.meta.dirname, 'lexicons/sentiment-learned.tsv');
+  const tmp = `${out}.tmp`;
+  const fitCounts = count([...fit, ...campaign]);
+  let best = { f1: -1, alpha: 1, minDf: 2, bias: [0, 0, 0] };
+  for (const alpha of [0.3, 0.6, 1]) {
+    for (const minDf of [2, 3, 5]) {
+      writeLexicon(tmp, lexiconRows(fitCounts, alpha, minDf), [0, 0, 0]);
+      const base = loadSentimentModel(path.basename(tmp));
+      for (const neutral of [-0.5, 0, 0.5, 1, 1.5, 2]) {
+        for (const negative of [-0.5, 0, 0.5, 1]) {
+          const model = { ...base, bias: [0, neutral, negative] as [number, number, number] };
+          const f1 = macroF1(dev as Labelled[], (r) => analyzeSentiment((r as (typeof dev)[number]).tokens, { model }).sentiment);
+          if (f1 > best.f1) best = { f1, alpha, minDf, bias: [0, neutral, negative] };
+        }
+      }
+    }
+  }
+  const rows = lexiconRows(count([...all, ...campaign]), best.alpha, best.minDf);
+  writeLexicon(tmp, rows, best.bias);
+  const model = loadSentimentModel(path.basename(tmp));
+  fs.rmSync(tmp, { force: true });
+  const kindBias = {
+    news: tuneKindBias(campaign.filter((r) => r.register === 'news'), 'news', model),
+    social: tuneKindBias(campaign.filter((r) => r.register === 'social'), 'social', model),
+  };
+  writeLexicon(out, rows, best.bias, kindBias);
+  console.log(`register offsets from the campaign tune rows: news ${kindBias.news.join(' / ')}, social ${kindBias.social.join(' / ')}`);
+  console.log(`chosen on ${dev.length} SmSA train rows: alpha ${best.alpha}, min df ${best.minDf}, bias ${best.bias.join(' / ')} (dev macro-F1 ${best.f1.toFixed(3)})`);
+  console.log(`wrote ${path.relative(process.cwd(), out)} from ${all.length} rows`);
+}
+
+main();

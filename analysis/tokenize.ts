@@ -1,0 +1,97 @@
+import { readLexiconMap } from './lexicon-file.js';
+
+/**
+ * Indonesian text as tokens, for every part of the analysis. Handles what news and social posts do to
+ * words: reduplication written with a 2 ("gara2" → "gara-gara") or a hyphen ("anak-anak"), elongation
+ * ("bangeeet" → "banget"), chat spellings ("gak", "tdk" → "tidak"; lexicons/slang.tsv), hashtags,
+ * @mentions, URLs, numbers and emoji. `raw` keeps what was written (capitals, acronyms, place names);
+ * `norm` is what lexicons are looked up by.
+ */
+export type TokenKind = 'word' | 'number' | 'hashtag' | 'mention' | 'url' | 'emoji' | 'punct';
+
+export interface Token {
+  raw: string;
+  norm: string;
+  kind: TokenKind;
+  /** Sentence number, from 0. */
+  sentence: number;
+  /** First word of its sentence (so its capital says nothing). */
+  sentenceStart: boolean;
+  /** Starts with a capital letter and has lower-case letters (Menteri, Samarinda). */
+  capitalized: boolean;
+  /** Two or more letters, all capitals (KSP, BPIP, UMKM), digits allowed (G20). */
+  acronym: boolean;
+}
+
+const SLANG = new Map([...readLexiconMap('slang.tsv')].map(([k, v]) => [k, v[0]!.split(/\s+/)]));
+
+const TOKEN = new RegExp(
+  [
+    String.raw`(?<url>https?:\/\/\S+|www\.\S+)`,
+    String.raw`(?<mention>@[\p{L}\p{N}_.]+)`,
+    String.raw`(?<hashtag>#[\p{L}\p{N}_]+)`,
+    String.raw`(?<word>\p{L}[\p{L}\p{M}\p{N}]*(?:['’]\p{L}+)?(?:-\p{L}[\p{L}\p{M}\p{N}]*)*)`,
+    String.raw`(?<number>\d+(?:[.,]\d+)*%?)`,
+    String.raw`(?<emoji>\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic}|\p{Emoji_Modifier})*|[:;]-?[()DPp]|<3)`,
+    String.raw`(?<punct>[.!?]+|[,;:()"“”]|\n{2,})`,
+  ].join('|'),
+  'gu',
+);
+const SENTENCE_END = /^(?:[.!?]+|\n{2,})$/;
+
+/** "bangeeet" → "banget", "mantaaap" → "mantap": a letter written three or more times counts once. */
+export function reduceElongation(word: string): string {
+  return word.replace(/(\p{L})\1{2,}/gu, '$1');
+}
+
+/** "gara2" → "gara-gara", "anak2nya" → "anak-anaknya"; other words as they are. */
+export function expandReduplication(word: string): string {
+  const m = /^(\p{L}{2,})2(\p{L}*)$/u.exec(word);
+  return m ? `${m[1]}-${m[1]}${m[2]}` : word;
+}
+
+function normalizeWord(raw: string): string[] {
+  const lower = raw.toLowerCase().replace(/’/g, "'");
+  const slang = SLANG.get(lower) ?? SLANG.get(reduceElongation(lower));
+  if (slang) return slang;
+  const word = expandReduplication(reduceElongation(lower));
+  return SLANG.get(word) ?? [word];
+}
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let sentence = 0;
+  let atStart = true;
+  for (const m of text.normalize('NFC').matchAll(TOKEN)) {
+    const g = m.groups!;
+    const raw = m[0];
+    const kind = (Object.keys(g).find((k) => g[k] !== undefined) ?? 'punct') as TokenKind;
+    if (kind === 'punct') {
+      tokens.push({ raw, norm: raw, kind, sentence, sentenceStart: false, capitalized: false, acronym: false });
+      if (SENTENCE_END.test(raw)) {
+        sentence++;
+        atStart = true;
+      }
+      continue;
+    }
+    const letters = raw.replace(/[^\p{L}]/gu, '');
+    const acronym = kind === 'word' && (letters.length >= 2 || /\d/.test(raw)) && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+    const capitalized = kind === 'word' && !acronym && /^\p{Lu}/u.test(raw) && /\p{Ll}/u.test(raw);
+    const base = { raw, kind, sentence, capitalized, acronym };
+    if (kind === 'word') {
+      // Acronyms are names (KTP, BPIP), never chat spellings, so they are not looked up in the slang list.
+      const norms = acronym ? [raw.toLowerCase()] : normalizeWord(raw);
+      norms.forEach((norm, i) => tokens.push({ ...base, norm, sentenceStart: atStart && i === 0 }));
+    } else {
+      const norm = kind === 'hashtag' || kind === 'mention' ? raw.toLowerCase() : raw;
+      tokens.push({ ...base, norm, sentenceStart: atStart });
+    }
+    atStart = false;
+  }
+  return tokens;
+}
+
+/** The words of a text, normalised: what lexicons are matched against. */
+export function words(tokens: readonly Token[]): string[] {
+  return tokens.filter((t) => t.kind === 'word').map((t) => t.norm);
+}

@@ -1,0 +1,7 @@
+import { z } from 'zod';
+
+export const analyzeBody = z.object({
+  text: z.string().trim().min(1, 'text is empty').max(200_000, 'text is longer than 200,000 characters'),
+  title: z.string().max(2000).nullish(),
+  kind: z.enum(['news', 'social']).default('news'),
+});
