@@ -1,9 +1,11 @@
 import { normalizeSearchText } from '../core/keywords.js';
+import type { MentionInput } from '../core/types.js';
+import { analyzeText, type AnalyzeInput, type TextAnalysis } from './analyze.js';
 import { minhashSignature } from './similarity.js';
 
 /**
  * A mention's text as ingest stores it, with what is computed from it: the keyword-matching text and the
- * near-duplicate signature. Computed off the main thread for crawled pages (crawler/extract/pool.ts), or by
+ * near-duplicate signature, and the analysis. Computed off the main thread for crawled pages (crawler/extract/pool.ts), or by
  * ingest itself when a caller hands in plain text.
  */
 export interface PreparedText {
@@ -11,13 +13,23 @@ export interface PreparedText {
   body: string;
   searchText: string;
   signature: number[] | null;
+  /** Sentiment, register, voices and places (analyze.ts). */
+  analysis: TextAnalysis;
 }
 
 /** PostgreSQL text cannot hold NUL. */
 const withoutNul = (text: string) => text.replace(/\u0000/g, '');
 
-export function prepareMentionText(title: string, body: string): PreparedText {
+export function prepareMentionText(title: string, body: string, opts: Pick<AnalyzeInput, 'kind' | 'author'> = {}): PreparedText {
   const t = withoutNul(title).trim();
   const b = withoutNul(body);
-  return { title: t, body: b, searchText: normalizeSearchText(`${t}\n${b}`), signature: minhashSignature(b) };
+  // A social post's "title" is its own first line: the body alone is the text.
+  const analysis = analyzeText({ text: b, title: opts.kind === 'social' ? null : t, kind: opts.kind, author: opts.author });
+  return { title: t, body: b, searchText: normalizeSearchText(`${t}\n${b}`), signature: minhashSignature(b), analysis };
+}
+
+/** The kind and author a mention's analysis needs (a social post's author is its voice). */
+export function mentionAuthor(input: MentionInput): Pick<AnalyzeInput, 'kind' | 'author'> {
+  const s = input.social;
+  return { kind: input.kind, author: s ? { handle: s.authorHandle, name: input.author, platformKind: s.authorKind } : undefined };
 }

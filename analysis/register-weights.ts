@@ -29,6 +29,7 @@ const weightsSchema = z.object({
 
 export type RegisterWeights = z.infer<typeof weightsSchema>;
 export type RateFeature = keyof RegisterWeights['rates'];
+export const RATE_FEATURES = Object.keys(weightsSchema.shape.rates.shape) as RateFeature[];
 
 export const REGISTER_WEIGHTS: RegisterWeights = weightsSchema.parse(
   JSON.parse(fs.readFileSync(new URL('./lexicons/register-weights.json', import.meta.url), 'utf8')),

@@ -1,7 +1,11 @@
 import type { Sql, TxSql } from '../core/db.js';
-import { prepareMentionText } from '../analysis/mention-text.js';
+import { mentionAuthor, prepareMentionText } from '../analysis/mention-text.js';
 import { termsMatch } from '../core/keywords.js';
 import { assignStories } from './syndication.repo.js';
+import { analysisColumns, analysisRows } from './analysis.repo.js';
+import { scoreMentions } from './membumi.repo.js';
+import { rollupAddExcluded, rollupAggregates, rollupColumnList } from '../core/rollups.js';
+import type { TextAnalysis } from '../analysis/analyze.js';
 import { DEFAULT_TZ } from '../core/time.js';
 import type { MentionInput } from '../core/types.js';
 
@@ -23,16 +27,18 @@ interface PreparedMention {
   occurredAt: Date;
   searchText: string;
   signature: number[] | null;
+  analysis: TextAnalysis;
 }
 
 function prepareMention(raw: MentionInput, fetchedAt: Date): PreparedMention {
-  const text = raw.prepared ?? prepareMentionText(raw.title, raw.body);
+  const text = raw.prepared ?? prepareMentionText(raw.title, raw.body, mentionAuthor(raw));
   const input: MentionInput = { ...raw, title: text.title, body: text.body, author: raw.author === null ? null : raw.author.replace(/\u0000/g, '') };
   return {
     input,
     occurredAt: input.publishedAt && input.publishedAt <= fetchedAt ? input.publishedAt : fetchedAt,
     searchText: text.searchText,
     signature: text.signature,
+    analysis: text.analysis,
   };
 }
 
@@ -66,7 +72,16 @@ export async function ingestMentions(sql: Sql, raws: MentionInput[], fetchedAt =
       }
     }
     const fresh = results.flatMap((r, i) => (r.inserted && prepared[i]!.signature ? [{ id: r.mentionId!, sig: prepared[i]!.signature! }] : []));
-    await assignStories(tx, fresh);
+    const stories = await assignStories(tx, fresh);
+    await scoreMentions(
+      tx,
+      results.flatMap((r, i) => {
+        if (!r.inserted) return [];
+        const p = prepared[i]!;
+        const story = stories.get(r.mentionId!);
+        return [{ id: r.mentionId!, input: p.input, analysis: p.analysis, occurredAt: p.occurredAt, copySimilarity: story?.copySimilarity ?? null, pressReleaseSimilarity: story?.pressReleaseSimilarity ?? null }];
+      }),
+    );
     const topics = await matchTopics(tx, [...claimed]);
     for (const r of results) if (r.mentionId !== null) r.topicIds = topics.get(r.mentionId) ?? [];
     return results;
@@ -80,10 +95,13 @@ async function insertMentions(tx: TxSql, prepared: PreparedMention[], fetchedAt:
   const social = <T>(f: (s: NonNullable<MentionInput['social']>) => T) => rows.map((p) => (p.input.social ? f(p.input.social) : null));
   const inserted = await tx<{ id: number; url: string }[]>`
     insert into mentions (url, source_id, kind, title, body, author, published_at, fetched_at, occurred_at, language, views, search_text, minhash,
-                          platform, external_id, author_handle, author_kind, followers, likes, shares, replies, engagement_observed_at)
+                          platform, external_id, author_handle, author_kind, followers, likes, shares, replies, engagement_observed_at,
+                          ${analysisColumns(tx)})
     select u.url, u.source_id, u.kind, u.title, u.body, u.author, u.published_at, ${fetchedAt}, u.occurred_at, u.language, u.views,
            u.search_text, u.minhash::int[], u.platform, u.external_id, u.author_handle, u.author_kind, u.followers, u.likes, u.shares, u.replies,
-           case when u.platform is null then null else ${fetchedAt}::timestamptz end
+           case when u.platform is null then null else ${fetchedAt}::timestamptz end,
+           a.analysis_version, a.sentiment, a.sentiment_score, a.sentiment_confidence, a.register, a.grounding_score, a.voices_official,
+           a.voices_non_official, a.non_official_share, a.author_voice, a.province_codes::text[], a.analysis::jsonb
     from unnest(
       ${col((p) => p.input.url)}::text[], ${col((p) => p.input.sourceId)}::bigint[], ${col((p) => p.input.kind)}::text[],
       ${col((p) => p.input.title)}::text[], ${col((p) => p.input.body)}::text[], ${col((p) => p.input.author)}::text[],
@@ -95,6 +113,7 @@ async function insertMentions(tx: TxSql, prepared: PreparedMention[], fetchedAt:
       ${social((s) => s.shares)}::bigint[], ${social((s) => s.replies)}::bigint[]
     ) with ordinality as u(url, source_id, kind, title, body, author, published_at, occurred_at, language, views, search_text, minhash,
                            platform, external_id, author_handle, author_kind, followers, likes, shares, replies, ord)
+    join ${analysisRows(tx, rows.map((p) => p.analysis))} on a.ord = u.ord
     order by u.ord
     on conflict do nothing
     returning id, url`;
@@ -116,13 +135,12 @@ async function matchTopics(tx: TxSql, ids: number[]): Promise<Map<number, number
       on conflict do nothing
       returning topic_id, mention_id
     ), rolled as (
-      insert into topic_daily_stats (topic_id, day, mention_kind, mentions, views)
-      select x.topic_id, (m.occurred_at at time zone ${DEFAULT_TZ})::date, m.kind, count(*), coalesce(sum(m.views), 0)
+      insert into topic_daily_stats (topic_id, day, mention_kind, ${rollupColumnList(tx)})
+      select x.topic_id, (m.occurred_at at time zone ${DEFAULT_TZ})::date, m.kind, ${rollupAggregates(tx)}
       from matched x join mentions m on m.id = x.mention_id
       group by 1, 2, 3
       order by 1, 2, 3
-      on conflict (topic_id, day, mention_kind) do update
-        set mentions = topic_daily_stats.mentions + excluded.mentions, views = topic_daily_stats.views + excluded.views
+      on conflict (topic_id, day, mention_kind) do update set ${rollupAddExcluded(tx)}
     )
     select topic_id, mention_id from matched`;
   for (const m of matched) byMention.set(m.mention_id, [...(byMention.get(m.mention_id) ?? []), m.topic_id]);

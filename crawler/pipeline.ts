@@ -1,5 +1,6 @@
 import { BasicCrawler, Configuration, log as crawleeLog } from 'crawlee';
 import { NonRetryableError } from 'crawlee';
+import { mentionAuthor } from '../analysis/mention-text.js';
 import type { MentionInput, Source } from '../core/types.js';
 import { renderPages } from './render/render.js';
 import { handleArticle, ingestArticle } from './sources/articles.js';
@@ -95,7 +96,7 @@ function trackIngests(ctx: CrawlContext, stats: CrawlStats, log: CrawlContext['l
   return {
     add: async (input: MentionInput): Promise<void> => {
       // Text that no page extraction prepared (social posts) is prepared in the page pool too.
-      const prepared = input.prepared ? Promise.resolve(input) : ctx.pages.prepare(input.title, input.body).then((p) => ({ ...input, prepared: p }));
+      const prepared = input.prepared ? Promise.resolve(input) : ctx.pages.prepare(input.title, input.body, mentionAuthor(input)).then((p) => ({ ...input, prepared: p }));
       const done: Promise<void> = prepared.then((ready) => ctx.store.ingest(ready)).then(
         (result) => {
           if (result.inserted) stats.inserted++;

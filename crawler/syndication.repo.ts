@@ -57,8 +57,10 @@ const CANDIDATES_PER_BAND = 50;
  * (estimated Jaccard >= 0.5), marked a copy of that story's original when near-verbatim (>= 0.75); else it
  * starts a new story. Also links each to a press release it copies. A fixed number of statements per batch.
  */
-export async function assignStories(tx: TxSql, items: NewSignedMention[]): Promise<void> {
-  if (items.length === 0) return;
+/** Returns, for each mention that copies something, how close it is to the story it copies and to a press release. */
+export async function assignStories(tx: TxSql, items: NewSignedMention[]): Promise<Map<number, StoryLink>> {
+  const links = new Map<number, StoryLink>();
+  if (items.length === 0) return links;
   const bandsOf = new Map(items.map((it) => [it.id, lshBands(it.sig)]));
   const keys = [...new Set(items.flatMap((it) => bandsOf.get(it.id)!.map((b) => bandKey(b.band, b.hash))))];
   const q = { bands: keys.map((k) => Number(k.split(':')[0])), hashes: keys.map((k) => Number(k.split(':')[1])) };
@@ -136,16 +138,25 @@ export async function assignStories(tx: TxSql, items: NewSignedMention[]): Promi
     insert into mention_bands (band, hash, mention_id)
     select * from unnest(${bandRows.map((b) => b.band)}::smallint[], ${bandRows.map((b) => b.hash)}::int[], ${bandRows.map((b) => b.id)}::bigint[])
     on conflict do nothing`;
-  await linkPressReleases(tx, items, q);
+  for (const a of assigned) if (a.similarity !== null) links.set(a.id, { copySimilarity: a.similarity, pressReleaseSimilarity: null });
+  for (const l of await linkPressReleases(tx, items, q)) {
+    links.set(l.id, { copySimilarity: links.get(l.id)?.copySimilarity ?? null, pressReleaseSimilarity: l.similarity });
+  }
+  return links;
+}
+
+export interface StoryLink {
+  copySimilarity: number | null;
+  pressReleaseSimilarity: number | null;
 }
 
 /** Links each new mention to the registered press release it picked up, if any. */
-async function linkPressReleases(tx: TxSql, items: NewSignedMention[], q: { bands: number[]; hashes: number[] }): Promise<void> {
+async function linkPressReleases(tx: TxSql, items: NewSignedMention[], q: { bands: number[]; hashes: number[] }): Promise<{ id: number; similarity: number }[]> {
   const rows = await tx<(Candidate & { band: number; hash: number })[]>`
     select b.band, b.hash, r.id, r.minhash from press_release_bands b
     join unnest(${q.bands}::smallint[], ${q.hashes}::int[]) as q(band, hash) on b.band = q.band and b.hash = q.hash
     join press_releases r on r.id = b.press_release_id`;
-  if (rows.length === 0) return;
+  if (rows.length === 0) return [];
   const byBand = new Map<string, Candidate[]>();
   for (const r of rows) push(byBand, bandKey(r.band, r.hash), r);
   const links: { id: number; release: number; similarity: number }[] = [];
@@ -155,11 +166,12 @@ async function linkPressReleases(tx: TxSql, items: NewSignedMention[], q: { band
     const best = bestMatch(it.sig, [...seen.values()]);
     if (best && best.similarity >= CLUSTER_SIMILARITY) links.push({ id: it.id, release: best.item.id, similarity: best.similarity });
   }
-  if (links.length === 0) return;
+  if (links.length === 0) return [];
   await tx`
     update mentions m set press_release_id = d.release_id, press_release_similarity = d.similarity
     from unnest(${links.map((l) => l.id)}::bigint[], ${links.map((l) => l.release)}::bigint[], ${links.map((l) => l.similarity)}::real[]) as d(id, release_id, similarity)
     where m.id = d.id`;
+  return links;
 }
 
 /** Registers a press release's bands and links every stored mention that picked it up. Returns the pickup count. */

@@ -1,5 +1,6 @@
 import type { Sql, TxSql } from '../../core/db.js';
 import { compileKeywordQuery, termsMatch } from '../../core/keywords.js';
+import { rollupAggregates, rollupColumnList } from '../../core/rollups.js';
 import { DEFAULT_TZ } from '../../core/time.js';
 import type { MentionKind, Topic } from '../../core/types.js';
 
@@ -75,8 +76,8 @@ async function rematchTopic(tx: TxSql, topicId: number): Promise<void> {
     where t.id = ${topicId} and ${termsMatch(tx)}`;
   await tx`delete from topic_daily_stats where topic_id = ${topicId}`;
   await tx`
-    insert into topic_daily_stats (topic_id, day, mention_kind, mentions, views)
-    select tm.topic_id, (m.occurred_at at time zone ${DEFAULT_TZ})::date, m.kind, count(*), coalesce(sum(m.views), 0)
+    insert into topic_daily_stats (topic_id, day, mention_kind, ${rollupColumnList(tx)})
+    select tm.topic_id, (m.occurred_at at time zone ${DEFAULT_TZ})::date, m.kind, ${rollupAggregates(tx)}
     from topic_mentions tm join mentions m on m.id = tm.mention_id
     where tm.topic_id = ${topicId}
     group by 1, 2, 3`;

@@ -1,3 +1,4 @@
+import type { AnalyzeInput } from '../../analysis/analyze.js';
 import { prepareMentionText, type PreparedText } from '../../analysis/mention-text.js';
 import { decodeHtml, extractArticle, type ExtractedArticle } from './article.js';
 
@@ -7,7 +8,7 @@ import { decodeHtml, extractArticle, type ExtractedArticle } from './article.js'
  */
 export type PageTask =
   | { op: 'article'; url: string; timezone: string; html?: string; body?: Uint8Array; contentType?: string | null }
-  | { op: 'prepare'; title: string; body: string };
+  | { op: 'prepare'; title: string; body: string; kind?: AnalyzeInput['kind']; author?: AnalyzeInput['author'] };
 
 export interface ExtractedPage {
   article: ExtractedArticle;
@@ -18,10 +19,10 @@ export function processPage(task: Extract<PageTask, { op: 'article' }>): Extract
 export function processPage(task: Extract<PageTask, { op: 'prepare' }>): PreparedText;
 export function processPage(task: PageTask): ExtractedPage | PreparedText | null;
 export function processPage(task: PageTask): ExtractedPage | PreparedText | null {
-  if (task.op === 'prepare') return prepareMentionText(task.title, task.body);
+  if (task.op === 'prepare') return prepareMentionText(task.title, task.body, { kind: task.kind, author: task.author });
   const html = task.html ?? decodeHtml(task.body ?? new Uint8Array(), task.contentType ?? null);
   const article = extractArticle(html, task.url, { timezone: task.timezone });
-  return article ? { article, prepared: prepareMentionText(article.title, article.body) } : null;
+  return article ? { article, prepared: prepareMentionText(article.title, article.body, { kind: 'news' }) } : null;
 }
 
 export default processPage;

@@ -1,4 +1,5 @@
 import { Piscina } from 'piscina';
+import type { AnalyzeInput } from '../../analysis/analyze.js';
 import type { PreparedText } from '../../analysis/mention-text.js';
 import { processPage, type ExtractedPage, type PageTask } from './page.worker.js';
 
@@ -11,7 +12,7 @@ import { processPage, type ExtractedPage, type PageTask } from './page.worker.js
 export interface PagePool {
   /** `timeoutMs` overrides the pool's time limit for this page. */
   article(task: Omit<Extract<PageTask, { op: 'article' }>, 'op'>, opts?: { timeoutMs?: number }): Promise<ExtractedPage | null>;
-  prepare(title: string, body: string): Promise<PreparedText>;
+  prepare(title: string, body: string, opts?: Pick<AnalyzeInput, 'kind' | 'author'>): Promise<PreparedText>;
   close(): Promise<void>;
 }
 
@@ -19,7 +20,7 @@ export function createPagePool(opts: { threads: number; timeoutMs: number }): Pa
   if (opts.threads === 0) {
     return {
       article: async (task) => processPage({ op: 'article', ...task }),
-      prepare: async (title, body) => processPage({ op: 'prepare', title, body }),
+      prepare: async (title, body, o) => processPage({ op: 'prepare', title, body, ...o }),
       close: async () => {},
     };
   }
@@ -44,7 +45,7 @@ export function createPagePool(opts: { threads: number; timeoutMs: number }): Pa
   };
   return {
     article: (task, o) => run<ExtractedPage | null>({ op: 'article', ...task }, 'extracting the page', o?.timeoutMs),
-    prepare: (title, body) => run<PreparedText>({ op: 'prepare', title, body }, 'preparing the text'),
+    prepare: (title, body, o) => run<PreparedText>({ op: 'prepare', title, body, ...o }, 'preparing the text'),
     close: () => pool.destroy(),
   };
 }

@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { REACH } from '../analysis/reach.js';
+import { minhashSignature } from '../analysis/similarity.js';
+import { createPressRelease } from '../api/press-releases/press-releases.repo.js';
+import { ingestMentions } from '../crawler/ingest.repo.js';
+import type { MentionInput } from '../core/types.js';
+import { createTestDatabase, type TestDatabase } from './helpers/db.js';
+import { factory } from './helpers/factory.js';
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(async () => db?.drop());
+
+const RELEASE = [
+  'Kementerian Koordinator Bidang Perekonomian menegaskan sinergi seluruh pemangku kepentingan dalam Presidensi G20 Indonesia menjadi kunci akselerasi pemulihan ekonomi nasional.',
+  'Implementasi transformasi digital dan optimalisasi ekosistem UMKM terus didorong melalui kolaborasi multilateral yang inklusif dan berkelanjutan, kata Deputi Bidang Koordinasi Ekonomi Digital.',
+  'Pemerintah mengajak seluruh pemangku kepentingan untuk mengorkestrasi narasi positif Presidensi G20 secara masif dan terstruktur di berbagai kanal komunikasi publik.',
+].join('\n\n');
+
+const mention = (over: Partial<MentionInput> & Pick<MentionInput, 'url' | 'title' | 'body'>): MentionInput => ({
+  sourceId: null, kind: 'news', author: null, publishedAt: new Date(Date.now() - 3_600_000), language: 'id', views: null, ...over,
+});
+
+type Row = {
+  url: string; sentiment: string; register: string; grounding_score: number; tier: string; reach: number; reach_method: string;
+  membumi: number; membumi_organic: number; membumi_voices: number; voices_official: number; voices_non_official: number; province_codes: string[];
+  analysis: { jargon: { term: string; plain: string }[] };
+};
+
+describe('analysis and the membumi index at ingest', () => {
+  test("a ministry release's verbatim pickup, a regional story quoting a fisherman and a citizen's post are scored apart, and the topic-day rollup is their reach-weighted index", async () => {
+    const topic = await factory.topic(db.sql, { name: 'G20 membumi', query: 'G20' });
+    const national = await factory.source(db.sql, { url: 'https://nasional.example/rss', tier: 'national' });
+    const regional = await factory.source(db.sql, { url: 'https://kabarbontang.example/rss', tier: 'regional' });
+    const social = await factory.source(db.sql, { url: 'https://mastodon.example', tier: 'social', kind: 'mastodon', config: { instance: 'https://mastodon.example', hashtag: 'G20' } });
+    await createPressRelease(db.sql, { title: 'Sinergi untuk Presidensi G20', url: null, body: RELEASE, publishedAt: null, signature: minhashSignature(RELEASE)! });
+
+    await ingestMentions(db.sql, [
+      mention({ url: 'https://nasional.example/berita/sinergi-g20', sourceId: national.id, title: 'Sinergi pemangku kepentingan kunci Presidensi G20', body: RELEASE }),
+      mention({
+        url: 'https://kabarbontang.example/berita/nelayan-g20', sourceId: regional.id, title: 'Nelayan Bontang bicara soal G20', views: 1481,
+        body: 'Harga solar untuk perahu naik lagi minggu ini, kata Darto, nelayan di Bontang, Kalimantan Timur. "Kami dengar soal G20 di televisi, tapi di pasar ikan harga tidak berubah," ujar Darto. Ia berharap pemerintah ikut memikirkan nelayan kecil yang setiap hari melaut.',
+      }),
+      mention({
+        url: 'https://mastodon.example/@sri/1', sourceId: social.id, kind: 'social', title: 'harga cabai', views: null,
+        body: 'harga cabai di pasar naik lagi, katanya G20 bikin ekonomi pulih tapi kita yg di pasar gak ngerasain apa2 sih 😡',
+        social: { platform: 'mastodon', externalId: '1', authorHandle: '@sri', authorKind: 'individual', followers: 120, likes: 30, shares: 10, replies: 5 },
+      }),
+    ]);
+    const rows = await db.sql<Row[]>`select url, sentiment, register, grounding_score, tier, reach, reach_method, membumi, membumi_organic, membumi_voices,
+      voices_official, voices_non_official, province_codes, analysis from mentions order by url`;
+    const [fisherman, post, echo] = [...rows] as [Row, Row, Row]; // by URL: kabarbontang, mastodon, nasional
+
+    expect(echo).toMatchObject({ register: 'elitist', tier: 'national', reach_method: 'audience', reach: REACH.tierAudience.national, membumi_organic: 0 });
+    expect(echo.analysis.jargon.map((j) => j.term)).toEqual(expect.arrayContaining(['sinergi', 'pemangku kepentingan', 'akselerasi']));
+    expect(echo.voices_official).toBeGreaterThanOrEqual(1);
+    expect(fisherman).toMatchObject({ tier: 'regional', reach: 1481, reach_method: 'views', membumi_organic: 1, membumi_voices: 1, voices_non_official: 1 });
+    expect(fisherman.province_codes).toContain('64');
+    expect(post).toMatchObject({ sentiment: 'negative', register: 'grounded', tier: 'social', reach_method: 'engagement', reach: 45 * REACH.engagementToViews });
+    expect(echo.membumi).toBeLessThan(25);
+    expect(fisherman.membumi).toBeGreaterThan(60);
+    expect(post.membumi).toBeGreaterThan(85);
+
+    const [day] = await db.sql<{ reach: number; membumi_reach: number; mentions: number; negative: number; elitist: number; analysed: number }[]>`
+      select sum(reach)::float8 as reach, sum(membumi_reach)::float8 as membumi_reach, sum(mentions)::int as mentions, sum(negative)::int as negative,
+             sum(elitist)::int as elitist, sum(analysed)::int as analysed
+      from topic_daily_stats where topic_id = ${topic.id}`;
+    const expected = rows.reduce((n, r) => n + r.reach * r.membumi, 0) / rows.reduce((n, r) => n + r.reach, 0);
+    expect(day!.mentions).toBe(3);
+    expect(day!.analysed).toBe(3);
+    expect(day!.elitist).toBe(1);
+    expect(day!.negative).toBeGreaterThanOrEqual(1);
+    expect(day!.membumi_reach / day!.reach).toBeCloseTo(expected, 3);
+    // the national echo carries the most reach, so the day reads low although two of three mentions are grounded
+    expect(day!.membumi_reach / day!.reach).toBeLessThan(35);
+  });
+
+  test("a domain's audience counts once per day: its second audience-estimated mention that day adds no reach", async () => {
+    const source = await factory.source(db.sql, { url: 'https://portal.example.go.id/rss', tier: 'official' });
+    const body = (n: number) => `Pemerintah kota menggelar rapat koordinasi persiapan kegiatan nomor ${n} di balai kota bersama seluruh camat dan lurah.`.repeat(3);
+    await ingestMentions(db.sql, [1, 2].map((n) => mention({ url: `https://portal.example.go.id/berita/${n}`, sourceId: source.id, title: `Rapat ${n}`, body: body(n) })));
+    const rows = await db.sql<{ reach: number; reach_method: string }[]>`select reach, reach_method from mentions where source_id = ${source.id} order by url`;
+    expect(rows).toEqual([{ reach: REACH.tierAudience.official, reach_method: 'audience' }, { reach: 0, reach_method: 'audience_repeat' }]);
+  });
+});
