@@ -11,6 +11,7 @@ import type { Logger } from '../core/logger.js';
 import type { Redis } from '../core/redis.js';
 import { analyzeRoutes } from './analyze/analyze.routes.js';
 import { dashboardRoutes } from './dashboard.routes.js';
+import { membumiRoutes } from './membumi/membumi.routes.js';
 import { ApiError, errorHandler } from './errors.js';
 import { healthRoutes } from './health/health.routes.js';
 import { mentionRoutes } from './mentions/mentions.routes.js';
@@ -22,6 +23,7 @@ export interface AppDeps {
   sql: Sql;
   redis: Redis;
   crawlQueue: Queue;
+  analysisQueue: Queue;
   logger: Logger;
   /** Which private addresses sources may point to (the SSRF guard); from CRAWL_ALLOW_ADDRESSES. */
   addressPolicy: AddressPolicy;
@@ -39,6 +41,7 @@ export function depsFromRuntime(rt: Runtime, extra: Partial<AppDeps> = {}): AppD
     sql: rt.db.sql,
     redis: rt.redis.redis,
     crawlQueue: rt.crawlQueue,
+    analysisQueue: rt.analysisQueue,
     logger: rt.logger,
     addressPolicy: createAddressPolicy(rt.config.CRAWL_ALLOW_ADDRESSES),
     ...extra,
@@ -73,6 +76,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/sources', sourceRoutes(deps));
   app.route('/api/v1/press-releases', pressReleaseRoutes(deps));
   app.route('/api/v1/analyze', analyzeRoutes(deps));
+  app.route('/api/v1/membumi', membumiRoutes(deps));
   app.get('/api/v1/meta', (c) => c.json({ data: { demo: deps.demo ?? false, timezone: 'Asia/Jakarta' } }));
   app.route('/', dashboardRoutes(deps));
   return app;

@@ -9,7 +9,7 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATA_DIR: z.string().default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  WORKERS: z.string().default('crawl'),
+  WORKERS: z.string().default('crawl,analyze'),
   /** Prefix of every BullMQ key; the {…} hash tag keeps a queue on one Redis Cluster slot. */
   QUEUE_PREFIX: z
     .string()

@@ -7,10 +7,19 @@ import { Queue, type ConnectionOptions } from 'bullmq';
 
 export const JOBS = {
   crawlSource: { queue: 'crawl', name: 'crawl-source' },
+  reanalyzeMentions: { queue: 'analysis', name: 'reanalyze-mentions' },
 } as const;
 
 export interface JobPayloads {
   crawlSource: { sourceId: number; reason: 'schedule' | 'manual' };
+  /** 'outdated': mentions scored by older lexicons; 'all': every mention; 'ids': these (e.g. a press release's pickups). */
+  reanalyzeMentions: { scope: 'outdated' | 'all' | 'ids'; mentionIds?: number[]; reason: string };
+}
+
+/** Progress a re-analysis job reports as it goes. */
+export interface ReanalyzeProgress {
+  done: number;
+  total: number;
 }
 
 export type JobKey = keyof typeof JOBS;
@@ -27,4 +36,21 @@ export function manualCrawlJobId(sourceId: number, at = new Date()): string {
 
 export function crawlSchedulerId(sourceId: number): string {
   return `source-${sourceId}`;
+}
+
+/**
+ * Queues a re-analysis. A scope has at most one job waiting or running: asking again while one is under way
+ * returns that job; once it has finished, a new one starts.
+ */
+export async function enqueueReanalysis(queue: Queue, data: JobPayloads['reanalyzeMentions']): Promise<string> {
+  const opts = { attempts: 3, backoff: { type: 'exponential' as const, delay: 5000 }, removeOnComplete: { age: 7 * 86_400 }, removeOnFail: { age: 30 * 86_400 } };
+  if (data.scope === 'ids') return (await queue.add(JOBS.reanalyzeMentions.name, data, opts)).id!;
+  const jobId = `reanalyze-${data.scope}`;
+  const existing = await queue.getJob(jobId);
+  if (existing) {
+    const state = await existing.getState();
+    if (state !== 'completed' && state !== 'failed') return jobId;
+    await existing.remove();
+  }
+  return (await queue.add(JOBS.reanalyzeMentions.name, data, { ...opts, jobId })).id!;
 }

@@ -29,3 +29,24 @@ export function rollupAggregates(sql: Sql | TxSql) {
 export function rollupAddExcluded(sql: Sql | TxSql) {
   return sql.unsafe(ROLLUP_COLUMNS.map((c) => `${c} = topic_daily_stats.${c} + excluded.${c}`).join(', '));
 }
+
+/**
+ * Adds (sign 1) or takes away (sign -1) these mentions' whole contribution to their topics' day rows: a
+ * mention re-scored in place is taken away, changed, and added back, so the rollups stay exact. Rows are
+ * upserted in key order, so this never deadlocks with ingest.
+ */
+export async function applyToRollups(tx: TxSql, mentionIds: number[], sign: 1 | -1, tz: string): Promise<void> {
+  if (mentionIds.length === 0) return;
+  const signed = tx.unsafe(ROLLUP_COLUMNS.map((c) => `${sign} * a.${c}`).join(', '));
+  await tx`
+    insert into topic_daily_stats (topic_id, day, mention_kind, ${rollupColumnList(tx)})
+    select a.topic_id, a.day, a.kind, ${signed}
+    from (
+      select tm.topic_id, (m.occurred_at at time zone ${tz})::date, m.kind, ${rollupAggregates(tx)}
+      from topic_mentions tm join mentions m on m.id = tm.mention_id
+      where m.id = any(${mentionIds}::bigint[])
+      group by 1, 2, 3
+    ) as a(topic_id, day, kind, ${rollupColumnList(tx)})
+    order by 1, 2, 3
+    on conflict (topic_id, day, mention_kind) do update set ${rollupAddExcluded(tx)}`;
+}

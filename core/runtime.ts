@@ -6,13 +6,15 @@ import type { Logger } from './logger.js';
 import { migrate } from './migrate.js';
 import { openRedis, type RedisHandle } from './redis.js';
 
-/** What every Gaung process holds: the database, Redis and the crawl queue, opened and migrated. */
+/** What every Gaung process holds: the database, Redis and the job queues, opened and migrated. */
 export interface Runtime {
   config: Config;
   logger: Logger;
   db: Database;
   redis: RedisHandle;
   crawlQueue: Queue;
+  /** Re-analysis of stored mentions after the lexicons or weights change. */
+  analysisQueue: Queue;
   close(): Promise<void>;
 }
 
@@ -27,14 +29,17 @@ export async function openRuntime(config: Config, logger: Logger): Promise<Runti
     throw err;
   }
   const crawlQueue = createQueue(JOBS.crawlSource.queue, redis.redis, config.QUEUE_PREFIX);
+  const analysisQueue = createQueue(JOBS.reanalyzeMentions.queue, redis.redis, config.QUEUE_PREFIX);
   return {
     config,
     logger,
     db,
     redis,
     crawlQueue,
+    analysisQueue,
     async close() {
       await crawlQueue.close();
+      await analysisQueue.close();
       await redis.close();
       await db.close();
     },

@@ -6,6 +6,7 @@ import { analysisColumns, analysisRows } from './analysis.repo.js';
 import { scoreMentions } from './membumi.repo.js';
 import { rollupAddExcluded, rollupAggregates, rollupColumnList } from '../core/rollups.js';
 import type { TextAnalysis } from '../analysis/analyze.js';
+import { estimateReach } from '../analysis/reach.js';
 import { DEFAULT_TZ } from '../core/time.js';
 import type { MentionInput } from '../core/types.js';
 
@@ -147,12 +148,17 @@ async function matchTopics(tx: TxSql, ids: number[]): Promise<Map<number, number
   return byMention;
 }
 
-/** A post seen again: its engagement now, and the rollup's views moved by the difference. */
+/** A post seen again: its engagement now, its reach re-estimated from it, and the rollups moved by the differences. */
 async function updateEngagement(tx: TxSql, input: MentionInput, observedAt: Date): Promise<void> {
   const s = input.social!;
-  const [row] = await tx<{ id: number; old_views: number | null; occurred_at: Date; kind: string }[]>`
+  type Seen = {
+    id: number; old_views: number | null; old_reach: number | null; occurred_at: Date; kind: 'news' | 'social';
+    views: number | null; likes: number | null; shares: number | null; replies: number | null; followers: number | null;
+    membumi: number | null; membumi_audience: number | null; membumi_register: number | null; membumi_voices: number | null; membumi_organic: number | null;
+  };
+  const [row] = await tx<Seen[]>`
     with prev as (
-      select id, views from mentions
+      select id, views, reach from mentions
       where url = ${input.url} or (platform = ${s.platform} and external_id = ${s.externalId})
       order by id limit 1 for update
     )
@@ -160,11 +166,22 @@ async function updateEngagement(tx: TxSql, input: MentionInput, observedAt: Date
       views = coalesce(${input.views}, m.views), likes = coalesce(${s.likes}, m.likes), shares = coalesce(${s.shares}, m.shares),
       replies = coalesce(${s.replies}, m.replies), followers = coalesce(${s.followers}, m.followers), engagement_observed_at = ${observedAt}
     from prev where m.id = prev.id
-    returning m.id, prev.views as old_views, m.occurred_at, m.kind`;
-  const delta = row && input.views !== null ? input.views - (row.old_views ?? 0) : 0;
-  if (!row || delta === 0) return;
+    returning m.id, prev.views as old_views, prev.reach as old_reach, m.occurred_at, m.kind, m.views, m.likes, m.shares, m.replies, m.followers,
+              m.membumi, m.membumi_audience, m.membumi_register, m.membumi_voices, m.membumi_organic`;
+  if (!row) return;
+  const viewsDelta = input.views !== null ? input.views - (row.old_views ?? 0) : 0;
+  const estimate = estimateReach({ ...row, tier: 'social', sourceAudience: null, firstOfDomainToday: false });
+  // Only an estimate from what the post shows replaces the stored reach; "no signal" keeps what it had.
+  const reach = estimate.method === 'audience_repeat' ? (row.old_reach ?? 0) : estimate.reach;
+  const d = reach - (row.old_reach ?? 0);
+  if (d !== 0) await tx`update mentions set reach = ${reach}, reach_method = ${estimate.method} where id = ${row.id}`;
+  if (viewsDelta === 0 && d === 0) return;
+  const w = (part: number | null) => d * (part ?? 0);
   await tx`
-    update topic_daily_stats set views = views + ${delta}
+    update topic_daily_stats set views = views + ${viewsDelta}, reach = reach + ${d},
+      membumi_reach = membumi_reach + ${w(row.membumi)}, audience_reach = audience_reach + ${w(row.membumi_audience)},
+      register_reach = register_reach + ${w(row.membumi_register)}, voices_reach = voices_reach + ${w(row.membumi_voices)},
+      organic_reach = organic_reach + ${w(row.membumi_organic)}
     where topic_id in (select topic_id from topic_mentions where mention_id = ${row.id})
       and day = (${row.occurred_at}::timestamptz at time zone ${DEFAULT_TZ})::date and mention_kind = ${row.kind}`;
 }

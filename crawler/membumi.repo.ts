@@ -29,7 +29,8 @@ const domainOf = (url: string) => {
  * estimated reach and how (a domain's audience counts once per day: domain_day_reach), and its membumi
  * index with the four parts. Three statements per batch.
  */
-export async function scoreMentions(tx: TxSql, items: MentionToScore[]): Promise<void> {
+/** `keepReach`: mentions whose reach was already estimated keep it (a re-score must not claim a domain's day twice). */
+export async function scoreMentions(tx: TxSql, items: MentionToScore[], opts: { keepReach?: Map<number, number | null> } = {}): Promise<void> {
   if (items.length === 0) return;
   const sourceIds = [...new Set(items.map((i) => i.input.sourceId).filter((id): id is number => id !== null))];
   const sources = new Map(
@@ -39,11 +40,12 @@ export async function scoreMentions(tx: TxSql, items: MentionToScore[]): Promise
     const source = it.input.sourceId !== null ? sources.get(it.input.sourceId) : undefined;
     const tier: Tier = it.input.kind === 'social' ? 'social' : (source?.tier ?? defaultTier(it.input.url));
     const s = it.input.social;
-    const reach = estimateReach({
+    const kept = opts.keepReach?.get(it.id);
+    const reach = kept !== undefined && kept !== null ? { reach: kept, method: null } : estimateReach({
       kind: it.input.kind, tier, views: it.input.views, likes: s?.likes, shares: s?.shares, replies: s?.replies, followers: s?.followers,
       sourceAudience: source?.audience ?? null, firstOfDomainToday: true,
     });
-    return { it, tier, reach, domain: domainOf(it.input.url), day: dayInZone(it.occurredAt) };
+    return { it, tier, reach: reach as { reach: number; method: ReachMethod | null }, domain: domainOf(it.input.url), day: dayInZone(it.occurredAt) };
   });
 
   const wanted = [...new Map(plans.filter((p) => p.reach.method === 'audience').map((p) => [`${p.domain} ${p.day}`, p])).values()];
@@ -76,7 +78,7 @@ export async function scoreMentions(tx: TxSql, items: MentionToScore[]): Promise
   }));
   const col = <T>(f: (s: (typeof scored)[number]) => T) => scored.map(f);
   await tx`
-    update mentions m set tier = d.tier, reach = d.reach, reach_method = d.method, membumi = d.membumi,
+    update mentions m set tier = d.tier, reach = d.reach, reach_method = coalesce(d.method, m.reach_method), membumi = d.membumi,
       membumi_audience = d.audience, membumi_register = d.register, membumi_voices = d.voices, membumi_organic = d.organic
     from unnest(${col((s) => s.it.id)}::bigint[], ${col((s) => s.tier)}::text[], ${col((s) => s.reach.reach)}::bigint[],
                 ${col((s) => s.reach.method)}::text[], ${col((s) => s.membumi.index)}::real[], ${col((s) => s.membumi.parts.audience)}::real[],

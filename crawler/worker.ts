@@ -5,36 +5,57 @@ import type { Runtime } from '../core/runtime.js';
 import { syncSchedules } from '../core/schedule.js';
 import { createCrawlContext } from './context.js';
 import { runCrawlJob } from './crawl.job.js';
+import { runReanalyzeJob } from './reanalyze.job.js';
 import { listScheduleRows } from './sources.repo.js';
 
 type Handler = (job: Job) => Promise<unknown>;
 
-/** Worker builders by queue, switched on with WORKERS=crawl (comma-separated). */
+/** Exactly one handler per registered job; the type makes a missing one a compile error. */
+function handlers(rt: Runtime, crawl: () => ReturnType<typeof createCrawlContext>): Record<JobKey, Handler> {
+  return {
+    crawlSource: (job) => runCrawlJob(rt.db.sql, crawl(), job),
+    reanalyzeMentions: (job) => runReanalyzeJob(rt.db.sql, rt.logger, job),
+  };
+}
+
+/** A worker on one queue that runs each job by its name. */
+function queueWorker(rt: Runtime, queue: string, table: Record<JobKey, Handler>, opts: { concurrency: number; lockMs: number }): Worker {
+  const byName = new Map<string, Handler>(
+    Object.entries(JOBS)
+      .filter(([, def]) => def.queue === queue)
+      .map(([key, def]) => [def.name, table[key as JobKey]]),
+  );
+  return new Worker(
+    queue,
+    async (job) => {
+      const handler = byName.get(job.name);
+      if (!handler) throw new Error(`no handler for job "${job.name}" on queue "${queue}"`);
+      return handler(job);
+    },
+    {
+      connection: createRedis(rt.redis.url),
+      prefix: rt.config.QUEUE_PREFIX,
+      concurrency: opts.concurrency,
+      lockDuration: opts.lockMs,
+      stalledInterval: opts.lockMs,
+      maxStalledCount: 2,
+    },
+  );
+}
+
+/** Worker builders by queue, switched on with WORKERS=crawl,analyze (comma-separated). */
 const BUILDERS: Record<string, (rt: Runtime) => { worker: Worker; close(): Promise<void> }> = {
   crawl: (rt) => {
     const crawl = createCrawlContext({ sql: rt.db.sql, redis: rt.redis.redis, logger: rt.logger, config: rt.config });
-    /** Exactly one handler per registered job; the type makes a missing one a compile error. */
-    const HANDLERS: Record<JobKey, Handler> = {
-      crawlSource: (job) => runCrawlJob(rt.db.sql, crawl, job),
-    };
-    const byName = new Map<string, Handler>(Object.entries(JOBS).map(([key, def]) => [def.name, HANDLERS[key as JobKey]]));
-    const worker = new Worker(
-      JOBS.crawlSource.queue,
-      async (job) => {
-        const handler = byName.get(job.name);
-        if (!handler) throw new Error(`no handler for job "${job.name}"`);
-        return handler(job);
-      },
-      {
-        connection: createRedis(rt.redis.url),
-        prefix: rt.config.QUEUE_PREFIX,
-        concurrency: rt.config.CRAWL_CONCURRENCY,
-        lockDuration: rt.config.CRAWL_LOCK_MS,
-        stalledInterval: rt.config.CRAWL_LOCK_MS,
-        maxStalledCount: 2,
-      },
-    );
+    const worker = queueWorker(rt, JOBS.crawlSource.queue, handlers(rt, () => crawl), { concurrency: rt.config.CRAWL_CONCURRENCY, lockMs: rt.config.CRAWL_LOCK_MS });
     return { worker, close: async () => (await worker.close(), await crawl.close()) };
+  },
+  analyze: (rt) => {
+    const noCrawl = () => {
+      throw new Error('the analysis worker does not crawl');
+    };
+    const worker = queueWorker(rt, JOBS.reanalyzeMentions.queue, handlers(rt, noCrawl), { concurrency: 1, lockMs: rt.config.CRAWL_LOCK_MS });
+    return { worker, close: () => worker.close() };
   },
 };
 

@@ -84,4 +84,23 @@ describe('analysis and the membumi index at ingest', () => {
     const rows = await db.sql<{ reach: number; reach_method: string }[]>`select reach, reach_method from mentions where source_id = ${source.id} order by url`;
     expect(rows).toEqual([{ reach: REACH.tierAudience.official, reach_method: 'audience' }, { reach: 0, reach_method: 'audience_repeat' }]);
   });
+
+  test('a post seen again with more engagement has its reach re-estimated, and the topic-day reach and index sums move by the difference', async () => {
+    const topic = await factory.topic(db.sql, { name: 'Harga pasar', query: 'harga beras' });
+    const post = (likes: number) =>
+      mention({
+        url: 'https://mastodon.example/@budi/7', kind: 'social', title: 'harga beras', views: null,
+        body: 'harga beras di warung deket rumah naik lagi, gaji segini doang gimana mau nabung ya 😩',
+        social: { platform: 'mastodon', externalId: '7', authorHandle: '@budi', authorKind: 'individual', followers: 80, likes, shares: 0, replies: 0 },
+      });
+    await ingestMentions(db.sql, [post(10)]);
+    const before = await db.sql<{ reach: number; membumi_reach: number }[]>`select reach::float8, membumi_reach from topic_daily_stats where topic_id = ${topic.id}`;
+    await ingestMentions(db.sql, [post(50)]);
+    const [m] = await db.sql<{ reach: number; membumi: number }[]>`select reach, membumi from mentions where url = 'https://mastodon.example/@budi/7'`;
+    const after = await db.sql<{ reach: number; membumi_reach: number }[]>`select reach::float8, membumi_reach from topic_daily_stats where topic_id = ${topic.id}`;
+    expect(before[0]!.reach).toBe(10 * REACH.engagementToViews);
+    expect(m!.reach).toBe(50 * REACH.engagementToViews);
+    expect(after[0]!.reach).toBe(50 * REACH.engagementToViews);
+    expect(after[0]!.membumi_reach - before[0]!.membumi_reach).toBeCloseTo(40 * REACH.engagementToViews * m!.membumi, 0);
+  });
 });

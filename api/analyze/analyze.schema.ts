@@ -5,3 +5,6 @@ export const analyzeBody = z.object({
   title: z.string().max(2000).nullish(),
   kind: z.enum(['news', 'social']).default('news'),
 });
+
+export const reanalyzeBody = z.object({ scope: z.enum(['outdated', 'all']).default('outdated') });
+export const reanalyzeJobParam = z.object({ jobId: z.string().regex(/^[\w-]{1,80}$/, 'not a job id') });

@@ -5,7 +5,21 @@ import type { ListMentionsQuery } from './mentions.schema.js';
 
 const SNIPPET_CHARS = 280;
 
-export type MentionListItem = Omit<Mention, 'body'> & { snippet: string; source_tier: string | null };
+/** What a mention's analysis says, for the feed: the figures and the index's parts; the detail adds the explanation. */
+export interface MentionAnalysisFields {
+  sentiment: string | null; sentiment_score: number | null; register: string | null; grounding_score: number | null;
+  tier: string | null; reach: number | null; reach_method: string | null; membumi: number | null;
+  membumi_parts: { audience: number; register: number; voices: number; organic: number } | null;
+  voices_official: number | null; voices_non_official: number | null; province_codes: string[] | null;
+}
+
+const ANALYSIS_FIELDS = (sql: Sql) => sql`
+  m.sentiment, m.sentiment_score, m.register, m.grounding_score, m.tier, m.reach, m.reach_method, m.membumi,
+  case when m.membumi is null then null else json_build_object('audience', m.membumi_audience, 'register', m.membumi_register,
+    'voices', m.membumi_voices, 'organic', m.membumi_organic) end as membumi_parts,
+  m.voices_official, m.voices_non_official, m.province_codes`;
+
+export type MentionListItem = Omit<Mention, 'body'> & MentionAnalysisFields & { snippet: string; source_tier: string | null };
 
 /** Newest first within the range, keyset-paged on (occurred_at, id). */
 export async function listMentions(sql: Sql, q: ListMentionsQuery): Promise<MentionListItem[]> {
@@ -13,7 +27,7 @@ export async function listMentions(sql: Sql, q: ListMentionsQuery): Promise<Ment
     select m.id, m.url, m.source_id, s.name as source_name, s.tier as source_tier, m.kind, m.title,
            left(m.body, ${SNIPPET_CHARS}) as snippet, m.author, m.published_at, m.fetched_at, m.occurred_at,
            m.language, m.views, m.platform, m.author_handle, m.author_kind, m.followers, m.likes, m.shares, m.replies,
-           m.cluster_id, m.copy_of, m.press_release_id
+           m.cluster_id, m.copy_of, m.press_release_id, ${ANALYSIS_FIELDS(sql)}
     from mentions m
     left join sources s on s.id = m.source_id
     where m.occurred_at >= (${q.from}::date)::timestamp at time zone ${DEFAULT_TZ}
@@ -26,11 +40,14 @@ export async function listMentions(sql: Sql, q: ListMentionsQuery): Promise<Ment
     limit ${q.limit}`;
 }
 
-export async function getMention(sql: Sql, id: number): Promise<(Mention & { topic_ids: number[] }) | null> {
-  const [row] = await sql<(Mention & { topic_ids: number[] })[]>`
+type MentionDetail = Mention & MentionAnalysisFields & { topic_ids: number[]; analysis: unknown; analysis_version: number | null };
+
+export async function getMention(sql: Sql, id: number): Promise<MentionDetail | null> {
+  const [row] = await sql<MentionDetail[]>`
     select m.id, m.url, m.source_id, s.name as source_name, m.kind, m.title, m.body, m.author, m.published_at,
            m.fetched_at, m.occurred_at, m.language, m.views, m.platform, m.author_handle, m.author_kind, m.followers,
            m.likes, m.shares, m.replies, m.cluster_id, m.copy_of, m.copy_similarity, m.press_release_id, m.press_release_similarity,
+           ${ANALYSIS_FIELDS(sql)}, m.sentiment_confidence, m.non_official_share, m.author_voice, m.analysis, m.analysis_version,
            coalesce((select array_agg(topic_id order by topic_id) from topic_mentions where mention_id = m.id), '{}') as topic_ids
     from mentions m left join sources s on s.id = m.source_id
     where m.id = ${id}`;

@@ -1,13 +1,20 @@
 import { Hono } from 'hono';
 import { minhashSignature } from '../../analysis/similarity.js';
 import type { AppDeps } from '../app.js';
+import { enqueueReanalysis } from '../../core/jobs.js';
 import { idParam } from '../common.schema.js';
 import { ApiError, notFound, parseInput, readJson } from '../errors.js';
 import { createPressRelease, deletePressRelease, getPressRelease, listPickups, listPressReleases } from './press-releases.repo.js';
 import { createPressReleaseBody } from './press-releases.schema.js';
 
 /** The campaign's own press releases, and which outlets picked each one up. */
-export function pressReleaseRoutes({ sql, previewSource }: AppDeps) {
+export function pressReleaseRoutes({ sql, previewSource, analysisQueue }: AppDeps) {
+  // Pickups of a release are not organic: when one is registered or removed, its pickups are re-scored.
+  const rescorePickups = async (id: number, reason: string) => {
+    const mentionIds = (await listPickups(sql, id)).map((p) => p.id);
+    if (mentionIds.length > 0) await enqueueReanalysis(analysisQueue, { scope: 'ids', mentionIds, reason });
+    return mentionIds;
+  };
   return new Hono()
     .get('/', async (c) => c.json({ data: await listPressReleases(sql) }))
     .post('/', async (c) => {
@@ -29,6 +36,7 @@ export function pressReleaseRoutes({ sql, previewSource }: AppDeps) {
       if (!signature) throw new ApiError(400, 'invalid_request', 'text: the release is too short to recognise copies of it');
       const release = await createPressRelease(sql, { title: title!, url: body.url ?? null, body: text!, publishedAt, signature });
       if (!release) throw new ApiError(409, 'conflict', `a press release with url ${body.url} is already registered`);
+      await rescorePickups(release.id, `press release ${release.id} registered`);
       return c.json({ data: release }, 201);
     })
     .get('/:id', async (c) => {
@@ -39,7 +47,9 @@ export function pressReleaseRoutes({ sql, previewSource }: AppDeps) {
     })
     .delete('/:id', async (c) => {
       const { id } = parseInput(idParam, c.req.param());
+      const pickups = (await listPickups(sql, id)).map((p) => p.id);
       if (!(await deletePressRelease(sql, id))) throw notFound(`press release ${id}`);
+      if (pickups.length > 0) await enqueueReanalysis(analysisQueue, { scope: 'ids', mentionIds: pickups, reason: `press release ${id} removed` });
       return c.body(null, 204);
     });
 }

@@ -1,0 +1,8 @@
+import { z } from 'zod';
+import { MENTION_KINDS } from '../../core/types.js';
+import { checkDayRange, dayRangeFields, resolveDayRange } from '../common.schema.js';
+
+export const membumiQuery = z
+  .object({ topic: z.coerce.number().int().positive(), kind: z.enum(MENTION_KINDS).optional(), ...dayRangeFields })
+  .transform(resolveDayRange)
+  .superRefine(checkDayRange);
