@@ -64,12 +64,16 @@ const CAPITALISED_ONLY = new Set([
   ...['tebing tinggi', 'pesisir selatan', 'pesisir barat', 'tanah datar', 'tanah laut', 'tanah bumbu'],
   ...['lima puluh kota', 'sungai penuh', 'empat lawang', 'pagar alam', 'gunung mas', 'pulang pisau'],
   ...['murung raya', 'kubu raya', 'intan jaya', 'puncak jaya', 'padang panjang', 'padang lawas'],
+  // banten = offerings (Balinese)
+  'banten',
 ]);
 
 /** Phrases that hold a place name but are not about the place: matched, then dropped. */
 const NOT_PLACES = [
   ...['roh kudus', 'selat malaka', 'papua nugini', 'papua new guinea', 'bima arya', 'ketok palu', 'ketuk palu'],
   ...['liang lahat', 'sabang sampai merauke', 'ibu kota provinsi', 'ibu kota kabupaten', 'ibu kota negara'],
+  // Jakarta's Manggarai station and district, not Manggarai in NTT
+  ...['stasiun manggarai', 'pintu air manggarai'],
 ];
 
 const PREFIXES = {

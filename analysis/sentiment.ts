@@ -87,19 +87,64 @@ function flip(w: Weights | undefined): Weights | undefined {
   return w && [w[2] * 0.8, w[1], w[0] * 0.8];
 }
 
+/** Texts longer than this many sentences are read sentence by sentence (see analyzeSentiment). */
+const WHOLE_TEXT_SENTENCES = 3;
+
+/**
+ * A short text (a post, a review, a headline) is scored whole. A longer one (an article) is scored one
+ * sentence at a time and the sentences' class probabilities are averaged: summed over hundreds of words,
+ * naive-Bayes evidence saturates and calls every article certain, and an article's tone is the tone of
+ * most of its sentences, not of its longest word list.
+ */
 export function analyzeSentiment(
   tokens: readonly Token[],
   opts: { kind?: 'news' | 'social'; model?: SentimentModel } = {},
 ): SentimentResult {
   const model = opts.model ?? (defaultModel ??= loadSentimentModel());
-  const kind = opts.kind ? model.kindBias[opts.kind] : undefined;
+  const pulls = new Map<string, number>();
+  const sentences = splitSentences(tokens);
+  const parts = sentences.length > WHOLE_TEXT_SENTENCES ? sentences : [tokens];
+  const probs: Weights = [0, 0, 0];
+  let counted = 0;
+  for (const part of parts) {
+    const p = classProbabilities(part, model, opts.kind, pulls);
+    if (!p) continue;
+    for (let i = 0; i < 3; i++) probs[i]! += p[i]!;
+    counted++;
+  }
+  if (counted === 0) return { sentiment: 'neutral', score: 0, confidence: 1, terms: [] };
+  for (let i = 0; i < 3; i++) probs[i]! /= counted;
+  let best = 0;
+  for (let i = 1; i < 3; i++) if (probs[i]! > probs[best]!) best = i;
+  const terms = [...pulls.entries()]
+    .filter(([, p]) => Math.abs(p) >= 0.5)
+    .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))
+    .slice(0, 6)
+    .map(([term, pull]) => ({ term, pull: Math.round(pull * 100) / 100 }));
+  return { sentiment: SENTIMENTS[best]!, score: round(probs[0]! - probs[2]!), confidence: round(probs[best]!), terms };
+}
+
+function splitSentences(tokens: readonly Token[]): Token[][] {
+  const out: Token[][] = [];
+  for (const t of tokens) {
+    const last = out.at(-1);
+    if (last && last[0]!.sentence === t.sentence) last.push(t);
+    else out.push([t]);
+  }
+  return out;
+}
+
+/** Class probabilities of one text or sentence; null when it has no word to read. */
+function classProbabilities(tokens: readonly Token[], model: SentimentModel, kindName: 'news' | 'social' | undefined, pulls: Map<string, number>): Weights | null {
+  const kind = kindName ? model.kindBias[kindName] : undefined;
   const kb = kind?.bias ?? [0, 0, 0];
   // In SmSA a formal, newsy wording itself marks "neutral"; for campaign news and posts the words' neutral
   // weights count only `neutralScale` as much, so a press release that praises is not called neutral.
   const neutralScale = kind?.neutralScale ?? 1;
   const scores: Weights = [0, 1, 2].map((i) => model.prior[i]! + model.bias[i]! + kb[i]!) as Weights;
-  const pulls = new Map<string, number>();
-  for (const f of sentimentFeatures(tokens, model.phrases)) {
+  const features = sentimentFeatures(tokens, model.phrases);
+  if (features.length === 0) return null;
+  for (const f of features) {
     const w = featureWeights(model, f);
     scores[0] += w[0];
     scores[1] += w[1] * neutralScale;
@@ -113,15 +158,7 @@ export function analyzeSentiment(
   const max = Math.max(...scores);
   const exp = scores.map((s) => Math.exp(s - max));
   const total = exp[0]! + exp[1]! + exp[2]!;
-  const probs = exp.map((e) => e / total);
-  let best = 0;
-  for (let i = 1; i < 3; i++) if (probs[i]! > probs[best]!) best = i;
-  const terms = [...pulls.entries()]
-    .filter(([, p]) => Math.abs(p) >= 0.5)
-    .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))
-    .slice(0, 6)
-    .map(([term, pull]) => ({ term, pull: Math.round(pull * 100) / 100 }));
-  return { sentiment: SENTIMENTS[best]!, score: round(probs[0]! - probs[2]!), confidence: round(probs[best]!), terms };
+  return exp.map((e) => e / total) as Weights;
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;

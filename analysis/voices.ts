@@ -155,6 +155,8 @@ function speakerAfter(text: string, from: number, cue: string): { phrase: string
 }
 
 /** The speaker before "mengatakan": the clause back to the sentence start, less connectives. */
+const WHEN = /^(?:(?:hari\s+)?(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)(?:\s*\(\d{1,2}\/\d{1,2}\))?|kemarin|\d{1,2}\s+\p{L}+(?:\s+\d{4})?|(?:pada\s+)?(?:pagi|siang|sore|malam)(?:\s+ini)?)$/iu;
+
 function speakerBefore(text: string, cueAt: number): { phrase: string; start: number } | null {
   const from = Math.max(0, cueAt - 240);
   const window = text.slice(from, cueAt);
@@ -169,6 +171,8 @@ function speakerBefore(text: string, cueAt: number): { phrase: string; start: nu
   clause = clause.replace(TRAILING, '').trim();
   const parts = clause.split(/\s*,\s*/);
   while (parts.length > 1 && PREPOSITION.test(parts[0]!)) parts.shift();
+  // "Deputi …, di Jakarta, Senin, menyampaikan": a weekday or date between the speaker and the verb is not the speaker.
+  while (parts.length > 1 && (WHEN.test(parts.at(-1)!) || /^(?:di|pada|kepada|dalam|saat|ketika|usai|seusai)\s/i.test(parts.at(-1)!))) parts.pop();
   let phrase = parts.join(', ');
   if (phrase.split(/\s+/).length > MAX_WORDS) phrase = parts.at(-1) ?? '';
   if (!phrase || phrase.split(/\s+/).length > MAX_WORDS || !acceptable(phrase)) return null;

@@ -56,15 +56,27 @@ describe('dashboard in Chromium', () => {
     await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
 
     expect(await page.textContent('#chart-title')).toBe('Jumlah sebutan per hari');
-    const painted = await page.evaluate(() => {
-      const canvas = document.querySelector<HTMLCanvasElement>('#volume-chart')!;
-      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-      let n = 0;
-      for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
-      return { width: canvas.width, height: canvas.height, painted: n };
-    });
-    expect(painted.width).toBeGreaterThan(0);
-    expect(painted.painted).toBeGreaterThan(500);
+    const painted = (id: string) =>
+      page.evaluate((canvasId) => {
+        const canvas = document.querySelector<HTMLCanvasElement>(`#${canvasId}`)!;
+        const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+        let n = 0;
+        for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
+        return { width: canvas.width, height: canvas.height, painted: n };
+      }, id);
+    const volume = await painted('volume-chart');
+    expect(volume.width).toBeGreaterThan(0);
+    expect(volume.painted).toBeGreaterThan(500);
+
+    // The headline: the topic's membumi index as a number, its reading, its four parts and its daily trend.
+    expect(await page.isVisible('#membumi-panel')).toBe(true);
+    expect(await page.textContent('#membumi-topic')).toBe('Topik: Presidensi G20');
+    expect(await page.textContent('#membumi-index')).toMatch(/^\d{1,3}(,\d)?$/);
+    expect(await page.textContent('#membumi-reading')).toMatch(/dari 100: sekitar \d+% jangkauan/);
+    expect(await page.$$eval('#membumi-parts li', (lis) => lis.length)).toBe(4);
+    expect((await painted('membumi-chart')).painted).toBeGreaterThan(500);
+    // each mention in the feed shows its index and why
+    expect(await page.$$eval('#mentions tbody td.membumi strong', (els) => els.map((e) => Number(e.textContent)))).toHaveLength(8);
 
     const titles = await page.$$eval('#mentions tbody tr td:nth-child(2) a', (as) => as.map((a) => a.textContent));
     expect(titles).toHaveLength(8);

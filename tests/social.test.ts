@@ -156,7 +156,7 @@ describe('Telegram', () => {
   test('reads the channel web preview and pages back with ?before=', () => {
     expect(telegram.buildRequests(cfg, noSecrets)).toEqual([{ url }]);
     const { posts, nextCursor } = telegram.parse(fixture('telegram-channel.html'), cfg, url);
-    expect(posts).toHaveLength(9);
+    expect(posts).toHaveLength(11);
     expect(nextCursor).toBe(`${url}?before=1201`);
     expect(telegram.buildRequests(cfg, { ...noSecrets, cursor: nextCursor })).toEqual([{ url: nextCursor }]);
     expect(() => telegram.buildRequests(cfg, { ...noSecrets, cursor: 'https://evil.example/s/x?before=1' })).toThrow(/^Telegram: cursor/);
@@ -291,7 +291,7 @@ describe('the demo social site', () => {
     try {
       const m = await importAll(mastodon, mastodon.configSchema.parse({ instance: site.url, hashtag: 'g20', limit: 9 }), {});
       expect(m.pages).toBe(3);
-      expect(m.posts).toHaveLength(27);
+      expect(m.posts).toHaveLength(32);
       expect(m.next).toEqual([]);
       expect(site.requests).toContain('/api/v1/timelines/tag/g20?limit=9&max_id=109345800000000002');
 
@@ -300,7 +300,7 @@ describe('the demo social site', () => {
       expect(r.posts[0]!.url.startsWith('https://www.reddit.com/r/NusantaraDemo/comments/')).toBe(true);
 
       const t = await importAll(telegram, telegram.configSchema.parse({ channel: TELEGRAM_CHANNEL, base: site.url }), {});
-      expect(t.posts).toHaveLength(9);
+      expect(t.posts).toHaveLength(11);
       expect(t.next).toEqual([]);
 
       const b = await importAll(bluesky, bluesky.configSchema.parse({ api: site.url }), {});

@@ -1,8 +1,15 @@
 /** Typed calls to Gaung's API; every failure becomes an Error carrying the API's message. */
 export interface Topic { id: number; name: string; query: string; mention_count: number; last_day: string | null }
 export interface Point { x: string; y: number }
+export type MembumiParts = { audience: number | null; register: number | null; voices: number | null; organic: number | null };
+export interface Membumi {
+  summary: { index: number | null; parts: MembumiParts; reach: number; mentions: number; previous: { from: string; to: string; index: number | null }; change: number | null };
+  data: { x: string; index: number | null; parts: MembumiParts | null; reach: number; mentions: number }[];
+}
 export interface MentionItem {
   id: number; url: string; title: string; snippet: string; source_name: string | null; kind: 'news' | 'social'; occurred_at: string;
+  sentiment: 'positive' | 'neutral' | 'negative' | null; register: 'elitist' | 'grounded' | null; grounding_score: number | null;
+  membumi: number | null; reach: number | null; reach_method: string | null; tier: string | null;
 }
 
 export interface SourceHealth {
@@ -31,3 +38,6 @@ export const fetchSeries = (topicId: number, p: { from: string; to: string; kind
 
 export const fetchMentions = (p: { from: string; to: string; kind?: string; topic?: number; cursor?: string; limit?: number }) =>
   get<{ data: MentionItem[]; nextCursor: string | null }>(`/api/v1/mentions?${qs(p)}`);
+
+export const fetchMembumi = (topicId: number, p: { from: string; to: string; kind?: string }) =>
+  get<Membumi>(`/api/v1/membumi?${qs({ from: p.from, to: p.to, kind: p.kind, topic: topicId })}`);

@@ -52,6 +52,23 @@ const TEXT = {
     tier_regional: 'Media daerah',
     tier_social: 'Akun sosial',
     updatedAt: 'Diperbarui',
+    membumiTitle: 'Indeks Membumi',
+    membumiHint: 'Bagian jangkauan yang berasal dari percakapan organik, berbahasa sehari-hari, di saluran tempat warga biasa berada (0–100). Titik per hari menurut WIB; hari tanpa jangkauan dibiarkan kosong.',
+    membumiReading: '{index} dari 100: sekitar {index}% jangkauan periode ini adalah percakapan warga biasa dengan bahasa sehari-hari.',
+    membumiNone: 'Belum ada sebutan berjangkauan untuk topik ini dalam rentang ini.',
+    membumiChange: '{sign}{change} poin dibanding {days} hari sebelumnya ({prev})',
+    membumiNoPrevious: 'Belum ada data periode sebelumnya untuk dibandingkan.',
+    membumiTopic: 'Topik',
+    partAudience: 'Saluran (siapa yang membawa)',
+    partRegister: 'Bahasa (sehari-hari vs teknokratis)',
+    partVoices: 'Suara (warga vs pejabat)',
+    partOrganic: 'Organik (bukan salinan rilis)',
+    colMembumi: 'Membumi',
+    sentiment_positive: 'positif',
+    sentiment_neutral: 'netral',
+    sentiment_negative: 'negatif',
+    register_elitist: 'elitis',
+    register_grounded: 'membumi',
   },
   en: {
     tagline: 'Is the message reaching ordinary people?',
@@ -103,6 +120,23 @@ const TEXT = {
     tier_regional: 'Regional media',
     tier_social: 'Social account',
     updatedAt: 'Updated',
+    membumiTitle: 'Membumi index',
+    membumiHint: 'The share of reach that came from organic conversation, in everyday language, in channels where ordinary people are (0–100). One point per Asia/Jakarta day; days without reach are left empty.',
+    membumiReading: '{index} of 100: about {index}% of this period\'s reach was ordinary people talking in everyday words.',
+    membumiNone: 'No mentions with reach for this topic in this range yet.',
+    membumiChange: '{sign}{change} points against the {days} days before ({prev})',
+    membumiNoPrevious: 'No data for the period before to compare with.',
+    membumiTopic: 'Topic',
+    partAudience: 'Channel (who carried it)',
+    partRegister: 'Language (everyday vs technocratic)',
+    partVoices: 'Voices (citizens vs officials)',
+    partOrganic: 'Organic (not a release copy)',
+    colMembumi: 'Membumi',
+    sentiment_positive: 'positive',
+    sentiment_neutral: 'neutral',
+    sentiment_negative: 'negative',
+    register_elitist: 'elitist',
+    register_grounded: 'grounded',
   },
 } as const;
 
@@ -112,6 +146,10 @@ let lang: Lang = localStorage.getItem('gaung.lang') === 'en' ? 'en' : 'id';
 
 export const getLang = () => lang;
 export const t = (key: TextKey): string => TEXT[lang][key];
+
+/** A text with {name} placeholders filled in (values are plain text; the caller puts the result in textContent). */
+export const tf = (key: TextKey, values: Record<string, string | number>): string =>
+  t(key).replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
 
 export function setLang(next: Lang): void {
   lang = next;

@@ -1,6 +1,7 @@
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
 import { fetchMentions, fetchMeta, fetchSeries, fetchSources, fetchTopics, type MentionItem, type SourceHealth, type Topic } from './api.js';
 import { applyStaticText, getLang, setLang, t, type Lang, type TextKey } from './i18n.js';
+import { renderMembumi } from './membumi.js';
 
 Chart.register(LineController, LineElement, PointElement, BarController, BarElement, LinearScale, CategoryScale, Tooltip, Legend);
 
@@ -122,6 +123,17 @@ function mentionRow(m: MentionItem): HTMLTableRowElement {
   titleCell.append(link, snippet);
   tr.insertCell().textContent = m.source_name ?? '—';
   tr.insertCell().textContent = t(m.kind);
+  const why = tr.insertCell();
+  why.className = 'membumi';
+  if (m.membumi !== null) {
+    const score = document.createElement('strong');
+    score.textContent = String(Math.round(m.membumi));
+    const detail = document.createElement('span');
+    detail.className = 'snippet';
+    const parts = [m.register && t(`register_${m.register}` as TextKey), m.sentiment && t(`sentiment_${m.sentiment}` as TextKey), m.tier && t(`tier_${m.tier}` as TextKey)];
+    detail.textContent = parts.filter(Boolean).join(' · ');
+    why.append(score, detail);
+  } else why.textContent = '—';
   return tr;
 }
 
@@ -169,7 +181,10 @@ async function refresh(): Promise<void> {
   try {
     state.topics = await fetchTopics();
     renderTopicOptions();
-    await Promise.all([renderChart(), renderKindChart(), renderMentions(), renderSources()]);
+    const f = filters();
+    // With no topic chosen, the headline follows the topic with the most mentions.
+    const headline = state.topics.find((tp) => tp.id === f.topic) ?? [...state.topics].sort((a, b) => b.mention_count - a.mention_count)[0];
+    await Promise.all([renderMembumi(headline, f, formatDay), renderChart(), renderKindChart(), renderMentions(), renderSources()]);
     $('updated').textContent = `${t('updatedAt')}: ${formatTime(new Date().toISOString())} WIB`;
   } catch (err) {
     $('error').textContent = `${t('loadError')}: ${(err as Error).message}`;
