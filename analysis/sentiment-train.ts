@@ -15,8 +15,9 @@ import { tokenize } from './tokenize.js';
 
 type Counts = { docs: number[]; keys: Map<string, number[]> };
 
-/** In-domain rows (the campaign set's tune part) count this many times a SmSA row. */
-const CAMPAIGN_WEIGHT = 3;
+/** How many times an in-domain row (the campaign set's tune part) counts against a SmSA row: chosen by cross-validation on the tune part. */
+const CAMPAIGN_WEIGHTS = [1, 2, 3, 5, 8];
+const FOLDS = 5;
 
 function count(rows: { tokens: ReturnType<typeof tokenize>; label: Sentiment; weight?: number }[]): Counts {
   const docs = [0, 0, 0];
@@ -82,19 +83,34 @@ function tuneKindBias(rows: { tokens: ReturnType<typeof tokenize>; label: Sentim
   return best.bias;
 }
 
+type Row = { tokens: ReturnType<typeof tokenize>; label: Sentiment; weight?: number };
+type CampaignRow = Row & { register: 'news' | 'social' };
+
+/** A model from these rows with the SmSA-chosen settings, and register offsets tuned on `tuneOn`. */
+function buildModel(rows: Row[], settings: { alpha: number; minDf: number; bias: number[] }, tuneOn: CampaignRow[], tmp: string) {
+  const lexicon = lexiconRows(count(rows), settings.alpha, settings.minDf);
+  writeLexicon(tmp, lexicon, settings.bias);
+  const base = loadSentimentModel(path.basename(tmp));
+  const kindBias = {
+    news: tuneKindBias(tuneOn.filter((r) => r.register === 'news'), 'news', base),
+    social: tuneKindBias(tuneOn.filter((r) => r.register === 'social'), 'social', base),
+  };
+  return { lexicon, kindBias };
+}
+
 function main(): void {
   const dir = process.env.SMSA_DIR ?? path.resolve(import.meta.dirname, '../../shared/datasets/smsa');
   const all = readSmsa(path.join(dir, 'train.tsv')).map((r) => ({ ...r, tokens: tokenize(r.text) }));
   // The campaign set's tune part joins the training data; its held-out part is never read here.
-  const campaign = readCampaignSet()
+  const campaign: CampaignRow[] = readCampaignSet()
     .filter((r) => r.split === 'tune')
-    .map((r) => ({ ...r, tokens: tokenize(r.text), weight: CAMPAIGN_WEIGHT }));
-  // A fixed, label-stratified 15 % for choosing the settings: every seventh row.
+    .map((r) => ({ ...r, tokens: tokenize(r.text) }));
+  // A fixed, label-stratified 15 % of SmSA train for choosing the smoothing, document frequency and biases.
   const dev = all.filter((_, i) => i % 7 === 3);
   const fit = all.filter((_, i) => i % 7 !== 3);
   const out = path.resolve(import.meta.dirname, 'lexicons/sentiment-learned.tsv');
   const tmp = `${out}.tmp`;
-  const fitCounts = count([...fit, ...campaign]);
+  const fitCounts = count([...fit, ...campaign.map((r) => ({ ...r, weight: 3 }))]);
   let best = { f1: -1, alpha: 1, minDf: 2, bias: [0, 0, 0] };
   for (const alpha of [0.3, 0.6, 1]) {
     for (const minDf of [2, 3, 5]) {
@@ -109,18 +125,29 @@ function main(): void {
       }
     }
   }
-  const rows = lexiconRows(count([...all, ...campaign]), best.alpha, best.minDf);
-  writeLexicon(tmp, rows, best.bias);
-  const model = loadSentimentModel(path.basename(tmp));
-  fs.rmSync(tmp, { force: true });
-  const kindBias = {
-    news: tuneKindBias(campaign.filter((r) => r.register === 'news'), 'news', model),
-    social: tuneKindBias(campaign.filter((r) => r.register === 'social'), 'social', model),
-  };
-  writeLexicon(out, rows, best.bias, kindBias);
-  console.log(`register offsets from the campaign tune rows: news ${kindBias.news.join(' / ')}, social ${kindBias.social.join(' / ')}`);
   console.log(`chosen on ${dev.length} SmSA train rows: alpha ${best.alpha}, min df ${best.minDf}, bias ${best.bias.join(' / ')} (dev macro-F1 ${best.f1.toFixed(3)})`);
-  console.log(`wrote ${path.relative(process.cwd(), out)} from ${all.length} rows`);
+
+  // The in-domain weight by 5-fold cross-validation inside the tune part: train on four folds, score the fifth.
+  let chosen = { weight: CAMPAIGN_WEIGHTS[0]!, f1: -1 };
+  for (const weight of CAMPAIGN_WEIGHTS) {
+    const predicted: { row: CampaignRow; sentiment: Sentiment }[] = [];
+    for (let fold = 0; fold < FOLDS; fold++) {
+      const train = campaign.filter((_, i) => i % FOLDS !== fold);
+      const test = campaign.filter((_, i) => i % FOLDS === fold);
+      const { lexicon, kindBias } = buildModel([...all, ...train.map((r) => ({ ...r, weight }))], best, train, tmp);
+      writeLexicon(tmp, lexicon, best.bias, kindBias);
+      const model = loadSentimentModel(path.basename(tmp));
+      for (const row of test) predicted.push({ row, sentiment: analyzeSentiment(row.tokens, { kind: row.register, model }).sentiment });
+    }
+    const f1 = macroF1(predicted.map((p) => ({ text: '', label: p.row.label, p: p.sentiment })), (r) => (r as { p: Sentiment }).p);
+    console.log(`  campaign weight ${weight}: cross-validated macro-F1 ${f1.toFixed(3)}`);
+    if (f1 > chosen.f1) chosen = { weight, f1 };
+  }
+  const { lexicon, kindBias } = buildModel([...all, ...campaign.map((r) => ({ ...r, weight: chosen.weight }))], best, campaign, tmp);
+  fs.rmSync(tmp, { force: true });
+  writeLexicon(out, lexicon, best.bias, kindBias);
+  console.log(`campaign weight ${chosen.weight}; register offsets from the tune rows: news ${kindBias.news.join(' / ')}, social ${kindBias.social.join(' / ')}`);
+  console.log(`wrote ${path.relative(process.cwd(), out)} from ${all.length} SmSA rows and ${campaign.length} campaign tune rows`);
 }
 
 main();

@@ -31,6 +31,8 @@ export interface SentimentModel {
   topicWords: Set<string>;
   prior: Weights;
   bias: Weights;
+  /** Base weights by feature, filled as texts are scored. */
+  cache: Map<string, Weights>;
   /** For news and for social posts: extra class offsets and the weight of the words' neutral evidence, tuned on the campaign set's tune part. */
   kindBias: Partial<Record<'news' | 'social', { bias: Weights; neutralScale: number }>>;
 }
@@ -58,19 +60,31 @@ export function loadSentimentModel(learnedFile = 'sentiment-learned.tsv', curate
     curated.set(term!.toLowerCase(), p);
   }
   const phrases = new Set([...curated.keys()].filter((k) => k.includes(' ')));
-  return { learned, curated, phrases, topicWords, prior, bias, kindBias };
+  return { learned, curated, phrases, topicWords, prior, bias, kindBias, cache: new Map() };
 }
 
 let defaultModel: SentimentModel | undefined;
 
 /** What one feature adds to each class score. */
 function featureWeights(model: SentimentModel, f: SentimentFeature): Weights {
+  const key = f.negated ? `!${f.key}\t${f.stemKey}` : `${f.key}\t${f.stemKey}`;
+  let base = model.cache.get(key);
+  if (!base) {
+    base = baseWeights(model, f);
+    if (model.cache.size > 200_000) model.cache.clear();
+    model.cache.set(key, base);
+  }
+  return f.scale === 1 ? base : [base[0] * f.scale, base[1] * f.scale, base[2] * f.scale];
+}
+
+/** A feature's weights before intensifiers and contrast scale them: learned (or flipped under negation) plus curated. */
+function baseWeights(model: SentimentModel, f: SentimentFeature): Weights {
   const w: Weights = [0, 0, 0];
   const learned = model.topicWords.has(f.key)
     ? undefined
     : f.negated
-    ? (model.learned.get(`!${f.key}`) ?? model.learned.get(`!${f.stemKey}`) ?? flip(model.learned.get(f.key) ?? model.learned.get(f.stemKey)))
-    : (model.learned.get(f.key) ?? model.learned.get(f.stemKey));
+      ? (model.learned.get(`!${f.key}`) ?? model.learned.get(`!${f.stemKey}`) ?? flip(model.learned.get(f.key) ?? model.learned.get(f.stemKey)))
+      : (model.learned.get(f.key) ?? model.learned.get(f.stemKey));
   if (learned) for (let i = 0; i < 3; i++) w[i] = learned[i]!;
   const polarity = model.curated.get(f.key) ?? model.curated.get(f.stemKey.slice(1));
   if (polarity !== undefined) {
@@ -79,7 +93,6 @@ function featureWeights(model: SentimentModel, f: SentimentFeature): Weights {
     w[2] -= p;
     w[1] -= Math.abs(p) / 2;
   }
-  for (let i = 0; i < 3; i++) w[i]! *= f.scale;
   return w;
 }
 

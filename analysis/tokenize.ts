@@ -38,6 +38,7 @@ const TOKEN = new RegExp(
   'gu',
 );
 const SENTENCE_END = /^(?:[.!?]+|\n{2,})$/;
+const GROUP_KINDS: TokenKind[] = ['url', 'mention', 'hashtag', 'word', 'number', 'emoji', 'punct'];
 
 /** "bangeeet" → "banget", "mantaaap" → "mantap": a letter written three or more times counts once. */
 export function reduceElongation(word: string): string {
@@ -50,7 +51,21 @@ export function expandReduplication(word: string): string {
   return m ? `${m[1]}-${m[1]}${m[2]}` : word;
 }
 
+/** Normalised forms by word as written: words repeat across texts, so each is worked out once. */
+const normCache = new Map<string, string[]>();
+const NORM_CACHE_LIMIT = 100_000;
+
 function normalizeWord(raw: string): string[] {
+  let norms = normCache.get(raw);
+  if (norms === undefined) {
+    norms = normalizeUncached(raw);
+    if (normCache.size >= NORM_CACHE_LIMIT) normCache.clear();
+    normCache.set(raw, norms);
+  }
+  return norms;
+}
+
+function normalizeUncached(raw: string): string[] {
   const lower = raw.toLowerCase().replace(/’/g, "'");
   const slang = SLANG.get(lower) ?? SLANG.get(reduceElongation(lower));
   if (slang) return slang;
@@ -63,9 +78,11 @@ export function tokenize(text: string): Token[] {
   let sentence = 0;
   let atStart = true;
   for (const m of text.normalize('NFC').matchAll(TOKEN)) {
-    const g = m.groups!;
     const raw = m[0];
-    const kind = (Object.keys(g).find((k) => g[k] !== undefined) ?? 'punct') as TokenKind;
+    // The alternatives' groups in TOKEN order: url, mention, hashtag, word, number, emoji, punct.
+    let group = 1;
+    while (group < GROUP_KINDS.length && m[group] === undefined) group++;
+    const kind = GROUP_KINDS[group - 1] ?? 'punct';
     if (kind === 'punct') {
       tokens.push({ raw, norm: raw, kind, sentence, sentenceStart: false, capitalized: false, acronym: false });
       if (SENTENCE_END.test(raw)) {

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { MEMBUMI, membumiIndex, type MembumiInput } from '../analysis/membumi.js';
 import { estimateReach, REACH, weightedIndex } from '../analysis/reach.js';
 import { defaultTier } from '../analysis/tier.js';
+import { createSourceBody } from '../api/sources/sources.schema.js';
 
 const base: MembumiInput = { kind: 'news', tier: 'regional', authorKind: null, groundingScore: 0.6, nonOfficialShare: 0.5, pressReleaseSimilarity: null, copySimilarity: null };
 
@@ -58,5 +59,11 @@ describe('audience tier defaults', () => {
     expect(defaultTier('https://kaltim.tribunnews.com/rss')).toBe('regional');
     expect(defaultTier('https://kabarbontang.example/feed')).toBe('regional');
     expect(defaultTier('https://mastodon.social', 'mastodon')).toBe('social');
+  });
+
+  test('a source added without a tier gets the default for its host; a tier given is kept', () => {
+    expect(createSourceBody.parse({ url: 'https://www.kominfo.go.id/rss', name: 'Kominfo' }).tier).toBe('official');
+    expect(createSourceBody.parse({ url: 'https://www.antaranews.com/rss/terkini', name: 'ANTARA' }).tier).toBe('state');
+    expect(createSourceBody.parse({ url: 'https://www.antaranews.com/rss/kaltim', name: 'ANTARA Kaltim', tier: 'regional' }).tier).toBe('regional');
   });
 });

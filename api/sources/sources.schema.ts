@@ -1,3 +1,4 @@
+import { defaultTier } from '../../analysis/tier.js';
 import { z } from 'zod';
 import { sourceConfigSchema } from '../../crawler/sources/index.js';
 import { SOURCE_KINDS, TIERS, type SourceKind } from '../../core/types.js';
@@ -52,7 +53,8 @@ export const createSourceBody = z
     kind: z.enum(SOURCE_KINDS).default('rss'),
     url: httpUrl,
     name: fields.name,
-    tier: fields.tier.default('national'),
+    /** Left out: the default for its host (analysis/lexicons/tier-rules.tsv: *.go.id official, ANTARA state, …). */
+    tier: fields.tier.optional(),
     interval_minutes: fields.interval_minutes.default(60),
     timezone: timezone.default('Asia/Jakarta'),
     enabled: fields.enabled.default(true),
@@ -64,7 +66,7 @@ export const createSourceBody = z
     if (body.kind === 'search' && !body.url.includes('{query}')) {
       ctx.addIssue({ code: 'custom', message: 'a search source url must contain {query} where the keywords go', path: ['url'] });
     }
-    return { ...body, config: checkKindConfig(body.kind, body.config, ctx) };
+    return { ...body, tier: body.tier ?? defaultTier(body.url, body.kind), config: checkKindConfig(body.kind, body.config, ctx) };
   });
 
 export const updateSourceBody = z
