@@ -9,6 +9,7 @@ import { previewSource, type PreviewRequest, type PreviewResult } from '../crawl
 import { createAddressPolicy, type AddressPolicy } from '../core/ssrf.js';
 import type { Logger } from '../core/logger.js';
 import type { Redis } from '../core/redis.js';
+import { PLACES_ATTRIBUTION } from '../analysis/places.js';
 import { analyzeRoutes } from './analyze/analyze.routes.js';
 import { dashboardRoutes } from './dashboard.routes.js';
 import { membumiRoutes } from './membumi/membumi.routes.js';
@@ -48,6 +49,12 @@ export function depsFromRuntime(rt: Runtime, extra: Partial<AppDeps> = {}): AppD
   };
 }
 
+/** Data the analysis is built on, credited where its results are shown. */
+const DATA_ATTRIBUTIONS = [
+  PLACES_ATTRIBUTION,
+  'Sentiment weights learned from SmSA (IndoNLU, Wilie et al., AACL 2020; MIT licence).',
+];
+
 export function createApp(deps: AppDeps) {
   const app = new Hono();
   app.use('*', requestId());
@@ -77,7 +84,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/press-releases', pressReleaseRoutes(deps));
   app.route('/api/v1/analyze', analyzeRoutes(deps));
   app.route('/api/v1/membumi', membumiRoutes(deps));
-  app.get('/api/v1/meta', (c) => c.json({ data: { demo: deps.demo ?? false, timezone: 'Asia/Jakarta' } }));
+  app.get('/api/v1/meta', (c) => c.json({ data: { demo: deps.demo ?? false, timezone: 'Asia/Jakarta', attributions: DATA_ATTRIBUTIONS } }));
   app.route('/', dashboardRoutes(deps));
   return app;
 }

@@ -28,7 +28,7 @@ async function get<T>(path: string): Promise<T> {
 const qs = (params: Record<string, string | number | undefined>) =>
   new URLSearchParams(Object.entries(params).filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== '').map(([k, v]) => [k, String(v)])).toString();
 
-export const fetchMeta = () => get<{ data: { demo: boolean } }>('/api/v1/meta').then((r) => r.data);
+export const fetchMeta = () => get<{ data: { demo: boolean; attributions: string[] } }>('/api/v1/meta').then((r) => r.data);
 export const fetchTopics = () => get<{ data: Topic[] }>('/api/v1/topics').then((r) => r.data);
 
 export const fetchSources = () => get<{ data: SourceHealth[] }>('/api/v1/sources').then((r) => r.data);

@@ -197,6 +197,7 @@ async function start(): Promise<void> {
   applyRangePreset();
   const meta = await fetchMeta();
   $('demo-banner').hidden = !meta.demo;
+  $('attributions').textContent = meta.attributions.join(' ');
   $('range').addEventListener('change', () => (applyRangePreset(), void refresh()));
   for (const id of ['from', 'to']) $(id).addEventListener('change', () => (($<HTMLSelectElement>('range').value = 'custom'), void refresh()));
   for (const id of ['kind', 'topic']) $(id).addEventListener('change', () => void refresh());
