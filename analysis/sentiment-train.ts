@@ -11,6 +11,7 @@ import { macroF1, readSmsa, type Labelled } from './sentiment-data.js';
 import { analyzeSentiment, loadSentimentModel, SENTIMENTS, type Sentiment } from './sentiment.js';
 import { sentimentFeatures } from './sentiment-features.js';
 import { readCampaignSet } from './sentiment-eval.js';
+import { readLexicon } from './lexicon-file.js';
 import { tokenize } from './tokenize.js';
 
 type Counts = { docs: number[]; keys: Map<string, number[]> };
@@ -105,12 +106,21 @@ function main(): void {
   const campaign: CampaignRow[] = readCampaignSet()
     .filter((r) => r.split === 'tune')
     .map((r) => ({ ...r, tokens: tokenize(r.text) }));
+  // Campaign-domain sentences written for training (lexicons/sentiment-campaign-train.tsv): always learned from.
+  const written: CampaignRow[] = readLexicon('sentiment-campaign-train.tsv')
+    .slice(1)
+    .map(([register, label, text], i) => {
+      if (!text || !SENTIMENTS.includes(label as Sentiment) || (register !== 'news' && register !== 'social')) {
+        throw new Error(`lexicons/sentiment-campaign-train.tsv row ${i + 2}: expected register<TAB>label<TAB>text`);
+      }
+      return { register, label: label as Sentiment, tokens: tokenize(text) };
+    });
   // A fixed, label-stratified 15 % of SmSA train for choosing the smoothing, document frequency and biases.
   const dev = all.filter((_, i) => i % 7 === 3);
   const fit = all.filter((_, i) => i % 7 !== 3);
   const out = path.resolve(import.meta.dirname, 'lexicons/sentiment-learned.tsv');
   const tmp = `${out}.tmp`;
-  const fitCounts = count([...fit, ...campaign.map((r) => ({ ...r, weight: 3 }))]);
+  const fitCounts = count([...fit, ...[...written, ...campaign].map((r) => ({ ...r, weight: 2 }))]);
   let best = { f1: -1, alpha: 1, minDf: 2, bias: [0, 0, 0] };
   for (const alpha of [0.3, 0.6, 1]) {
     for (const minDf of [2, 3, 5]) {
@@ -132,7 +142,7 @@ function main(): void {
   for (const weight of CAMPAIGN_WEIGHTS) {
     const predicted: { row: CampaignRow; sentiment: Sentiment }[] = [];
     for (let fold = 0; fold < FOLDS; fold++) {
-      const train = campaign.filter((_, i) => i % FOLDS !== fold);
+      const train = [...written, ...campaign.filter((_, i) => i % FOLDS !== fold)];
       const test = campaign.filter((_, i) => i % FOLDS === fold);
       const { lexicon, kindBias } = buildModel([...all, ...train.map((r) => ({ ...r, weight }))], best, train, tmp);
       writeLexicon(tmp, lexicon, best.bias, kindBias);
@@ -143,11 +153,12 @@ function main(): void {
     console.log(`  campaign weight ${weight}: cross-validated macro-F1 ${f1.toFixed(3)}`);
     if (f1 > chosen.f1) chosen = { weight, f1 };
   }
-  const { lexicon, kindBias } = buildModel([...all, ...campaign.map((r) => ({ ...r, weight: chosen.weight }))], best, campaign, tmp);
+  const inDomain = [...written, ...campaign];
+  const { lexicon, kindBias } = buildModel([...all, ...inDomain.map((r) => ({ ...r, weight: chosen.weight }))], best, inDomain, tmp);
   fs.rmSync(tmp, { force: true });
   writeLexicon(out, lexicon, best.bias, kindBias);
   console.log(`campaign weight ${chosen.weight}; register offsets from the tune rows: news ${kindBias.news.join(' / ')}, social ${kindBias.social.join(' / ')}`);
-  console.log(`wrote ${path.relative(process.cwd(), out)} from ${all.length} SmSA rows and ${campaign.length} campaign tune rows`);
+  console.log(`wrote ${path.relative(process.cwd(), out)} from ${all.length} SmSA rows, ${written.length} written campaign rows and ${campaign.length} campaign tune rows`);
 }
 
 main();
