@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import { findPlaces } from './places.js';
 import { analyzeRegister, type RegisterResult } from './register.js';
 import { analyzeSentiment, type Sentiment } from './sentiment.js';
@@ -10,7 +12,19 @@ import { analyzeVoices, type Author, type VoicesResult } from './voices.js';
  * (crawler/extract/page.worker.ts), `npm run analyze` and POST /api/v1/analyze. What depends on the channel
  * rather than the text (tier, reach, organic, the membumi index) is added at ingest.
  */
-export const ANALYSIS_VERSION = 1;
+/**
+ * Which lexicons and weights scored a mention: a hash of every file in analysis/lexicons/ with the code's own
+ * revision, so editing any lexicon makes the stored mentions "outdated" for the re-analysis job by itself.
+ */
+const CODE_REVISION = 1;
+export const ANALYSIS_VERSION = lexiconsVersion(CODE_REVISION);
+
+function lexiconsVersion(revision: number): number {
+  const dir = new URL('./lexicons/', import.meta.url);
+  const hash = createHash('sha256').update(String(revision));
+  for (const name of fs.readdirSync(dir).sort()) hash.update(name).update(fs.readFileSync(new URL(name, dir)));
+  return hash.digest().readUInt32BE(0) >>> 1; // fits PostgreSQL integer
+}
 
 export interface AnalyzeInput {
   text: string;
