@@ -22,7 +22,7 @@ afterAll(async () => {
 
 describe('npm run demo', () => {
   test('the demo starts with nothing configured, crawls the demo site and shows mentions of the demo topic', async () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: '0', DEMO_SITE_PORT: '0', QUEUE_PREFIX: prefix, LOG_LEVEL: 'warn' };
+    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: '0', DEMO_SITE_PORT: '0', DEMO_SOCIAL_PORT: '0', QUEUE_PREFIX: prefix, LOG_LEVEL: 'warn' };
     delete env.DATABASE_URL;
     delete env.REDIS_URL;
     demo = spawn(process.execPath, ['--import', 'tsx', 'api/demo.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
