@@ -1,6 +1,7 @@
 import type { Sql, TxSql } from '../core/db.js';
 import { mentionAuthor, prepareMentionText } from '../analysis/mention-text.js';
-import { termsMatch } from '../core/keywords.js';
+import { parseQuery, QuerySyntaxError, type QueryNode } from '../core/query/parse.js';
+import { queryCondition } from '../core/query/sql.js';
 import { assignStories } from './syndication.repo.js';
 import { analysisColumns, analysisRows } from './analysis.repo.js';
 import { scoreMentions } from './membumi.repo.js';
@@ -122,17 +123,44 @@ async function insertMentions(tx: TxSql, prepared: PreparedMention[], fetchedAt:
 }
 
 /**
+ * Parsed topic queries by topic and version, so a batch does not parse them again. Queries are checked when
+ * saved; one stored before the query language that no longer parses matches nothing rather than stopping ingest.
+ */
+const parsed = new Map<string, QueryNode | null>();
+function parsedQuery(t: { id: number; version: number; query: string }): QueryNode | null {
+  const key = `${t.id}:${t.version}:${t.query}`;
+  if (!parsed.has(key)) {
+    if (parsed.size > 10_000) parsed.clear();
+    let node: QueryNode | null = null;
+    try {
+      node = parseQuery(t.query);
+    } catch (err) {
+      if (!(err instanceof QuerySyntaxError)) throw err;
+    }
+    parsed.set(key, node);
+  }
+  return parsed.get(key) ?? null;
+}
+
+/**
  * Matches new mentions against every topic and adds each match to its topic-day rollup; the topics each
  * mention matched. Rollup rows are upserted in key order so concurrent batches never deadlock.
  */
 async function matchTopics(tx: TxSql, ids: number[]): Promise<Map<number, number[]>> {
   const byMention = new Map<number, number[]>();
   if (ids.length === 0) return byMention;
+  const topics = (await tx<{ id: number; version: number; query: string }[]>`select id, version, query from topics order by id`)
+    .map((t) => ({ ...t, node: parsedQuery(t) }))
+    .filter((t): t is typeof t & { node: QueryNode } => t.node !== null);
+  if (topics.length === 0) return byMention;
+  // Each topic's query as its SQL condition: the same one a backfill and a preview run (core/query/sql.ts).
+  const perTopic = topics.map((t) => tx`select ${t.id}::bigint as topic_id, m.id as mention_id, ${t.version}::int as version from mentions m where m.id = any(${ids}::bigint[]) and ${queryCondition(tx, t.node)}`);
+  const candidates = perTopic.slice(1).reduce((acc, q) => tx`${acc} union all ${q}`, perTopic[0]!);
   const matched = await tx<{ topic_id: number; mention_id: number }[]>`
     with matched as (
       insert into topic_mentions (topic_id, mention_id, query_version)
-      select t.id, m.id, t.version from topics t join mentions m on m.id = any(${ids}::bigint[])
-      where ${termsMatch(tx)}
+      select c.topic_id, c.mention_id, c.version from (${candidates}) c
+      order by c.topic_id, c.mention_id
       on conflict do nothing
       returning topic_id, mention_id
     ), rolled as (

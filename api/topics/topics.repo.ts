@@ -1,5 +1,6 @@
 import type { Sql, TxSql } from '../../core/db.js';
-import { compileKeywordQuery, termsMatch } from '../../core/keywords.js';
+import { parseQuery, positiveTerms } from '../../core/query/parse.js';
+import { queryCondition } from '../../core/query/sql.js';
 import { rollupAggregates, rollupColumnList } from '../../core/rollups.js';
 import { DEFAULT_TZ } from '../../core/time.js';
 import type { MentionKind, Topic } from '../../core/types.js';
@@ -27,13 +28,13 @@ export async function getTopic(sql: Sql, id: number): Promise<Topic | null> {
 
 /** Creates a topic and matches every stored mention against it. Null when the name is taken. */
 export async function createTopic(sql: Sql, input: { name: string; query: string }): Promise<Topic | null> {
-  const terms = compileKeywordQuery(input.query);
+  const terms = positiveTerms(parseQuery(input.query));
   return sql.begin(async (tx) => {
     const [topic] = await tx<Topic[]>`
       insert into topics (name, query, terms) values (${input.name}, ${input.query}, ${terms})
       on conflict (name) do nothing returning *`;
     if (!topic) return null;
-    await rematchTopic(tx, topic.id);
+    await rematchTopic(tx, topic);
     return topic;
   });
 }
@@ -48,7 +49,7 @@ export async function updateTopic(sql: Sql, id: number, input: { name?: string; 
       if (clash) return 'name_taken';
     }
     const queryChanged = input.query !== undefined && input.query !== current.query;
-    const terms = queryChanged ? compileKeywordQuery(input.query!) : current.terms;
+    const terms = queryChanged ? positiveTerms(parseQuery(input.query!)) : current.terms;
     const [topic] = await tx<Topic[]>`
       update topics set
         name = ${input.name ?? current.name},
@@ -57,7 +58,7 @@ export async function updateTopic(sql: Sql, id: number, input: { name?: string; 
         version = version + ${queryChanged ? 1 : 0},
         updated_at = now()
       where id = ${id} returning *`;
-    if (queryChanged) await rematchTopic(tx, id);
+    if (queryChanged) await rematchTopic(tx, topic!);
     return topic ?? null;
   });
 }
@@ -68,12 +69,13 @@ export async function deleteTopic(sql: Sql, id: number): Promise<boolean> {
 }
 
 /** Recomputes which stored mentions match the topic's current version, and its daily rollup. */
-async function rematchTopic(tx: TxSql, topicId: number): Promise<void> {
+async function rematchTopic(tx: TxSql, topic: Topic): Promise<void> {
+  const topicId = topic.id;
   await tx`delete from topic_mentions where topic_id = ${topicId}`;
   await tx`
     insert into topic_mentions (topic_id, mention_id, query_version)
-    select t.id, m.id, t.version from topics t, mentions m
-    where t.id = ${topicId} and ${termsMatch(tx)}`;
+    select ${topicId}, m.id, ${topic.version} from mentions m
+    where ${queryCondition(tx, parseQuery(topic.query))}`;
   await tx`delete from topic_daily_stats where topic_id = ${topicId}`;
   await tx`
     insert into topic_daily_stats (topic_id, day, mention_kind, ${rollupColumnList(tx)})

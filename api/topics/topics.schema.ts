@@ -1,21 +1,21 @@
 import { z } from 'zod';
 import { MENTION_KINDS } from '../../core/types.js';
-import { compileKeywordQuery, KeywordQueryError } from '../../core/keywords.js';
+import { MAX_QUERY_LENGTH, parseQuery, QuerySyntaxError } from '../../core/query/parse.js';
 import { checkDayRange, dayRangeFields, resolveDayRange } from '../common.schema.js';
 
 const name = z.string().trim().min(1, { message: 'name is required' }).max(120);
 
-/** A keyword query that compiles; the message says why one does not. */
-const query = z
+/** A query in the topic query language (core/query/parse.ts); the message says where and why one does not parse. */
+export const query = z
   .string()
   .trim()
   .min(1, { message: 'query is required' })
-  .max(2000)
+  .max(MAX_QUERY_LENGTH)
   .superRefine((q, ctx) => {
     try {
-      compileKeywordQuery(q);
+      parseQuery(q);
     } catch (err) {
-      if (!(err instanceof KeywordQueryError)) throw err;
+      if (!(err instanceof QuerySyntaxError)) throw err;
       ctx.addIssue({ code: 'custom', message: err.message });
     }
   });
