@@ -1,5 +1,5 @@
 import type { Sql, TxSql } from '../../core/db.js';
-import { parseQuery, positiveTerms } from '../../core/query/parse.js';
+import { parseQuery, positiveTerms, type QueryNode } from '../../core/query/parse.js';
 import { queryCondition } from '../../core/query/sql.js';
 import { rollupAggregates, rollupColumnList } from '../../core/rollups.js';
 import { DEFAULT_TZ } from '../../core/time.js';
@@ -26,21 +26,34 @@ export async function getTopic(sql: Sql, id: number): Promise<Topic | null> {
   return row ?? null;
 }
 
-/** Creates a topic and matches every stored mention against it. Null when the name is taken. */
-export async function createTopic(sql: Sql, input: { name: string; query: string }): Promise<Topic | null> {
+/** Creates a topic (version 1) and matches every stored mention against it. Null when the name is taken. */
+export async function createTopic(sql: Sql, input: { name: string; query: string; author?: string | null }): Promise<Topic | null> {
   const terms = positiveTerms(parseQuery(input.query));
   return sql.begin(async (tx) => {
     const [topic] = await tx<Topic[]>`
       insert into topics (name, query, terms) values (${input.name}, ${input.query}, ${terms})
       on conflict (name) do nothing returning *`;
     if (!topic) return null;
+    await tx`insert into topic_versions (topic_id, version, query, author) values (${topic.id}, ${topic.version}, ${topic.query}, ${input.author ?? null})`;
     await rematchTopic(tx, topic);
     return topic;
   });
 }
 
+export interface TopicVersion {
+  version: number;
+  query: string;
+  author: string | null;
+  created_at: Date;
+}
+
+/** A topic's saved queries, newest first. */
+export async function listTopicVersions(sql: Sql, topicId: number): Promise<TopicVersion[]> {
+  return sql<TopicVersion[]>`select version, query, author, created_at from topic_versions where topic_id = ${topicId} order by version desc`;
+}
+
 /** Renames a topic or changes its query; a new query is a new version and re-matches stored mentions. */
-export async function updateTopic(sql: Sql, id: number, input: { name?: string; query?: string }): Promise<Topic | null | 'name_taken'> {
+export async function updateTopic(sql: Sql, id: number, input: { name?: string; query?: string; author?: string | null }): Promise<Topic | null | 'name_taken'> {
   return sql.begin(async (tx) => {
     const [current] = await tx<Topic[]>`select * from topics where id = ${id} for update`;
     if (!current) return null;
@@ -58,7 +71,10 @@ export async function updateTopic(sql: Sql, id: number, input: { name?: string; 
         version = version + ${queryChanged ? 1 : 0},
         updated_at = now()
       where id = ${id} returning *`;
-    if (queryChanged) await rematchTopic(tx, topic!);
+    if (queryChanged) {
+      await tx`insert into topic_versions (topic_id, version, query, author) values (${id}, ${topic!.version}, ${topic!.query}, ${input.author ?? null})`;
+      await rematchTopic(tx, topic!);
+    }
     return topic ?? null;
   });
 }
@@ -97,4 +113,30 @@ export async function getTopicSeries(
     where topic_id = ${q.topicId} and day between ${q.from}::date and ${q.to}::date
       ${q.kind ? sql`and mention_kind = ${q.kind}` : sql``}
     group by day order by day`;
+}
+
+export interface QueryPreview {
+  total: number;
+  days: { x: string; y: number }[];
+  samples: { id: number; url: string; title: string; source_name: string | null; occurred_at: Date; snippet: string }[];
+}
+
+/**
+ * What a query would match among stored mentions, per Asia/Jakarta day from `from` to `to`, with the newest
+ * matches as samples: counted by PostgreSQL full-text search, never by loading mentions into Node.
+ */
+export async function previewQuery(sql: Sql, node: QueryNode, range: { from: string; to: string }, samples = 8): Promise<QueryPreview> {
+  const window = sql`m.occurred_at >= (${range.from}::date)::timestamp at time zone ${DEFAULT_TZ}
+    and m.occurred_at < (${range.to}::date + 1)::timestamp at time zone ${DEFAULT_TZ}`;
+  const condition = queryCondition(sql, node);
+  const [days, rows] = await Promise.all([
+    sql<{ x: string; y: number }[]>`
+      select to_char((m.occurred_at at time zone ${DEFAULT_TZ})::date, 'YYYY-MM-DD') as x, count(*)::int as y
+      from mentions m where ${window} and ${condition} group by 1 order by 1`,
+    sql<QueryPreview['samples']>`
+      select m.id, m.url, m.title, s.name as source_name, m.occurred_at, left(m.body, 240) as snippet
+      from mentions m left join sources s on s.id = m.source_id
+      where ${window} and ${condition} order by m.occurred_at desc, m.id desc limit ${samples}`,
+  ]);
+  return { total: days.reduce((n, d) => n + d.y, 0), days, samples: rows };
 }

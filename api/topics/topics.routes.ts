@@ -3,8 +3,18 @@ import { fillDays, DEFAULT_TZ } from '../../core/time.js';
 import type { AppDeps } from '../app.js';
 import { idParam } from '../common.schema.js';
 import { ApiError, notFound, parseInput, readJson } from '../errors.js';
-import { createTopic, deleteTopic, getTopic, getTopicSeries, listTopics, updateTopic } from './topics.repo.js';
-import { createTopicBody, seriesQuery, updateTopicBody } from './topics.schema.js';
+import { parseQuery, positiveTerms } from '../../core/query/parse.js';
+import { createTopic, deleteTopic, getTopic, getTopicSeries, listTopics, listTopicVersions, previewQuery, updateTopic } from './topics.repo.js';
+import { createTopicBody, previewBody, seriesQuery, updateTopicBody } from './topics.schema.js';
+
+/** The words and phrases a saved query looks for; none for a query saved before the query language that no longer parses. */
+function termsOf(query: string): string[] {
+  try {
+    return positiveTerms(parseQuery(query));
+  } catch {
+    return [];
+  }
+}
 
 const nameTaken = (name: string) => new ApiError(409, 'conflict', `a topic named "${name}" already exists`);
 
@@ -16,6 +26,34 @@ export function topicRoutes({ sql }: AppDeps) {
       const topic = await createTopic(sql, body);
       if (!topic) throw nameTaken(body.name);
       return c.json({ data: topic }, 201);
+    })
+    .post('/preview', async (c) => {
+      const body = parseInput(previewBody, await readJson(c.req.raw));
+      const range = { from: body.from, to: body.to };
+      const edited = await previewQuery(sql, parseQuery(body.query), range);
+      let current = null;
+      if (body.topic_id !== undefined) {
+        const topic = await getTopic(sql, body.topic_id);
+        if (!topic) throw notFound(`topic ${body.topic_id}`);
+        const now = await previewQuery(sql, parseQuery(topic.query), range);
+        current = { version: topic.version, query: topic.query, ...now, days: fillDays(now.days, range.from, range.to) };
+      }
+      return c.json({
+        data: { query: body.query, terms: positiveTerms(parseQuery(body.query)), ...range, ...edited, days: fillDays(edited.days, range.from, range.to), current },
+      });
+    })
+    .get('/:id/versions', async (c) => {
+      const { id } = parseInput(idParam, c.req.param());
+      if (!(await getTopic(sql, id))) throw notFound(`topic ${id}`);
+      const versions = await listTopicVersions(sql, id);
+      // Each version with what it added to and removed from the one before: the words and phrases it looks for.
+      const data = versions.map((v, i) => {
+        const before = versions[i + 1];
+        const now = new Set(termsOf(v.query));
+        const then = new Set(before ? termsOf(before.query) : []);
+        return { ...v, added: [...now].filter((t) => !then.has(t)), removed: [...then].filter((t) => !now.has(t)) };
+      });
+      return c.json({ data });
     })
     .get('/:id', async (c) => {
       const { id } = parseInput(idParam, c.req.param());

@@ -30,3 +30,6 @@ export const seriesQuery = z
   .object({ metric: z.enum(SERIES_METRICS).default('volume'), kind: z.enum(MENTION_KINDS).optional(), ...dayRangeFields })
   .transform(resolveDayRange)
   .superRefine(checkDayRange);
+
+/** An edited query to try against stored mentions, optionally beside a topic's current version. */
+export const previewBody = z.object({ query, topic_id: z.number().int().positive().optional(), ...dayRangeFields }).transform(resolveDayRange).superRefine(checkDayRange);

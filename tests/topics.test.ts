@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createApp, depsFromRuntime } from '../api/app.js';
+import type { Runtime } from '../core/runtime.js';
+import { ingestMentions } from '../crawler/ingest.repo.js';
+import { createTestDatabase, type TestDatabase } from './helpers/db.js';
+import { openTestRuntime } from './helpers/runtime.js';
+
+let db: TestDatabase;
+let rt: Runtime;
+let app: ReturnType<typeof createApp>;
+const json = (method: string, body: unknown) => ({ method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+const DAY = 86_400_000;
+const stories = [
+  ['Warga Bontang sambut Presidensi G20', 'Warga kota menyambut Presidensi G20 dengan festival kuliner di tepi pantai.', 1],
+  ['Harga cabai naik jelang KTT G20', 'Pedagang di pasar mengeluh harga cabai naik saat KTT G20 berlangsung di Bali.', 2],
+  ['Hoaks pembatalan KTT G20 beredar', 'Beredar hoaks soal pembatalan KTT G20; pemerintah meminta warga waspada.', 2],
+  ['Nelayan menunggu harga solar turun', 'Nelayan di pesisir berharap harga solar turun bulan depan.', 3],
+] as const;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  rt = await openTestRuntime(db.url);
+  app = createApp(depsFromRuntime(rt));
+  await ingestMentions(db.sql, stories.map(([title, body, daysAgo], i) => ({
+    url: `https://contoh.example/topik/${i}`, sourceId: null, kind: 'news' as const, title, body: `${body} ${body}`,
+    author: null, publishedAt: new Date(Date.now() - daysAgo * DAY), language: 'id', views: null,
+  })));
+});
+afterAll(async () => {
+  await rt?.close();
+  await db?.drop();
+});
+
+describe('keyword tuning', () => {
+  test('a preview shows what an edited query would match per day, with samples, beside the current version, and saves nothing', async () => {
+    const created = await app.request('/api/v1/topics', json('POST', { name: 'KTT', query: '"KTT G20"' }));
+    const topic = ((await created.json()) as { data: { id: number } }).data;
+    const res = await app.request('/api/v1/topics/preview', json('POST', { query: 'G20 TANPA hoaks', topic_id: topic.id }));
+    expect(res.status).toBe(200);
+    const { data } = (await res.json()) as {
+      data: { total: number; days: { x: string; y: number }[]; samples: { title: string }[]; terms: string[]; current: { version: number; total: number; days: { y: number }[] } };
+    };
+    expect(data.total).toBe(2);
+    expect(data.days).toHaveLength(30);
+    expect(data.days.reduce((n, d) => n + d.y, 0)).toBe(2);
+    expect(data.samples.map((s) => s.title).sort()).toEqual(['Harga cabai naik jelang KTT G20', 'Warga Bontang sambut Presidensi G20']);
+    expect(data.terms).toEqual(['g20']);
+    expect(data.current).toMatchObject({ version: 1, total: 2 });
+    // nothing was saved: the topic still has its own query and matches
+    const again = (await (await app.request(`/api/v1/topics/${topic.id}`)).json()) as { data: { query: string; version: number } };
+    expect(again.data).toMatchObject({ query: '"KTT G20"', version: 1 });
+  });
+
+  test('a broken query in a preview is a 400 naming the character', async () => {
+    const res = await app.request('/api/v1/topics/preview', json('POST', { query: 'G20 AND' }));
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/query: at character 5: nothing after/);
+  });
+
+  test('every saved query is a version with its time, and the history says what each one added and removed', async () => {
+    const created = await app.request('/api/v1/topics', json('POST', { name: 'Pasar', query: 'harga cabai' }));
+    const topic = ((await created.json()) as { data: { id: number } }).data;
+    await app.request(`/api/v1/topics/${topic.id}`, json('PATCH', { query: 'harga cabai, harga solar' }));
+    await app.request(`/api/v1/topics/${topic.id}`, json('PATCH', { name: 'Pasar dan pesisir' })); // a rename is not a version
+    await app.request(`/api/v1/topics/${topic.id}`, json('PATCH', { query: 'harga solar' }));
+    const res = await app.request(`/api/v1/topics/${topic.id}/versions`);
+    const { data } = (await res.json()) as { data: { version: number; query: string; added: string[]; removed: string[]; created_at: string }[] };
+    expect(data.map((v) => v.version)).toEqual([3, 2, 1]);
+    expect(data[0]).toMatchObject({ query: 'harga solar', added: [], removed: ['harga cabai'] });
+    expect(data[1]).toMatchObject({ added: ['harga solar'], removed: [] });
+    expect(data[2]).toMatchObject({ query: 'harga cabai', added: ['harga cabai'] });
+    expect(Date.parse(data[0]!.created_at)).toBeGreaterThanOrEqual(Date.parse(data[2]!.created_at));
+    const matched = await db.sql<{ n: number }[]>`select count(*)::int as n from topic_mentions where topic_id = ${topic.id}`;
+    expect(matched[0]!.n).toBe(1); // re-matched to the nelayan story only
+  });
+});
