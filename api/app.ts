@@ -25,6 +25,8 @@ export interface AppDeps {
   redis: Redis;
   crawlQueue: Queue;
   analysisQueue: Queue;
+  /** Up to this many stored mentions, a saved topic is matched before the save returns; beyond, in the background. */
+  backfillInlineMax: number;
   logger: Logger;
   /** Which private addresses sources may point to (the SSRF guard); from CRAWL_ALLOW_ADDRESSES. */
   addressPolicy: AddressPolicy;
@@ -43,6 +45,7 @@ export function depsFromRuntime(rt: Runtime, extra: Partial<AppDeps> = {}): AppD
     redis: rt.redis.redis,
     crawlQueue: rt.crawlQueue,
     analysisQueue: rt.analysisQueue,
+    backfillInlineMax: rt.config.BACKFILL_INLINE_MAX,
     logger: rt.logger,
     addressPolicy: createAddressPolicy(rt.config.CRAWL_ALLOW_ADDRESSES),
     ...extra,

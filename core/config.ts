@@ -31,6 +31,8 @@ const envSchema = z.object({
    */
   EXTRACT_THREADS: z.coerce.number().int().min(0).max(32).default(Math.max(0, os.availableParallelism() - 2)),
   EXTRACT_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  /** A saved topic query is matched against stored mentions before the save returns up to this many mentions; beyond, by a background job. */
+  BACKFILL_INLINE_MAX: z.coerce.number().int().min(0).default(20_000),
   /** Debian's Chromium for pages that need JavaScript; empty turns browser rendering off. */
   CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
   RENDER_CONCURRENCY: z.coerce.number().int().min(1).max(8).default(2),

@@ -8,12 +8,26 @@ import { Queue, type ConnectionOptions } from 'bullmq';
 export const JOBS = {
   crawlSource: { queue: 'crawl', name: 'crawl-source' },
   reanalyzeMentions: { queue: 'analysis', name: 'reanalyze-mentions' },
+  backfillTopic: { queue: 'analysis', name: 'backfill-topic' },
 } as const;
 
 export interface JobPayloads {
   crawlSource: { sourceId: number; reason: 'schedule' | 'manual' };
   /** 'outdated': mentions scored by older lexicons; 'all': every mention; 'ids': these (e.g. a press release's pickups). */
   reanalyzeMentions: { scope: 'outdated' | 'all' | 'ids'; mentionIds?: number[]; reason: string };
+  /** Re-match stored mentions against this version of a topic's query. */
+  backfillTopic: { topicId: number; version: number };
+}
+
+/** One backfill per topic version, however often it is asked for. */
+export const backfillJobId = (topicId: number, version: number) => `backfill-${topicId}-${version}`;
+
+export async function enqueueBackfill(queue: Queue, topicId: number, version: number): Promise<string> {
+  const job = await queue.add(JOBS.backfillTopic.name, { topicId, version }, {
+    jobId: backfillJobId(topicId, version), attempts: 3, backoff: { type: 'exponential', delay: 5000 },
+    removeOnComplete: { age: 7 * 86_400 }, removeOnFail: { age: 30 * 86_400 },
+  });
+  return job.id!;
 }
 
 /** Progress a re-analysis job reports as it goes. */

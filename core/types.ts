@@ -40,6 +40,8 @@ export interface Topic {
   query: string;
   terms: string[];
   version: number;
+  /** The version whose matches against every stored mention are complete; behind `version` while a backfill runs. */
+  matched_version: number | null;
   created_at: Date;
   updated_at: Date;
 }

@@ -1,5 +1,6 @@
 import { Worker, type Job } from 'bullmq';
-import { JOBS, type JobKey } from '../core/jobs.js';
+import { JOBS, type JobKey, type JobPayloads } from '../core/jobs.js';
+import { backfillTopic } from '../core/topic-backfill.js';
 import { createRedis } from '../core/redis.js';
 import type { Runtime } from '../core/runtime.js';
 import { syncSchedules } from '../core/schedule.js';
@@ -15,6 +16,12 @@ function handlers(rt: Runtime, crawl: () => ReturnType<typeof createCrawlContext
   return {
     crawlSource: (job) => runCrawlJob(rt.db.sql, crawl(), job),
     reanalyzeMentions: (job) => runReanalyzeJob(rt.db.sql, rt.logger, job),
+    backfillTopic: async (job) => {
+      const { topicId, version } = job.data as JobPayloads['backfillTopic'];
+      const result = await backfillTopic(rt.db.sql, topicId, version, (p) => job.updateProgress(p));
+      rt.logger.info({ jobId: job.id, topicId, version, ...result }, 'topic backfill finished');
+      return result;
+    },
   };
 }
 

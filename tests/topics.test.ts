@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApp, depsFromRuntime } from '../api/app.js';
 import type { Runtime } from '../core/runtime.js';
 import { ingestMentions } from '../crawler/ingest.repo.js';
+import { startWorkers } from '../crawler/worker.js';
 import { createTestDatabase, type TestDatabase } from './helpers/db.js';
 import { openTestRuntime } from './helpers/runtime.js';
+import { waitFor } from './helpers/wait.js';
 
 let db: TestDatabase;
 let rt: Runtime;
@@ -73,5 +75,45 @@ describe('keyword tuning', () => {
     expect(Date.parse(data[0]!.created_at)).toBeGreaterThanOrEqual(Date.parse(data[2]!.created_at));
     const matched = await db.sql<{ n: number }[]>`select count(*)::int as n from topic_mentions where topic_id = ${topic.id}`;
     expect(matched[0]!.n).toBe(1); // re-matched to the nelayan story only
+  });
+});
+
+describe('backfill in the background', () => {
+  let bg: Runtime;
+  let bgApp: ReturnType<typeof createApp>;
+  let workers: { close(): Promise<void> };
+  beforeAll(async () => {
+    // Every save goes to the background here, as it does on a database larger than BACKFILL_INLINE_MAX.
+    bg = await openTestRuntime(db.url, { BACKFILL_INLINE_MAX: '0', WORKERS: 'analyze' });
+    bgApp = createApp(depsFromRuntime(bg));
+    workers = await startWorkers(bg);
+  });
+  afterAll(async () => {
+    await workers?.close();
+    await bg?.close();
+  });
+
+  test('saving a query on a large database answers at once, and a background job matches the stored mentions with progress', async () => {
+    const created = await bgApp.request('/api/v1/topics', json('POST', { name: 'Latar', query: 'harga' }));
+    expect(created.status).toBe(201);
+    const body = (await created.json()) as { data: { id: number; version: number; matched_version: number | null }; backfill: { state: string; status: string } };
+    expect(body.data.matched_version).toBeNull();
+    expect(body.backfill.state).toBe('queued');
+    const done = await waitFor('the backfill to finish', async () => {
+      const s = (await (await bgApp.request(body.backfill.status)).json()) as { data: { state: string } };
+      return s.data.state === 'done' ? s.data : null;
+    }, 30_000, 200);
+    expect(done).toMatchObject({ version: 1, state: 'done' });
+    const list = (await (await bgApp.request('/api/v1/topics')).json()) as { data: { id: number; mention_count: number }[] };
+    expect(list.data.find((t) => t.id === body.data.id)?.mention_count).toBe(2); // cabai and solar
+
+    const patched = (await (await bgApp.request(`/api/v1/topics/${body.data.id}`, json('PATCH', { query: 'harga solar' }))).json()) as { backfill: { state: string; status: string } };
+    expect(patched.backfill.state).toBe('queued');
+    await waitFor('the second backfill', async () => {
+      const s = (await (await bgApp.request(patched.backfill.status)).json()) as { data: { state: string; version: number } };
+      return s.data.state === 'done' && s.data.version === 2 ? s.data : null;
+    }, 30_000, 200);
+    const after = (await (await bgApp.request('/api/v1/topics')).json()) as { data: { id: number; mention_count: number }[] };
+    expect(after.data.find((t) => t.id === body.data.id)?.mention_count).toBe(1);
   });
 });

@@ -1,7 +1,7 @@
-import type { Sql, TxSql } from '../../core/db.js';
+import type { Sql } from '../../core/db.js';
 import { parseQuery, positiveTerms, type QueryNode } from '../../core/query/parse.js';
 import { queryCondition } from '../../core/query/sql.js';
-import { rollupAggregates, rollupColumnList } from '../../core/rollups.js';
+import { backfillTopic } from '../../core/topic-backfill.js';
 import { DEFAULT_TZ } from '../../core/time.js';
 import type { MentionKind, Topic } from '../../core/types.js';
 
@@ -26,18 +26,31 @@ export async function getTopic(sql: Sql, id: number): Promise<Topic | null> {
   return row ?? null;
 }
 
-/** Creates a topic (version 1) and matches every stored mention against it. Null when the name is taken. */
-export async function createTopic(sql: Sql, input: { name: string; query: string; author?: string | null }): Promise<Topic | null> {
+/**
+ * How stored mentions are matched after a save: 'inline' before returning (small databases, the demo,
+ * tests), 'later' by a background backfill job the caller queues (core/topic-backfill.ts).
+ */
+export type BackfillMode = 'inline' | 'later';
+
+/** Creates a topic (version 1); stored mentions are matched as `backfill` says. Null when the name is taken. */
+export async function createTopic(sql: Sql, input: { name: string; query: string; author?: string | null }, backfill: BackfillMode = 'inline'): Promise<Topic | null> {
   const terms = positiveTerms(parseQuery(input.query));
-  return sql.begin(async (tx) => {
-    const [topic] = await tx<Topic[]>`
+  const topic = await sql.begin(async (tx) => {
+    const [row] = await tx<Topic[]>`
       insert into topics (name, query, terms) values (${input.name}, ${input.query}, ${terms})
       on conflict (name) do nothing returning *`;
-    if (!topic) return null;
-    await tx`insert into topic_versions (topic_id, version, query, author) values (${topic.id}, ${topic.version}, ${topic.query}, ${input.author ?? null})`;
-    await rematchTopic(tx, topic);
-    return topic;
+    if (row) await tx`insert into topic_versions (topic_id, version, query, author) values (${row.id}, ${row.version}, ${row.query}, ${input.author ?? null})`;
+    return row ?? null;
   });
+  if (!topic || backfill === 'later') return topic;
+  await backfillTopic(sql, topic.id, topic.version);
+  return getTopic(sql, topic.id);
+}
+
+/** Whether the database holds at most `limit` mentions (counted without scanning more). */
+export async function mentionCountAtMost(sql: Sql, limit: number): Promise<boolean> {
+  const [row] = await sql<{ n: number }[]>`select count(*)::int as n from (select 1 from mentions limit ${limit + 1}) x`;
+  return row!.n <= limit;
 }
 
 export interface TopicVersion {
@@ -53,13 +66,18 @@ export async function listTopicVersions(sql: Sql, topicId: number): Promise<Topi
 }
 
 /** Renames a topic or changes its query; a new query is a new version and re-matches stored mentions. */
-export async function updateTopic(sql: Sql, id: number, input: { name?: string; query?: string; author?: string | null }): Promise<Topic | null | 'name_taken'> {
-  return sql.begin(async (tx) => {
+export async function updateTopic(
+  sql: Sql,
+  id: number,
+  input: { name?: string; query?: string; author?: string | null },
+  backfill: BackfillMode = 'inline',
+): Promise<Topic | null | 'name_taken'> {
+  const result = await sql.begin(async (tx) => {
     const [current] = await tx<Topic[]>`select * from topics where id = ${id} for update`;
     if (!current) return null;
     if (input.name && input.name !== current.name) {
       const [clash] = await tx`select 1 from topics where name = ${input.name} and id <> ${id}`;
-      if (clash) return 'name_taken';
+      if (clash) return 'name_taken' as const;
     }
     const queryChanged = input.query !== undefined && input.query !== current.query;
     const terms = queryChanged ? positiveTerms(parseQuery(input.query!)) : current.terms;
@@ -71,34 +89,18 @@ export async function updateTopic(sql: Sql, id: number, input: { name?: string; 
         version = version + ${queryChanged ? 1 : 0},
         updated_at = now()
       where id = ${id} returning *`;
-    if (queryChanged) {
-      await tx`insert into topic_versions (topic_id, version, query, author) values (${id}, ${topic!.version}, ${topic!.query}, ${input.author ?? null})`;
-      await rematchTopic(tx, topic!);
-    }
-    return topic ?? null;
+    if (queryChanged) await tx`insert into topic_versions (topic_id, version, query, author) values (${id}, ${topic!.version}, ${topic!.query}, ${input.author ?? null})`;
+    return { topic: topic!, queryChanged };
   });
+  if (!result || result === 'name_taken') return result;
+  if (!result.queryChanged || backfill === 'later') return result.topic;
+  await backfillTopic(sql, id, result.topic.version);
+  return getTopic(sql, id);
 }
 
 export async function deleteTopic(sql: Sql, id: number): Promise<boolean> {
   const rows = await sql`delete from topics where id = ${id} returning id`;
   return rows.length > 0;
-}
-
-/** Recomputes which stored mentions match the topic's current version, and its daily rollup. */
-async function rematchTopic(tx: TxSql, topic: Topic): Promise<void> {
-  const topicId = topic.id;
-  await tx`delete from topic_mentions where topic_id = ${topicId}`;
-  await tx`
-    insert into topic_mentions (topic_id, mention_id, query_version)
-    select ${topicId}, m.id, ${topic.version} from mentions m
-    where ${queryCondition(tx, parseQuery(topic.query))}`;
-  await tx`delete from topic_daily_stats where topic_id = ${topicId}`;
-  await tx`
-    insert into topic_daily_stats (topic_id, day, mention_kind, ${rollupColumnList(tx)})
-    select tm.topic_id, (m.occurred_at at time zone ${DEFAULT_TZ})::date, m.kind, ${rollupAggregates(tx)}
-    from topic_mentions tm join mentions m on m.id = tm.mention_id
-    where tm.topic_id = ${topicId}
-    group by 1, 2, 3`;
 }
 
 /** Chart-ready daily points from the rollup; days without mentions are absent here and filled by the caller. */

@@ -4,7 +4,8 @@ import type { AppDeps } from '../app.js';
 import { idParam } from '../common.schema.js';
 import { ApiError, notFound, parseInput, readJson } from '../errors.js';
 import { parseQuery, positiveTerms } from '../../core/query/parse.js';
-import { createTopic, deleteTopic, getTopic, getTopicSeries, listTopics, listTopicVersions, previewQuery, updateTopic } from './topics.repo.js';
+import { backfillJobId, enqueueBackfill } from '../../core/jobs.js';
+import { createTopic, deleteTopic, getTopic, getTopicSeries, listTopics, listTopicVersions, mentionCountAtMost, previewQuery, updateTopic, type BackfillMode } from './topics.repo.js';
 import { createTopicBody, previewBody, seriesQuery, updateTopicBody } from './topics.schema.js';
 
 /** The words and phrases a saved query looks for; none for a query saved before the query language that no longer parses. */
@@ -18,14 +19,21 @@ function termsOf(query: string): string[] {
 
 const nameTaken = (name: string) => new ApiError(409, 'conflict', `a topic named "${name}" already exists`);
 
-export function topicRoutes({ sql }: AppDeps) {
+export function topicRoutes({ sql, analysisQueue, backfillInlineMax }: AppDeps) {
+  /** Matches stored mentions now when there are few, else queues the backfill; what the response says about it. */
+  const backfill = async (topic: { id: number; version: number; matched_version: number | null }) => {
+    if (topic.matched_version === topic.version) return { state: 'done', status: `/api/v1/topics/${topic.id}/backfill` };
+    await enqueueBackfill(analysisQueue, topic.id, topic.version);
+    return { state: 'queued', status: `/api/v1/topics/${topic.id}/backfill` };
+  };
+  const mode = async () => ((await mentionCountAtMost(sql, backfillInlineMax)) ? 'inline' : 'later') as BackfillMode;
   return new Hono()
     .get('/', async (c) => c.json({ data: await listTopics(sql) }))
     .post('/', async (c) => {
       const body = parseInput(createTopicBody, await readJson(c.req.raw));
-      const topic = await createTopic(sql, body);
+      const topic = await createTopic(sql, body, await mode());
       if (!topic) throw nameTaken(body.name);
-      return c.json({ data: topic }, 201);
+      return c.json({ data: topic, backfill: await backfill(topic) }, 201);
     })
     .post('/preview', async (c) => {
       const body = parseInput(previewBody, await readJson(c.req.raw));
@@ -41,6 +49,15 @@ export function topicRoutes({ sql }: AppDeps) {
       return c.json({
         data: { query: body.query, terms: positiveTerms(parseQuery(body.query)), ...range, ...edited, days: fillDays(edited.days, range.from, range.to), current },
       });
+    })
+    .get('/:id/backfill', async (c) => {
+      const { id } = parseInput(idParam, c.req.param());
+      const topic = await getTopic(sql, id);
+      if (!topic) throw notFound(`topic ${id}`);
+      if (topic.matched_version === topic.version) return c.json({ data: { version: topic.version, state: 'done', done: null, total: null } });
+      const job = await analysisQueue.getJob(backfillJobId(id, topic.version));
+      const progress = (job && typeof job.progress === 'object' ? job.progress : {}) as { done?: number; total?: number };
+      return c.json({ data: { version: topic.version, state: job ? await job.getState() : 'missing', done: progress.done ?? 0, total: progress.total ?? null } });
     })
     .get('/:id/versions', async (c) => {
       const { id } = parseInput(idParam, c.req.param());
@@ -64,10 +81,10 @@ export function topicRoutes({ sql }: AppDeps) {
     .patch('/:id', async (c) => {
       const { id } = parseInput(idParam, c.req.param());
       const body = parseInput(updateTopicBody, await readJson(c.req.raw));
-      const topic = await updateTopic(sql, id, body);
+      const topic = await updateTopic(sql, id, body, await mode());
       if (topic === 'name_taken') throw nameTaken(body.name ?? '');
       if (!topic) throw notFound(`topic ${id}`);
-      return c.json({ data: topic });
+      return c.json({ data: topic, backfill: await backfill(topic) });
     })
     .delete('/:id', async (c) => {
       const { id } = parseInput(idParam, c.req.param());

@@ -1,0 +1,59 @@
+import type { Sql } from './db.js';
+import { parseQuery } from './query/parse.js';
+import { queryCondition } from './query/sql.js';
+import { rollupAggregates, rollupColumnList } from './rollups.js';
+import { DEFAULT_TZ } from './time.js';
+
+/**
+ * Re-matches every stored mention against a topic's current query after it is saved: matches of older
+ * versions are dropped, the mentions are matched in id ranges (progress after each), and the topic's daily
+ * rollups are rebuilt from its matches in one transaction, so mentions ingested meanwhile are counted once.
+ * Stops early when the topic was saved again (a newer backfill takes over). The same SQL condition as ingest.
+ */
+export interface BackfillProgress {
+  done: number;
+  total: number;
+}
+
+const RANGE = 20_000;
+
+export async function backfillTopic(
+  sql: Sql,
+  topicId: number,
+  version: number,
+  onProgress: (p: BackfillProgress) => Promise<void> = async () => {},
+): Promise<{ matched: number; superseded: boolean }> {
+  const current = async () => (await sql<{ version: number; query: string }[]>`select version, query from topics where id = ${topicId}`)[0];
+  const topic = await current();
+  if (!topic || topic.version !== version) return { matched: 0, superseded: true };
+  const condition = queryCondition(sql, parseQuery(topic.query));
+  const [bounds] = await sql<{ max_id: number | null; total: number }[]>`select max(id) as max_id, count(*)::int as total from mentions`;
+  const maxId = bounds!.max_id ?? 0;
+  await sql`delete from topic_mentions where topic_id = ${topicId} and query_version <> ${version}`;
+  let done = 0;
+  for (let from = 0; from < maxId; from += RANGE) {
+    if ((await current())?.version !== version) return { matched: 0, superseded: true };
+    await sql`
+      insert into topic_mentions (topic_id, mention_id, query_version)
+      select ${topicId}, m.id, ${version} from mentions m
+      where m.id > ${from} and m.id <= ${from + RANGE} and ${condition}
+      on conflict do nothing`;
+    const [seen] = await sql<{ n: number }[]>`select count(*)::int as n from mentions where id <= ${from + RANGE}`;
+    done = seen!.n;
+    await onProgress({ done, total: bounds!.total });
+  }
+  return sql.begin(async (tx) => {
+    const [locked] = await tx<{ version: number }[]>`select version from topics where id = ${topicId} for update`;
+    if (!locked || locked.version !== version) return { matched: 0, superseded: true };
+    await tx`delete from topic_daily_stats where topic_id = ${topicId}`;
+    await tx`
+      insert into topic_daily_stats (topic_id, day, mention_kind, ${rollupColumnList(tx)})
+      select tm.topic_id, (m.occurred_at at time zone ${DEFAULT_TZ})::date, m.kind, ${rollupAggregates(tx)}
+      from topic_mentions tm join mentions m on m.id = tm.mention_id
+      where tm.topic_id = ${topicId}
+      group by 1, 2, 3`;
+    await tx`update topics set matched_version = ${version} where id = ${topicId}`;
+    const [n] = await tx<{ n: number }[]>`select count(*)::int as n from topic_mentions where topic_id = ${topicId}`;
+    return { matched: n!.n, superseded: false };
+  });
+}
