@@ -22,6 +22,12 @@ const DEMO_TOPICS = [
   { name: 'Presidensi G20', query: 'Presidensi G20, G20, KTT G20' },
   { name: 'Harga kebutuhan pokok', query: 'harga cabai, harga beras, sembako, harga BBM, kebutuhan pokok' },
 ];
+/** The campaign's three key messages (seed 004), as key messages of the G20 topic. */
+const DEMO_KEY_MESSAGES = [
+  { name: 'Manfaat G20 bagi rakyat', query: 'manfaat*, untung, terbantu, "lapangan kerja", rezeki' },
+  { name: 'Ketangguhan menghadapi pandemi', query: 'pandemi, resiliensi, tangguh, ketahanan' },
+  { name: 'Pemulihan ekonomi', query: '"pemulihan ekonomi", pulih, bangkit, "recover together"' },
+];
 
 // The demo site is on 127.0.0.1, which the SSRF guard refuses unless allowed; it is ours, so no politeness delay.
 const DEMO_RELEASES = ['sinergi-pusat-daerah-deliverables-presidensi-g20', 'diskominfos-bali-kenak-sinarengan-ktt-g20'];
@@ -41,6 +47,8 @@ try {
   const { sql } = runtime.db;
 
   for (const topic of DEMO_TOPICS) await createTopic(sql, topic); // a no-op when it exists
+  const [g20] = await sql<{ id: number }[]>`select id from topics where name = ${DEMO_TOPICS[0]!.name} and parent_id is null`;
+  for (const key of DEMO_KEY_MESSAGES) await createTopic(sql, { ...key, parentId: g20!.id });
   const social = await startSocialSite({ port: Number(process.env.DEMO_SOCIAL_PORT ?? 3998), now: new Date() });
   const sources: Source[] = [];
   const wanted = [

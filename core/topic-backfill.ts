@@ -1,5 +1,5 @@
 import type { Sql } from './db.js';
-import { parseQuery } from './query/parse.js';
+import { topicQuery } from './query/parse.js';
 import { queryCondition } from './query/sql.js';
 import { rollupAggregates, rollupColumnList } from './rollups.js';
 import { DEFAULT_TZ } from './time.js';
@@ -23,10 +23,12 @@ export async function backfillTopic(
   version: number,
   onProgress: (p: BackfillProgress) => Promise<void> = async () => {},
 ): Promise<{ matched: number; superseded: boolean }> {
-  const current = async () => (await sql<{ version: number; query: string }[]>`select version, query from topics where id = ${topicId}`)[0];
+  const current = async () =>
+    (await sql<{ version: number; query: string; parent_query: string | null }[]>`
+      select t.version, t.query, p.query as parent_query from topics t left join topics p on p.id = t.parent_id where t.id = ${topicId}`)[0];
   const topic = await current();
   if (!topic || topic.version !== version) return { matched: 0, superseded: true };
-  const condition = queryCondition(sql, parseQuery(topic.query));
+  const condition = queryCondition(sql, topicQuery(topic.query, topic.parent_query));
   const [bounds] = await sql<{ max_id: number | null; total: number }[]>`select max(id) as max_id, count(*)::int as total from mentions`;
   const maxId = bounds!.max_id ?? 0;
   await sql`delete from topic_mentions where topic_id = ${topicId} and query_version <> ${version}`;

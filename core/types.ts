@@ -42,6 +42,8 @@ export interface Topic {
   version: number;
   /** The version whose matches against every stored mention are complete; behind `version` while a backfill runs. */
   matched_version: number | null;
+  /** Set for a key message: the topic it belongs to. */
+  parent_id: number | null;
   created_at: Date;
   updated_at: Date;
 }

@@ -1,6 +1,6 @@
 import type { Sql, TxSql } from '../core/db.js';
 import { mentionAuthor, prepareMentionText } from '../analysis/mention-text.js';
-import { parseQuery, QuerySyntaxError, type QueryNode } from '../core/query/parse.js';
+import { QuerySyntaxError, topicQuery, type QueryNode } from '../core/query/parse.js';
 import { queryCondition } from '../core/query/sql.js';
 import { assignStories } from './syndication.repo.js';
 import { analysisColumns, analysisRows } from './analysis.repo.js';
@@ -127,13 +127,13 @@ async function insertMentions(tx: TxSql, prepared: PreparedMention[], fetchedAt:
  * saved; one stored before the query language that no longer parses matches nothing rather than stopping ingest.
  */
 const parsed = new Map<string, QueryNode | null>();
-function parsedQuery(t: { id: number; version: number; query: string }): QueryNode | null {
-  const key = `${t.id}:${t.version}:${t.query}`;
+function parsedQuery(t: { id: number; version: number; query: string; parent_query: string | null }): QueryNode | null {
+  const key = `${t.id}:${t.version}:${t.query}\u0000${t.parent_query ?? ''}`;
   if (!parsed.has(key)) {
     if (parsed.size > 10_000) parsed.clear();
     let node: QueryNode | null = null;
     try {
-      node = parseQuery(t.query);
+      node = topicQuery(t.query, t.parent_query);
     } catch (err) {
       if (!(err instanceof QuerySyntaxError)) throw err;
     }
@@ -149,7 +149,10 @@ function parsedQuery(t: { id: number; version: number; query: string }): QueryNo
 async function matchTopics(tx: TxSql, ids: number[]): Promise<Map<number, number[]>> {
   const byMention = new Map<number, number[]>();
   if (ids.length === 0) return byMention;
-  const topics = (await tx<{ id: number; version: number; query: string }[]>`select id, version, query from topics order by id`)
+  const topics = (
+    await tx<{ id: number; version: number; query: string; parent_query: string | null }[]>`
+      select t.id, t.version, t.query, p.query as parent_query from topics t left join topics p on p.id = t.parent_id order by t.id`
+  )
     .map((t) => ({ ...t, node: parsedQuery(t) }))
     .filter((t): t is typeof t & { node: QueryNode } => t.node !== null);
   if (topics.length === 0) return byMention;

@@ -22,7 +22,7 @@ export function databaseStore(sql: Sql): MentionStore {
   return {
     findStoredUrls: (urls) => findStoredUrls(sql, urls),
     ingest,
-    topicTerms: () => sql<{ id: number; terms: string[] }[]>`select id, terms from topics order by id`,
+    topicTerms: () => sql<{ id: number; terms: string[] }[]>`select id, terms from topics where parent_id is null order by id`,
   };
 }
 

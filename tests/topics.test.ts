@@ -117,3 +117,32 @@ describe('backfill in the background', () => {
     expect(after.data.find((t) => t.id === body.data.id)?.mention_count).toBe(1);
   });
 });
+
+describe('key messages', () => {
+  test('a key message inside a topic matches what both queries match, is tracked on its own, and follows its topic when the topic query changes', async () => {
+    const parent = ((await (await app.request('/api/v1/topics', json('POST', { name: 'G20 di daerah', query: 'G20' }))).json()) as { data: { id: number } }).data;
+    const res = await app.request('/api/v1/topics', json('POST', { name: 'Harga', query: 'harga', parent_id: parent.id }));
+    expect(res.status).toBe(201);
+    const key = ((await res.json()) as { data: { id: number; parent_id: number; version: number } }).data;
+    expect(key.parent_id).toBe(parent.id);
+    const count = async (id: number) => (await db.sql<{ n: number }[]>`select count(*)::int as n from topic_mentions where topic_id = ${id}`)[0]!.n;
+    expect(await count(parent.id)).toBe(3);
+    expect(await count(key.id)).toBe(1); // only "Harga cabai naik jelang KTT G20" is about G20 and prices
+
+    const detail = (await (await app.request(`/api/v1/topics/${parent.id}`)).json()) as { data: { key_messages: { name: string }[] } };
+    expect(detail.data.key_messages.map((k) => k.name)).toEqual(['Harga']);
+    const rolled = await db.sql<{ n: number }[]>`select coalesce(sum(mentions), 0)::int as n from topic_daily_stats where topic_id = ${key.id}`;
+    expect(rolled[0]!.n).toBe(1);
+
+    // The topic widens to the fishermen's story too: its key message picks that up without being edited.
+    await app.request(`/api/v1/topics/${parent.id}`, json('PATCH', { query: 'G20, nelayan' }));
+    expect(await count(key.id)).toBe(2);
+    const versions = (await (await app.request(`/api/v1/topics/${key.id}/versions`)).json()) as { data: { version: number }[] };
+    expect(versions.data.map((v) => v.version)).toEqual([2, 1]);
+
+    const clash = await app.request('/api/v1/topics', json('POST', { name: 'Harga', query: 'beras', parent_id: parent.id }));
+    expect(clash.status).toBe(409);
+    const nested = await app.request('/api/v1/topics', json('POST', { name: 'Cabai', query: 'cabai', parent_id: key.id }));
+    expect(nested.status).toBe(422);
+  });
+});

@@ -33,12 +33,16 @@ export async function getTopic(sql: Sql, id: number): Promise<Topic | null> {
 export type BackfillMode = 'inline' | 'later';
 
 /** Creates a topic (version 1); stored mentions are matched as `backfill` says. Null when the name is taken. */
-export async function createTopic(sql: Sql, input: { name: string; query: string; author?: string | null }, backfill: BackfillMode = 'inline'): Promise<Topic | null> {
+export async function createTopic(
+  sql: Sql,
+  input: { name: string; query: string; author?: string | null; parentId?: number | null },
+  backfill: BackfillMode = 'inline',
+): Promise<Topic | null> {
   const terms = positiveTerms(parseQuery(input.query));
   const topic = await sql.begin(async (tx) => {
     const [row] = await tx<Topic[]>`
-      insert into topics (name, query, terms) values (${input.name}, ${input.query}, ${terms})
-      on conflict (name) do nothing returning *`;
+      insert into topics (name, query, terms, parent_id) values (${input.name}, ${input.query}, ${terms}, ${input.parentId ?? null})
+      on conflict do nothing returning *`;
     if (row) await tx`insert into topic_versions (topic_id, version, query, author) values (${row.id}, ${row.version}, ${row.query}, ${input.author ?? null})`;
     return row ?? null;
   });
@@ -76,7 +80,7 @@ export async function updateTopic(
     const [current] = await tx<Topic[]>`select * from topics where id = ${id} for update`;
     if (!current) return null;
     if (input.name && input.name !== current.name) {
-      const [clash] = await tx`select 1 from topics where name = ${input.name} and id <> ${id}`;
+      const [clash] = await tx`select 1 from topics where name = ${input.name} and id <> ${id} and parent_id is not distinct from ${current.parent_id}`;
       if (clash) return 'name_taken' as const;
     }
     const queryChanged = input.query !== undefined && input.query !== current.query;
@@ -89,13 +93,23 @@ export async function updateTopic(
         version = version + ${queryChanged ? 1 : 0},
         updated_at = now()
       where id = ${id} returning *`;
-    if (queryChanged) await tx`insert into topic_versions (topic_id, version, query, author) values (${id}, ${topic!.version}, ${topic!.query}, ${input.author ?? null})`;
-    return { topic: topic!, queryChanged };
+    if (!queryChanged) return { topic: topic!, queryChanged, keyMessages: [] as Topic[] };
+    await tx`insert into topic_versions (topic_id, version, query, author) values (${id}, ${topic!.version}, ${topic!.query}, ${input.author ?? null})`;
+    // A key message matches its parent's query too: when that changes, each key message gets a new version.
+    const keyMessages = await tx<Topic[]>`update topics set version = version + 1, updated_at = now() where parent_id = ${id} returning *`;
+    for (const k of keyMessages) await tx`insert into topic_versions (topic_id, version, query, author) values (${k.id}, ${k.version}, ${k.query}, ${input.author ?? null})`;
+    return { topic: topic!, queryChanged, keyMessages };
   });
   if (!result || result === 'name_taken') return result;
   if (!result.queryChanged || backfill === 'later') return result.topic;
   await backfillTopic(sql, id, result.topic.version);
+  for (const k of result.keyMessages) await backfillTopic(sql, k.id, k.version);
   return getTopic(sql, id);
+}
+
+/** A topic's key messages (their own versions move when the topic's query changes). */
+export async function listKeyMessages(sql: Sql, topicId: number): Promise<Topic[]> {
+  return sql<Topic[]>`select * from topics where parent_id = ${topicId} order by name`;
 }
 
 export async function deleteTopic(sql: Sql, id: number): Promise<boolean> {

@@ -5,7 +5,7 @@ import { idParam } from '../common.schema.js';
 import { ApiError, notFound, parseInput, readJson } from '../errors.js';
 import { parseQuery, positiveTerms } from '../../core/query/parse.js';
 import { backfillJobId, enqueueBackfill } from '../../core/jobs.js';
-import { createTopic, deleteTopic, getTopic, getTopicSeries, listTopics, listTopicVersions, mentionCountAtMost, previewQuery, updateTopic, type BackfillMode } from './topics.repo.js';
+import { createTopic, deleteTopic, getTopic, getTopicSeries, listKeyMessages, listTopics, listTopicVersions, mentionCountAtMost, previewQuery, updateTopic, type BackfillMode } from './topics.repo.js';
 import { createTopicBody, previewBody, seriesQuery, updateTopicBody } from './topics.schema.js';
 
 /** The words and phrases a saved query looks for; none for a query saved before the query language that no longer parses. */
@@ -17,7 +17,7 @@ function termsOf(query: string): string[] {
   }
 }
 
-const nameTaken = (name: string) => new ApiError(409, 'conflict', `a topic named "${name}" already exists`);
+const nameTaken = (name: string) => new ApiError(409, 'conflict', `a topic (or a key message of this topic) named "${name}" already exists`);
 
 export function topicRoutes({ sql, analysisQueue, backfillInlineMax }: AppDeps) {
   /** Matches stored mentions now when there are few, else queues the backfill; what the response says about it. */
@@ -31,7 +31,12 @@ export function topicRoutes({ sql, analysisQueue, backfillInlineMax }: AppDeps) 
     .get('/', async (c) => c.json({ data: await listTopics(sql) }))
     .post('/', async (c) => {
       const body = parseInput(createTopicBody, await readJson(c.req.raw));
-      const topic = await createTopic(sql, body, await mode());
+      if (body.parent_id) {
+        const parent = await getTopic(sql, body.parent_id);
+        if (!parent) throw new ApiError(422, 'invalid_parent', `parent_id: topic ${body.parent_id} does not exist`);
+        if (parent.parent_id !== null) throw new ApiError(422, 'invalid_parent', `parent_id: topic ${body.parent_id} is itself a key message; key messages belong to a topic`);
+      }
+      const topic = await createTopic(sql, { name: body.name, query: body.query, parentId: body.parent_id ?? null }, await mode());
       if (!topic) throw nameTaken(body.name);
       return c.json({ data: topic, backfill: await backfill(topic) }, 201);
     })
@@ -76,7 +81,7 @@ export function topicRoutes({ sql, analysisQueue, backfillInlineMax }: AppDeps) 
       const { id } = parseInput(idParam, c.req.param());
       const topic = await getTopic(sql, id);
       if (!topic) throw notFound(`topic ${id}`);
-      return c.json({ data: topic });
+      return c.json({ data: { ...topic, key_messages: await listKeyMessages(sql, id) } });
     })
     .patch('/:id', async (c) => {
       const { id } = parseInput(idParam, c.req.param());
@@ -84,6 +89,7 @@ export function topicRoutes({ sql, analysisQueue, backfillInlineMax }: AppDeps) 
       const topic = await updateTopic(sql, id, body, await mode());
       if (topic === 'name_taken') throw nameTaken(body.name ?? '');
       if (!topic) throw notFound(`topic ${id}`);
+      for (const k of await listKeyMessages(sql, id)) await backfill(k);
       return c.json({ data: topic, backfill: await backfill(topic) });
     })
     .delete('/:id', async (c) => {

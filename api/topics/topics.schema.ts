@@ -20,7 +20,7 @@ export const query = z
     }
   });
 
-export const createTopicBody = z.object({ name, query });
+export const createTopicBody = z.object({ name, query, parent_id: z.number().int().positive().nullish() });
 export const updateTopicBody = z
   .object({ name: name.optional(), query: query.optional() })
   .refine((b) => b.name !== undefined || b.query !== undefined, { message: 'give name or query to change' });

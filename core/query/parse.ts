@@ -257,3 +257,9 @@ export function positiveTerms(node: QueryNode): string[] {
   walk(node, false);
   return [...out];
 }
+
+/** What a topic matches: its own query, and for a key message its parent topic's query as well. */
+export function topicQuery(query: string, parentQuery: string | null): QueryNode {
+  const own = parseQuery(query);
+  return parentQuery === null ? own : { type: 'and', nodes: [parseQuery(parentQuery), own] };
+}

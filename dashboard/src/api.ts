@@ -1,5 +1,5 @@
 /** Typed calls to Gaung's API; every failure becomes an Error carrying the API's message. */
-export interface Topic { id: number; name: string; query: string; mention_count: number; last_day: string | null }
+export interface Topic { id: number; name: string; query: string; mention_count: number; last_day: string | null; parent_id: number | null }
 export interface Point { x: string; y: number }
 export type MembumiParts = { audience: number | null; register: number | null; voices: number | null; organic: number | null };
 export interface Membumi {

@@ -10,7 +10,8 @@ const REFRESH_MS = 30_000;
 const COLORS = ['#b4491f', '#1f6fb4', '#2e8b57', '#8a3fb4', '#b48a1f', '#1fa7b4'];
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
-const state = { topics: [] as Topic[], cursor: null as string | null, pagedMore: false };
+/** `topics`: the chosen topic or every topic; a chosen key message stands in for its topic. */
+const state = { all: [] as Topic[], topics: [] as Topic[], cursor: null as string | null, pagedMore: false };
 let chart: Chart<'line', number[], string> | null = null;
 let kindChart: Chart<'bar', number[], string> | null = null;
 
@@ -18,7 +19,7 @@ const todayJakarta = () => new Intl.DateTimeFormat('en-CA', { timeZone: TZ }).fo
 const shiftDay = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 function filters() {
-  const topic = $<HTMLSelectElement>('topic').value;
+  const topic = $<HTMLSelectElement>('key-message').value || $<HTMLSelectElement>('topic').value;
   return {
     from: $<HTMLInputElement>('from').value,
     to: $<HTMLInputElement>('to').value,
@@ -171,15 +172,23 @@ async function renderSources(): Promise<void> {
 function renderTopicOptions(): void {
   const select = $<HTMLSelectElement>('topic');
   const current = select.value;
-  const all = new Option(t('allTopics'), '');
-  select.replaceChildren(all, ...state.topics.map((tp) => new Option(tp.name, String(tp.id))));
+  const topLevel = state.all.filter((tp) => tp.parent_id === null);
+  select.replaceChildren(new Option(t('allTopics'), ''), ...topLevel.map((tp) => new Option(tp.name, String(tp.id))));
   select.value = current;
+  // Key messages of the chosen topic, each tracked on its own.
+  const keys = state.all.filter((tp) => select.value && tp.parent_id === Number(select.value));
+  const keySelect = $<HTMLSelectElement>('key-message');
+  const currentKey = keySelect.value;
+  keySelect.replaceChildren(new Option(t('allKeyMessages'), ''), ...keys.map((tp) => new Option(tp.name, String(tp.id))));
+  keySelect.value = keys.some((k) => String(k.id) === currentKey) ? currentKey : '';
+  keySelect.disabled = keys.length === 0;
+  state.topics = keySelect.value ? keys.filter((k) => String(k.id) === keySelect.value) : topLevel;
 }
 
 async function refresh(): Promise<void> {
   $('error').hidden = true;
   try {
-    state.topics = await fetchTopics();
+    state.all = await fetchTopics();
     renderTopicOptions();
     const f = filters();
     // With no topic chosen, the headline follows the topic with the most mentions.
@@ -200,7 +209,7 @@ async function start(): Promise<void> {
   $('attributions').textContent = meta.attributions.join(' ');
   $('range').addEventListener('change', () => (applyRangePreset(), void refresh()));
   for (const id of ['from', 'to']) $(id).addEventListener('change', () => (($<HTMLSelectElement>('range').value = 'custom'), void refresh()));
-  for (const id of ['kind', 'topic']) $(id).addEventListener('change', () => void refresh());
+  for (const id of ['kind', 'topic', 'key-message']) $(id).addEventListener('change', () => void refresh());
   $('more').addEventListener('click', () => void renderMentions(true));
   document.querySelectorAll<HTMLButtonElement>('[data-lang]').forEach((b) =>
     b.addEventListener('click', () => {
