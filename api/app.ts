@@ -12,6 +12,7 @@ import type { Redis } from '../core/redis.js';
 import { PLACES_ATTRIBUTION } from '../analysis/places.js';
 import { analyzeRoutes } from './analyze/analyze.routes.js';
 import { dashboardRoutes } from './dashboard.routes.js';
+import { exportRoutes } from './exports/exports.routes.js';
 import { membumiRoutes } from './membumi/membumi.routes.js';
 import { ApiError, errorHandler } from './errors.js';
 import { healthRoutes } from './health/health.routes.js';
@@ -87,6 +88,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/press-releases', pressReleaseRoutes(deps));
   app.route('/api/v1/analyze', analyzeRoutes(deps));
   app.route('/api/v1/membumi', membumiRoutes(deps));
+  app.route('/api/v1/exports', exportRoutes(deps));
   app.get('/api/v1/meta', (c) => c.json({ data: { demo: deps.demo ?? false, timezone: 'Asia/Jakarta', attributions: DATA_ATTRIBUTIONS } }));
   app.route('/', dashboardRoutes(deps));
   return app;

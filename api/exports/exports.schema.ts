@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { MENTION_KINDS } from '../../core/types.js';
+import { checkDayRange, dayRangeFields, resolveDayRange } from '../common.schema.js';
+
+/** The mentions feed's filters, for an export of every matching mention (no paging). */
+export const exportQuery = z
+  .object({
+    topic: z.coerce.number().int().positive({ message: 'topic must be a topic id' }).optional(),
+    source: z.coerce.number().int().positive({ message: 'source must be a source id' }).optional(),
+    kind: z.enum(MENTION_KINDS).optional(),
+    lang: z.enum(['id', 'en']).default('id'),
+    ...dayRangeFields,
+  })
+  .transform(resolveDayRange)
+  .superRefine(checkDayRange);
+
+export type ExportQuery = z.infer<typeof exportQuery>;
