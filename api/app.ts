@@ -12,6 +12,7 @@ import type { Redis } from '../core/redis.js';
 import { PLACES_ATTRIBUTION } from '../analysis/places.js';
 import { analyzeRoutes } from './analyze/analyze.routes.js';
 import { dashboardRoutes } from './dashboard.routes.js';
+import { alertRoutes } from './alerts/alerts.routes.js';
 import { exportRoutes } from './exports/exports.routes.js';
 import { membumiRoutes } from './membumi/membumi.routes.js';
 import { ApiError, errorHandler } from './errors.js';
@@ -28,6 +29,8 @@ export interface AppDeps {
   analysisQueue: Queue;
   /** Up to this many stored mentions, a saved topic is matched before the save returns; beyond, in the background. */
   backfillInlineMax: number;
+  /** Where new alerts are sent (ALERT_WEBHOOK_URL). */
+  alertWebhookUrl?: string;
   logger: Logger;
   /** Which private addresses sources may point to (the SSRF guard); from CRAWL_ALLOW_ADDRESSES. */
   addressPolicy: AddressPolicy;
@@ -47,6 +50,7 @@ export function depsFromRuntime(rt: Runtime, extra: Partial<AppDeps> = {}): AppD
     crawlQueue: rt.crawlQueue,
     analysisQueue: rt.analysisQueue,
     backfillInlineMax: rt.config.BACKFILL_INLINE_MAX,
+    alertWebhookUrl: rt.config.ALERT_WEBHOOK_URL,
     logger: rt.logger,
     addressPolicy: createAddressPolicy(rt.config.CRAWL_ALLOW_ADDRESSES),
     ...extra,
@@ -89,6 +93,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/analyze', analyzeRoutes(deps));
   app.route('/api/v1/membumi', membumiRoutes(deps));
   app.route('/api/v1/exports', exportRoutes(deps));
+  app.route('/api/v1/alerts', alertRoutes(deps));
   app.get('/api/v1/meta', (c) => c.json({ data: { demo: deps.demo ?? false, timezone: 'Asia/Jakarta', attributions: DATA_ATTRIBUTIONS } }));
   app.route('/', dashboardRoutes(deps));
   return app;

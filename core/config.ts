@@ -33,6 +33,9 @@ const envSchema = z.object({
   EXTRACT_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   /** A saved topic query is matched against stored mentions before the save returns up to this many mentions; beyond, by a background job. */
   BACKFILL_INLINE_MAX: z.coerce.number().int().min(0).default(20_000),
+  /** Where new alerts are POSTed as JSON (Slack-style `text` plus the alert); unset: shown on the dashboard only. */
+  ALERT_WEBHOOK_URL: z.string().url().optional(),
+  ALERT_CHECK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   /** Debian's Chromium for pages that need JavaScript; empty turns browser rendering off. */
   CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
   RENDER_CONCURRENCY: z.coerce.number().int().min(1).max(8).default(2),

@@ -9,6 +9,7 @@ export const JOBS = {
   crawlSource: { queue: 'crawl', name: 'crawl-source' },
   reanalyzeMentions: { queue: 'analysis', name: 'reanalyze-mentions' },
   backfillTopic: { queue: 'analysis', name: 'backfill-topic' },
+  checkAlerts: { queue: 'analysis', name: 'check-alerts' },
 } as const;
 
 export interface JobPayloads {
@@ -17,7 +18,11 @@ export interface JobPayloads {
   reanalyzeMentions: { scope: 'outdated' | 'all' | 'ids'; mentionIds?: number[]; reason: string };
   /** Re-match stored mentions against this version of a topic's query. */
   backfillTopic: { topicId: number; version: number };
+  /** Look for spikes and silent sources now, and send the new alerts to the webhook. */
+  checkAlerts: Record<string, never>;
 }
+
+export const ALERTS_SCHEDULER_ID = 'alerts-check';
 
 /** One backfill per topic version, however often it is asked for. */
 export const backfillJobId = (topicId: number, version: number) => `backfill-${topicId}-${version}`;

@@ -1,6 +1,7 @@
 import { Worker, type Job } from 'bullmq';
-import { JOBS, type JobKey, type JobPayloads } from '../core/jobs.js';
+import { ALERTS_SCHEDULER_ID, JOBS, type JobKey, type JobPayloads } from '../core/jobs.js';
 import { backfillTopic } from '../core/topic-backfill.js';
+import { deliverAlerts, detectAlerts } from '../core/alerts.js';
 import { createRedis } from '../core/redis.js';
 import type { Runtime } from '../core/runtime.js';
 import { syncSchedules } from '../core/schedule.js';
@@ -16,6 +17,12 @@ function handlers(rt: Runtime, crawl: () => ReturnType<typeof createCrawlContext
   return {
     crawlSource: (job) => runCrawlJob(rt.db.sql, crawl(), job),
     reanalyzeMentions: (job) => runReanalyzeJob(rt.db.sql, rt.logger, job),
+    checkAlerts: async (job) => {
+      const created = await detectAlerts(rt.db.sql);
+      await deliverAlerts(rt.db.sql, created, rt.config.ALERT_WEBHOOK_URL);
+      rt.logger.info({ jobId: job.id, alerts: created.length }, 'alerts checked');
+      return { created: created.length };
+    },
     backfillTopic: async (job) => {
       const { topicId, version } = job.data as JobPayloads['backfillTopic'];
       const result = await backfillTopic(rt.db.sql, topicId, version, (p) => job.updateProgress(p));
@@ -71,6 +78,9 @@ export async function startWorkers(rt: Runtime): Promise<{ close(): Promise<void
   const unknown = names.filter((n) => !BUILDERS[n]);
   if (unknown.length > 0) throw new Error(`WORKERS has unknown worker(s): ${unknown.join(', ')}; known: ${Object.keys(BUILDERS).join(', ')}`);
   await syncSchedules(rt.crawlQueue, await listScheduleRows(rt.db.sql));
+  if (names.includes('analyze')) {
+    await rt.analysisQueue.upsertJobScheduler(ALERTS_SCHEDULER_ID, { every: rt.config.ALERT_CHECK_MINUTES * 60_000 }, { name: JOBS.checkAlerts.name, data: {} });
+  }
   const workers = names.map((name) => {
     const built = BUILDERS[name]!(rt);
     built.worker.on('failed', (job, err) => rt.logger.warn({ jobId: job?.id, err: err.message }, 'job failed'));

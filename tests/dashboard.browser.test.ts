@@ -75,6 +75,9 @@ describe('dashboard in Chromium', () => {
     expect(await page.textContent('#membumi-reading')).toMatch(/dari 100: sekitar \d+% jangkauan/);
     expect(await page.$$eval('#membumi-parts li', (lis) => lis.length)).toBe(4);
     expect((await painted('membumi-chart')).painted).toBeGreaterThan(500);
+    // no spike in this data: the alerts panel says so
+    expect(await page.textContent('#alerts-empty')).toBe('Tidak ada peringatan dalam 7 hari terakhir.');
+    expect(await page.isVisible('#alerts-empty')).toBe(true);
     // each mention in the feed shows its index and why
     expect(await page.$$eval('#mentions tbody td.membumi strong', (els) => els.map((e) => Number(e.textContent)))).toHaveLength(8);
 

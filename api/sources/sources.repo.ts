@@ -1,6 +1,6 @@
 import type { Sql } from '../../core/db.js';
 import type { Source } from '../../core/types.js';
-import { sourceHealth, type SourceActivity, type SourceHealth } from './sources.health.js';
+import { sourceHealth, type SourceActivity, type SourceHealth } from '../../core/source-health.js';
 import type { CreateSourceInput, UpdateSourceInput } from './sources.schema.js';
 
 export type SourceWithCounts = Source & { mention_count: number } & SourceActivity & SourceHealth;

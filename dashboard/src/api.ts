@@ -41,3 +41,9 @@ export const fetchMentions = (p: { from: string; to: string; kind?: string; topi
 
 export const fetchMembumi = (topicId: number, p: { from: string; to: string; kind?: string }) =>
   get<Membumi>(`/api/v1/membumi?${qs({ from: p.from, to: p.to, kind: p.kind, topic: topicId })}`);
+
+export interface AlertItem {
+  id: number; kind: 'volume_spike' | 'negative_spike' | 'silent_source'; topic_name: string | null; source_name: string | null; day: string;
+  detail: { reason: string; mentions?: { id: number; title: string; url: string; source_name: string | null }[] };
+}
+export const fetchAlerts = (p: { from: string; to: string }) => get<{ data: AlertItem[] }>(`/api/v1/alerts?${qs(p)}`).then((r) => r.data);

@@ -1,5 +1,5 @@
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
-import { fetchMentions, fetchMeta, fetchSeries, fetchSources, fetchTopics, type MentionItem, type SourceHealth, type Topic } from './api.js';
+import { fetchAlerts, fetchMentions, fetchMeta, fetchSeries, fetchSources, fetchTopics, type AlertItem, type MentionItem, type SourceHealth, type Topic } from './api.js';
 import { applyStaticText, getLang, setLang, t, type Lang, type TextKey } from './i18n.js';
 import { renderMembumi } from './membumi.js';
 
@@ -149,6 +149,40 @@ async function renderMentions(append = false): Promise<void> {
   $('mentions-empty').hidden = tbody.rows.length > 0;
 }
 
+/** Alerts of the last seven days; crawled titles as text, links only to http(s). */
+async function renderAlerts(): Promise<void> {
+  const to = todayJakarta();
+  const alerts = await fetchAlerts({ from: shiftDay(to, -6), to });
+  const list = $('alerts');
+  list.replaceChildren(
+    ...alerts.map((a: AlertItem) => {
+      const li = document.createElement('li');
+      li.className = `alert ${a.kind}`;
+      const head = document.createElement('strong');
+      head.textContent = `${formatDay(a.day)} · ${t(`alert_${a.kind}` as TextKey)}: ${a.topic_name ?? a.source_name ?? ''}`;
+      const reason = document.createElement('span');
+      reason.textContent = ` — ${a.detail.reason}`;
+      li.append(head, reason);
+      if (a.detail.mentions?.length) {
+        const ul = document.createElement('ul');
+        for (const m of a.detail.mentions) {
+          const item = document.createElement('li');
+          const link = document.createElement('a');
+          link.textContent = m.title;
+          if (/^https?:\/\//i.test(m.url)) link.href = m.url;
+          link.rel = 'noopener noreferrer';
+          link.target = '_blank';
+          item.append(link);
+          ul.append(item);
+        }
+        li.append(ul);
+      }
+      return li;
+    }),
+  );
+  $('alerts-empty').hidden = alerts.length > 0;
+}
+
 function sourceRow(s: SourceHealth): HTMLTableRowElement {
   const tr = document.createElement('tr');
   tr.insertCell().textContent = s.name;
@@ -193,7 +227,7 @@ async function refresh(): Promise<void> {
     const f = filters();
     // With no topic chosen, the headline follows the topic with the most mentions.
     const headline = state.topics.find((tp) => tp.id === f.topic) ?? [...state.topics].sort((a, b) => b.mention_count - a.mention_count)[0];
-    await Promise.all([renderMembumi(headline, f, formatDay), renderChart(), renderKindChart(), renderMentions(), renderSources()]);
+    await Promise.all([renderMembumi(headline, f, formatDay), renderAlerts(), renderChart(), renderKindChart(), renderMentions(), renderSources()]);
     $('updated').textContent = `${t('updatedAt')}: ${formatTime(new Date().toISOString())} WIB`;
   } catch (err) {
     $('error').textContent = `${t('loadError')}: ${(err as Error).message}`;
