@@ -9,7 +9,7 @@ import { previewSource, type PreviewRequest, type PreviewResult } from '../crawl
 import { createAddressPolicy, type AddressPolicy } from '../core/ssrf.js';
 import type { Logger } from '../core/logger.js';
 import type { Redis } from '../core/redis.js';
-import { PLACES_ATTRIBUTION } from '../analysis/places.js';
+import { DATA_ATTRIBUTIONS } from './attributions.js';
 import { analyzeRoutes } from './analyze/analyze.routes.js';
 import { dashboardRoutes } from './dashboard.routes.js';
 import { alertRoutes } from './alerts/alerts.routes.js';
@@ -56,12 +56,6 @@ export function depsFromRuntime(rt: Runtime, extra: Partial<AppDeps> = {}): AppD
     ...extra,
   };
 }
-
-/** Data the analysis is built on, credited where its results are shown. */
-const DATA_ATTRIBUTIONS = [
-  PLACES_ATTRIBUTION,
-  'Sentiment weights learned from SmSA (IndoNLU, Wilie et al., AACL 2020; MIT licence).',
-];
 
 export function createApp(deps: AppDeps) {
   const app = new Hono();

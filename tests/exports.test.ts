@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApp, depsFromRuntime } from '../api/app.js';
@@ -103,5 +104,40 @@ describe('exports', () => {
     const res = await app.request('/api/v1/exports/mentions.csv?from=2022-02-30&kind=tv');
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/kind/);
+  });
+});
+
+describe('PDF digest', () => {
+  /** The text of every page, as a reader would copy it. */
+  async function pdfText(bytes: Uint8Array): Promise<string> {
+    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const standardFontDataUrl = `${fileURLToPath(new URL('../node_modules/pdfjs-dist/standard_fonts/', import.meta.url))}`;
+    const pdf = await getDocument({ data: bytes, useSystemFonts: false, isEvalSupported: false, standardFontDataUrl }).promise;
+    const pages: string[] = [];
+    for (let i = 1; i <= pdf.numPages; i++) {
+      const content = await (await pdf.getPage(i)).getTextContent();
+      pages.push(content.items.map((it) => ('str' in it ? it.str : '')).join(' '));
+    }
+    return pages.join('\n');
+  }
+
+  test('the weekly digest is a PDF in Indonesian whose text carries the headline index, its reading, the top items and the attributions', async () => {
+    const res = await app.request(`/api/v1/exports/digest.pdf?topic=${topicId}&period=weekly`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe('%PDF-');
+    const text = (await pdfText(bytes)).replace(/\s+/g, ' ');
+    const membumi = (await (await app.request(`/api/v1/membumi?topic=${topicId}&from=${new Date(Date.now() - 6 * 86_400_000).toISOString().slice(0, 10)}`)).json()) as { summary: { index: number } };
+    expect(text).toContain('Ringkasan mingguan');
+    expect(text).toContain('Apakah pesan sampai ke masyarakat?');
+    expect(text).toContain(`Indeks Membumi ${membumi.summary.index.toLocaleString('id-ID', { maximumFractionDigits: 1 })}`);
+    expect(text).toContain('Sebutan teratas menurut jangkauan');
+    expect(text).toContain('@SUM(1+1) G20');
+    expect(text).toContain('idn-area-data');
+  });
+
+  test('a digest for a topic that does not exist is a 404', async () => {
+    expect((await app.request('/api/v1/exports/digest.pdf?topic=999999')).status).toBe(404);
   });
 });

@@ -15,3 +15,12 @@ export const exportQuery = z
   .superRefine(checkDayRange);
 
 export type ExportQuery = z.infer<typeof exportQuery>;
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'day must be YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'day is not a date');
+
+/** A digest: one topic, the day it ends on (default today, Asia/Jakarta), daily or weekly. */
+export const digestQuery = z.object({
+  topic: z.coerce.number().int().positive({ message: 'topic must be a topic id' }),
+  period: z.enum(['daily', 'weekly']).default('daily'),
+  day: day.optional(),
+});

@@ -1,4 +1,5 @@
 import type { Sql } from '../../core/db.js';
+import { addDays, daysBetween } from '../../core/time.js';
 import type { MentionKind } from '../../core/types.js';
 import { MEMBUMI_PARTS, type MembumiPart } from '../../analysis/membumi.js';
 
@@ -56,4 +57,13 @@ export async function getMembumiDays(sql: Sql, q: { topicId: number; from: strin
     where topic_id = ${q.topicId} and day between ${q.from}::date and ${q.to}::date ${q.kind ? sql`and mention_kind = ${q.kind}` : sql``}
     group by day order by day`;
   return rows.map((r) => ({ x: r.x, ...totals(r) }));
+}
+
+/** A period's totals beside those of the same-length period just before it, and the change in the index. */
+export async function getMembumiComparison(sql: Sql, q: { topicId: number; from: string; to: string; kind?: MentionKind }) {
+  const span = daysBetween(q.from, q.to) + 1;
+  const previous = { from: addDays(q.from, -span), to: addDays(q.from, -1) };
+  const [period, before] = await Promise.all([getMembumiPeriod(sql, q), getMembumiPeriod(sql, { ...q, ...previous })]);
+  const change = period.index !== null && before.index !== null ? Math.round((period.index - before.index) * 10) / 10 : null;
+  return { ...period, previous: { ...previous, index: before.index }, change };
 }
