@@ -75,6 +75,12 @@ describe('dashboard in Chromium', () => {
     expect(await page.textContent('#membumi-reading')).toMatch(/dari 100: sekitar \d+% jangkauan/);
     expect(await page.$$eval('#membumi-parts li', (lis) => lis.length)).toBe(4);
     expect((await painted('membumi-chart')).painted).toBeGreaterThan(500);
+    // the download links carry the filters, and the CSV they point at is the mentions the page lists
+    const csvHref = await page.getAttribute('#download-csv', 'href');
+    expect(csvHref).toMatch(/^\/api\/v1\/exports\/mentions\.csv\?from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}&lang=id$/);
+    const csv = await page.evaluate(async (href) => (await fetch(href!)).text(), csvHref);
+    expect(csv).toContain('Warga Bontang menyambut Presidensi G20 bagian 2');
+    expect(await page.getAttribute('#download-pdf', 'href')).toMatch(/^\/api\/v1\/exports\/digest\.pdf\?topic=\d+&period=weekly&day=/);
     // no spike in this data: the alerts panel says so
     expect(await page.textContent('#alerts-empty')).toBe('Tidak ada peringatan dalam 7 hari terakhir.');
     expect(await page.isVisible('#alerts-empty')).toBe(true);

@@ -27,7 +27,8 @@ const latin1 = (s: string) => s.normalize('NFC').replace(/[\u2018\u2019]/g, "'")
 export function renderDigest(d: DigestData): PDFKit.PDFDocument {
   const doc = new PDFDocument({ size: 'A4', margin: 48, info: { Title: `Ringkasan ${d.period} Gaung: ${latin1(d.topic)}`, Author: 'Gaung' } });
   const width = doc.page.width - 96;
-  doc.fillColor(ACCENT).font('Helvetica-Bold').fontSize(20).text('Gaung', { continued: true }).fillColor('#1d2430').font('Helvetica').fontSize(12).text(`   Ringkasan ${d.period}: ${latin1(d.topic)}`);
+  doc.fillColor(ACCENT).font('Helvetica-Bold').fontSize(20).text('Gaung');
+  doc.fillColor('#1d2430').font('Helvetica').fontSize(12).text(`Ringkasan ${d.period}: ${latin1(d.topic)}`);
   doc.fontSize(10).fillColor('#5b6575').text(`${d.from} sampai ${d.to} (WIB)`).moveDown();
 
   const index = d.summary.index;
@@ -47,8 +48,9 @@ export function renderDigest(d: DigestData): PDFKit.PDFDocument {
     doc.y = y + 14;
   }
   doc.moveDown();
-  chart(doc, 'Indeks Membumi per hari', d.days.map((p) => p.index), 100, 'line', width);
-  chart(doc, 'Sebutan per hari', d.days.map((p) => p.mentions), Math.max(1, ...d.days.map((p) => p.mentions)), 'bar', width);
+  const labels = d.days.map((p) => p.x.slice(5));
+  chart(doc, 'Indeks Membumi per hari', d.days.map((p) => p.index), 100, 'line', width, labels);
+  chart(doc, 'Sebutan per hari', d.days.map((p) => p.mentions), Math.max(1, ...d.days.map((p) => p.mentions)), 'bar', width, labels);
 
   doc.addPage();
   doc.font('Helvetica-Bold').fontSize(13).fillColor('#1d2430').text('Sebutan teratas menurut jangkauan').moveDown(0.3);
@@ -67,7 +69,7 @@ export function renderDigest(d: DigestData): PDFKit.PDFDocument {
   return doc;
 }
 
-function chart(doc: PDFKit.PDFDocument, title: string, values: (number | null)[], max: number, type: 'line' | 'bar', width: number): void {
+function chart(doc: PDFKit.PDFDocument, title: string, values: (number | null)[], max: number, type: 'line' | 'bar', width: number, labels: string[]): void {
   const height = 110;
   doc.font('Helvetica-Bold').fontSize(10).fillColor('#1d2430').text(title, 48);
   const top = doc.y + 4;
@@ -92,5 +94,8 @@ function chart(doc: PDFKit.PDFDocument, title: string, values: (number | null)[]
     });
     if (started) doc.stroke();
   }
-  doc.y = top + height + 14;
+  doc.fontSize(7).fillColor('#5b6575');
+  labels.forEach((label, i) => doc.text(label, 48 + i * step, top + height + 3, { width: step, align: 'center' }));
+  doc.x = 48;
+  doc.y = top + height + 18;
 }

@@ -138,6 +138,17 @@ function mentionRow(m: MentionItem): HTMLTableRowElement {
   return tr;
 }
 
+/** The export links follow the filters: the mentions as CSV or XLSX, the chosen (or headline) topic's weekly digest. */
+function renderDownloads(headline: Topic | undefined): void {
+  const f = filters();
+  const params = new URLSearchParams(Object.entries({ from: f.from, to: f.to, kind: f.kind, topic: f.topic, lang: getLang() }).flatMap(([k, v]) => (v === undefined || v === '' ? [] : [[k, String(v)]])));
+  $<HTMLAnchorElement>('download-csv').href = `/api/v1/exports/mentions.csv?${params}`;
+  $<HTMLAnchorElement>('download-xlsx').href = `/api/v1/exports/mentions.xlsx?${params}`;
+  const pdf = $<HTMLAnchorElement>('download-pdf');
+  pdf.hidden = !headline;
+  if (headline) pdf.href = `/api/v1/exports/digest.pdf?topic=${headline.id}&period=weekly&day=${f.to}`;
+}
+
 async function renderMentions(append = false): Promise<void> {
   const tbody = $<HTMLTableElement>('mentions').tBodies[0]!;
   const page = await fetchMentions({ ...filters(), limit: 25, cursor: append ? (state.cursor ?? undefined) : undefined });
@@ -227,6 +238,7 @@ async function refresh(): Promise<void> {
     const f = filters();
     // With no topic chosen, the headline follows the topic with the most mentions.
     const headline = state.topics.find((tp) => tp.id === f.topic) ?? [...state.topics].sort((a, b) => b.mention_count - a.mention_count)[0];
+    renderDownloads(headline);
     await Promise.all([renderMembumi(headline, f, formatDay), renderAlerts(), renderChart(), renderKindChart(), renderMentions(), renderSources()]);
     $('updated').textContent = `${t('updatedAt')}: ${formatTime(new Date().toISOString())} WIB`;
   } catch (err) {
