@@ -81,6 +81,7 @@ describe('dashboard in Chromium', () => {
     const csv = await page.evaluate(async (href) => (await fetch(href!)).text(), csvHref);
     expect(csv).toContain('Warga Bontang menyambut Presidensi G20 bagian 2');
     expect(await page.getAttribute('#download-pdf', 'href')).toMatch(/^\/api\/v1\/exports\/digest\.pdf\?topic=\d+&period=weekly&day=/);
+    expect((await painted('sentiment-chart')).painted).toBeGreaterThan(500);
     // no spike in this data: the alerts panel says so
     expect(await page.textContent('#alerts-empty')).toBe('Tidak ada peringatan dalam 7 hari terakhir.');
     expect(await page.isVisible('#alerts-empty')).toBe(true);

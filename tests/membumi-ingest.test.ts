@@ -73,6 +73,10 @@ describe('analysis and the membumi index at ingest', () => {
     expect(day!.elitist).toBe(1);
     expect(day!.negative).toBeGreaterThanOrEqual(1);
     expect(day!.membumi_reach / day!.reach).toBeCloseTo(expected, 3);
+    // the sentiment series read the same counts from the rollup
+    const { sql } = db;
+    const negative = await sql<{ y: number }[]>`select sum(negative)::int as y from topic_daily_stats where topic_id = ${topic.id}`;
+    expect(negative[0]!.y).toBe(day!.negative);
     // the national echo carries the most reach, so the day reads low although two of three mentions are grounded
     expect(day!.membumi_reach / day!.reach).toBeLessThan(35);
   });

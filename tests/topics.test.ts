@@ -54,6 +54,20 @@ describe('keyword tuning', () => {
     expect(again.data).toMatchObject({ query: '"KTT G20"', version: 1 });
   });
 
+  test('the daily series give volume, reach and each sentiment from the rollup, and refuse a metric that is not one', async () => {
+    const created = await app.request('/api/v1/topics', json('POST', { name: 'Seri', query: 'G20' }));
+    const topic = ((await created.json()) as { data: { id: number } }).data;
+    const total = async (metric: string) => {
+      const body = (await (await app.request(`/api/v1/topics/${topic.id}/series?metric=${metric}`)).json()) as { data: { y: number }[] };
+      return body.data.reduce((n, p) => n + p.y, 0);
+    };
+    const [volume, positive, neutral, negative] = [await total('volume'), await total('positive'), await total('neutral'), await total('negative')];
+    expect(volume).toBe(3);
+    expect(positive + neutral + negative).toBe(volume);
+    expect(await total('reach')).toBeGreaterThan(0);
+    expect((await app.request(`/api/v1/topics/${topic.id}/series?metric=drop%20table`)).status).toBe(400);
+  });
+
   test('a broken query in a preview is a 400 naming the character', async () => {
     const res = await app.request('/api/v1/topics/preview', json('POST', { query: 'G20 AND' }));
     expect(res.status).toBe(400);

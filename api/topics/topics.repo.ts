@@ -2,6 +2,7 @@ import type { Sql } from '../../core/db.js';
 import { parseQuery, positiveTerms, type QueryNode } from '../../core/query/parse.js';
 import { queryCondition } from '../../core/query/sql.js';
 import { backfillTopic } from '../../core/topic-backfill.js';
+import type { SERIES_METRICS } from './topics.schema.js';
 import { DEFAULT_TZ } from '../../core/time.js';
 import type { MentionKind, Topic } from '../../core/types.js';
 
@@ -120,9 +121,11 @@ export async function deleteTopic(sql: Sql, id: number): Promise<boolean> {
 /** Chart-ready daily points from the rollup; days without mentions are absent here and filled by the caller. */
 export async function getTopicSeries(
   sql: Sql,
-  q: { topicId: number; metric: 'volume' | 'views'; from: string; to: string; kind?: MentionKind },
+  q: { topicId: number; metric: (typeof SERIES_METRICS)[number]; from: string; to: string; kind?: MentionKind },
 ): Promise<{ x: string; y: number }[]> {
-  const value = q.metric === 'views' ? sql`sum(views)` : sql`sum(mentions)`;
+  // Allow-listed by the schema; each metric is a column of the rollup.
+  const column = { volume: 'mentions', views: 'views', reach: 'reach', positive: 'positive', neutral: 'neutral', negative: 'negative' }[q.metric];
+  const value = sql`sum(${sql(column)})`;
   return sql<{ x: string; y: number }[]>`
     select to_char(day, 'YYYY-MM-DD') as x, ${value}::float8 as y
     from topic_daily_stats

@@ -25,7 +25,7 @@ export const updateTopicBody = z
   .object({ name: name.optional(), query: query.optional() })
   .refine((b) => b.name !== undefined || b.query !== undefined, { message: 'give name or query to change' });
 
-export const SERIES_METRICS = ['volume', 'views'] as const;
+export const SERIES_METRICS = ['volume', 'views', 'reach', 'positive', 'neutral', 'negative'] as const;
 export const seriesQuery = z
   .object({ metric: z.enum(SERIES_METRICS).default('volume'), kind: z.enum(MENTION_KINDS).optional(), ...dayRangeFields })
   .transform(resolveDayRange)

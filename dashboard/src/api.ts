@@ -33,8 +33,8 @@ export const fetchTopics = () => get<{ data: Topic[] }>('/api/v1/topics').then((
 
 export const fetchSources = () => get<{ data: SourceHealth[] }>('/api/v1/sources').then((r) => r.data);
 
-export const fetchSeries = (topicId: number, p: { from: string; to: string; kind?: string }) =>
-  get<{ data: Point[] }>(`/api/v1/topics/${topicId}/series?${qs({ metric: 'volume', ...p })}`).then((r) => r.data);
+export const fetchSeries = (topicId: number, p: { from: string; to: string; kind?: string }, metric = 'volume') =>
+  get<{ data: Point[] }>(`/api/v1/topics/${topicId}/series?${qs({ from: p.from, to: p.to, kind: p.kind, metric })}`).then((r) => r.data);
 
 export const fetchMentions = (p: { from: string; to: string; kind?: string; topic?: number; cursor?: string; limit?: number }) =>
   get<{ data: MentionItem[]; nextCursor: string | null }>(`/api/v1/mentions?${qs(p)}`);

@@ -106,6 +106,34 @@ async function renderKindChart(): Promise<void> {
   });
 }
 
+let sentimentChart: Chart<'bar', number[], string> | null = null;
+
+/** Positive, neutral and negative mentions per day for the chosen topic (or all topics), from the rollups. */
+async function renderSentimentChart(): Promise<void> {
+  const f = filters();
+  const classes = [['positive', '#2e8b57'], ['neutral', '#9aa4b2'], ['negative', '#a40000']] as const;
+  const per = await Promise.all(classes.map(([metric]) => Promise.all(state.topics.map((tp) => fetchSeries(tp.id, f, metric)))));
+  const first = per[0]?.[0] ?? [];
+  const labels = first.map((p) => formatDay(p.x));
+  const datasets = classes.map(([metric, color], i) => ({
+    label: t(`sentiment_${metric}` as TextKey),
+    data: first.map((_, day) => per[i]!.reduce((sum, series) => sum + (series[day]?.y ?? 0), 0)),
+    backgroundColor: color,
+    stack: 'sentiment',
+  }));
+  if (sentimentChart) {
+    sentimentChart.data.labels = labels;
+    sentimentChart.data.datasets = datasets;
+    sentimentChart.update();
+    return;
+  }
+  sentimentChart = new Chart($<HTMLCanvasElement>('sentiment-chart'), {
+    type: 'bar',
+    data: { labels, datasets },
+    options: { maintainAspectRatio: false, animation: false, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } },
+  });
+}
+
 /** One table row; crawled text goes in through textContent only, and links only to http(s). */
 function mentionRow(m: MentionItem): HTMLTableRowElement {
   const tr = document.createElement('tr');
@@ -239,7 +267,7 @@ async function refresh(): Promise<void> {
     // With no topic chosen, the headline follows the topic with the most mentions.
     const headline = state.topics.find((tp) => tp.id === f.topic) ?? [...state.topics].sort((a, b) => b.mention_count - a.mention_count)[0];
     renderDownloads(headline);
-    await Promise.all([renderMembumi(headline, f, formatDay), renderAlerts(), renderChart(), renderKindChart(), renderMentions(), renderSources()]);
+    await Promise.all([renderMembumi(headline, f, formatDay), renderAlerts(), renderChart(), renderKindChart(), renderSentimentChart(), renderMentions(), renderSources()]);
     $('updated').textContent = `${t('updatedAt')}: ${formatTime(new Date().toISOString())} WIB`;
   } catch (err) {
     $('error').textContent = `${t('loadError')}: ${(err as Error).message}`;
