@@ -1,6 +1,7 @@
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
 import { fetchAlerts, fetchMentions, fetchMeta, fetchSeries, fetchSources, fetchTopics, type AlertItem, type MentionItem, type SourceHealth, type Topic } from './api.js';
 import { applyStaticText, getLang, setLang, t, type Lang, type TextKey } from './i18n.js';
+import { drawChart } from './charts.js';
 import { renderMembumi } from './membumi.js';
 
 Chart.register(LineController, LineElement, PointElement, BarController, BarElement, LinearScale, CategoryScale, Tooltip, Legend);
@@ -12,8 +13,6 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 
 /** `topics`: the chosen topic or every topic; a chosen key message stands in for its topic. */
 const state = { all: [] as Topic[], topics: [] as Topic[], cursor: null as string | null, pagedMore: false };
-let chart: Chart<'line', number[], string> | null = null;
-let kindChart: Chart<'bar', number[], string> | null = null;
 
 const todayJakarta = () => new Intl.DateTimeFormat('en-CA', { timeZone: TZ }).format(new Date());
 const shiftDay = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
@@ -61,13 +60,7 @@ async function renderChart(): Promise<void> {
   }));
   const total = datasets.reduce((sum, d) => sum + d.data.reduce((a, b) => a + b, 0), 0);
   $('chart-empty').hidden = total > 0;
-  if (chart) {
-    chart.data.labels = labels;
-    chart.data.datasets = datasets;
-    chart.update();
-    return;
-  }
-  chart = new Chart($<HTMLCanvasElement>('volume-chart'), {
+  drawChart('volume-chart', {
     type: 'line',
     data: { labels, datasets },
     options: {
@@ -93,20 +86,12 @@ async function renderKindChart(): Promise<void> {
     backgroundColor: kind === 'news' ? '#1f6fb4' : '#2e8b57',
     stack: 'kind',
   }));
-  if (kindChart) {
-    kindChart.data.labels = labels;
-    kindChart.data.datasets = datasets;
-    kindChart.update();
-    return;
-  }
-  kindChart = new Chart($<HTMLCanvasElement>('kind-chart'), {
+  drawChart('kind-chart', {
     type: 'bar',
     data: { labels, datasets },
     options: { maintainAspectRatio: false, animation: false, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } },
   });
 }
-
-let sentimentChart: Chart<'bar', number[], string> | null = null;
 
 /** Positive, neutral and negative mentions per day for the chosen topic (or all topics), from the rollups. */
 async function renderSentimentChart(): Promise<void> {
@@ -121,13 +106,7 @@ async function renderSentimentChart(): Promise<void> {
     backgroundColor: color,
     stack: 'sentiment',
   }));
-  if (sentimentChart) {
-    sentimentChart.data.labels = labels;
-    sentimentChart.data.datasets = datasets;
-    sentimentChart.update();
-    return;
-  }
-  sentimentChart = new Chart($<HTMLCanvasElement>('sentiment-chart'), {
+  drawChart('sentiment-chart', {
     type: 'bar',
     data: { labels, datasets },
     options: { maintainAspectRatio: false, animation: false, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } },

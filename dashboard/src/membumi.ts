@@ -1,4 +1,4 @@
-import { Chart } from 'chart.js';
+import { drawChart } from './charts.js';
 import { fetchMembumi, type Membumi, type MembumiParts, type Topic } from './api.js';
 import { getLang, t, tf, type TextKey } from './i18n.js';
 
@@ -13,7 +13,6 @@ const PARTS: { key: keyof MembumiParts; label: TextKey; color: string }[] = [
   { key: 'organic', label: 'partOrganic', color: '#b48a1f' },
 ];
 
-let chart: Chart<'line', (number | null)[], string> | null = null;
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? null : Math.round(v * 1000) / 10);
 
@@ -59,13 +58,7 @@ function renderTrend(m: Membumi, formatDay: (day: string) => string): void {
       pointRadius: 0,
     })),
   ];
-  if (chart) {
-    chart.data.labels = labels;
-    chart.data.datasets = datasets;
-    chart.update();
-    return;
-  }
-  chart = new Chart($<HTMLCanvasElement>('membumi-chart'), {
+  drawChart('membumi-chart', {
     type: 'line',
     data: { labels, datasets },
     options: {
