@@ -15,6 +15,7 @@ import { dashboardRoutes } from './dashboard.routes.js';
 import { alertRoutes } from './alerts/alerts.routes.js';
 import { exportRoutes } from './exports/exports.routes.js';
 import { membumiRoutes } from './membumi/membumi.routes.js';
+import { openApiRoutes } from './openapi/openapi.js';
 import { ApiError, errorHandler } from './errors.js';
 import { healthRoutes } from './health/health.routes.js';
 import { mentionRoutes } from './mentions/mentions.routes.js';
@@ -89,6 +90,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/exports', exportRoutes(deps));
   app.route('/api/v1/alerts', alertRoutes(deps));
   app.get('/api/v1/meta', (c) => c.json({ data: { demo: deps.demo ?? false, timezone: 'Asia/Jakarta', attributions: DATA_ATTRIBUTIONS } }));
+  app.route('/api', openApiRoutes(() => app.routes));
   app.route('/', dashboardRoutes(deps));
   return app;
 }

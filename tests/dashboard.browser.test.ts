@@ -98,6 +98,17 @@ describe('dashboard in Chromium', () => {
 
     expect(await page.$$eval('#sources tbody td:first-child', (tds) => tds.map((td) => td.textContent))).toEqual(['Kabar Pesisir']);
 
+    // the API reference page lists the operations and runs a GET from the browser
+    const ref = await browser.newPage();
+    ref.on('pageerror', (e) => errors.push(e.message));
+    await ref.goto(baseUrl + '/api/reference');
+    await ref.waitForSelector('#ops section');
+    const health = ref.locator('section', { has: ref.locator('h2', { hasText: 'GET /api/v1/health' }) });
+    await health.locator('button').click();
+    await ref.waitForFunction(() => [...document.querySelectorAll('section pre')].some((p) => p.textContent?.startsWith('200')));
+    expect(await ref.locator('section h2').count()).toBeGreaterThan(25);
+    await ref.close();
+
     await page.click('button[data-lang="en"]');
     await page.waitForFunction(() => document.querySelector('#chart-title')?.textContent === 'Mentions per day');
     expect(await page.getAttribute('html', 'lang')).toBe('en');

@@ -1,0 +1,57 @@
+import type { z } from 'zod';
+import { analyzeBody, reanalyzeBody } from '../analyze/analyze.schema.js';
+import { alertsQuery } from '../alerts/alerts.schema.js';
+import { digestQuery, exportQuery } from '../exports/exports.schema.js';
+import { membumiQuery } from '../membumi/membumi.schema.js';
+import { listMentionsQuery } from '../mentions/mentions.schema.js';
+import { createPressReleaseBody } from '../press-releases/press-releases.schema.js';
+import { createSourceBody, previewSourceBody, updateSourceBody } from '../sources/sources.schema.js';
+import { createTopicBody, previewBody, seriesQuery, updateTopicBody } from '../topics/topics.schema.js';
+
+/**
+ * What each API route does, with the zod schemas it validates: the source of /api/openapi.json. A test
+ * fails when a route exists without an entry here, so the document cannot fall behind the API.
+ */
+export interface RouteDoc {
+  tag: string;
+  summary: string;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** What the response is, in a few words (the JSON is always `{ data }` or `{ error }`). */
+  returns?: string;
+}
+
+export const ROUTE_DOCS: Record<string, RouteDoc> = {
+  'GET /api/v1/health': { tag: 'system', summary: 'Database, Redis and crawl-queue health; 503 when a part is down.' },
+  'GET /api/v1/meta': { tag: 'system', summary: 'Whether this is the demo, the time zone, and the attributions of the data the analysis uses.' },
+  'GET /api/v1/topics': { tag: 'topics', summary: 'Topics and key messages with their mention counts.' },
+  'POST /api/v1/topics': { tag: 'topics', summary: 'Create a topic, or a key message with parent_id; stored mentions are matched now or by a background backfill.', body: createTopicBody },
+  'POST /api/v1/topics/preview': { tag: 'topics', summary: 'What an edited query would match per day, with samples, beside a topic\'s current version; saves nothing.', body: previewBody },
+  'GET /api/v1/topics/:id': { tag: 'topics', summary: 'One topic with its key messages.' },
+  'PATCH /api/v1/topics/:id': { tag: 'topics', summary: 'Rename a topic or save a new query version (re-matched now or in the background).', body: updateTopicBody },
+  'DELETE /api/v1/topics/:id': { tag: 'topics', summary: 'Delete a topic with its key messages and matches.' },
+  'GET /api/v1/topics/:id/series': { tag: 'topics', summary: 'A chart-ready daily series from the rollups.', query: seriesQuery },
+  'GET /api/v1/topics/:id/versions': { tag: 'topics', summary: 'Every saved query with author, time and what it added and removed.' },
+  'GET /api/v1/topics/:id/backfill': { tag: 'topics', summary: 'The state and progress of re-matching stored mentions after a save.' },
+  'GET /api/v1/mentions': { tag: 'mentions', summary: 'Mentions newest first, keyset-paginated, with their analysis and membumi index.', query: listMentionsQuery },
+  'GET /api/v1/mentions/:id': { tag: 'mentions', summary: 'One mention with its full text, topics and the explanation of its analysis.' },
+  'GET /api/v1/sources': { tag: 'sources', summary: 'Sources with their crawl health and activity.' },
+  'POST /api/v1/sources': { tag: 'sources', summary: 'Add a source; it is scheduled at once (tier defaults by host).', body: createSourceBody },
+  'POST /api/v1/sources/preview': { tag: 'sources', summary: 'What a URL would give as a source, through the real crawl path, stored nowhere.', body: previewSourceBody },
+  'PATCH /api/v1/sources/:id': { tag: 'sources', summary: 'Change a source (tier, audience, zone, interval, pause) and its schedule.', body: updateSourceBody },
+  'DELETE /api/v1/sources/:id': { tag: 'sources', summary: 'Remove a source and its schedule.' },
+  'POST /api/v1/sources/:id/crawl': { tag: 'sources', summary: 'Crawl a source now (once per minute however often asked).' },
+  'GET /api/v1/press-releases': { tag: 'press releases', summary: 'The campaign\'s press releases with their pickups.' },
+  'POST /api/v1/press-releases': { tag: 'press releases', summary: 'Register a press release by URL or text; its pickups are linked and re-scored.', body: createPressReleaseBody },
+  'GET /api/v1/press-releases/:id': { tag: 'press releases', summary: 'One press release with every outlet that picked it up.' },
+  'DELETE /api/v1/press-releases/:id': { tag: 'press releases', summary: 'Remove a press release; its pickups are re-scored.' },
+  'POST /api/v1/analyze': { tag: 'analysis', summary: 'Sentiment, register with jargon and alternatives, voices and places of a text.', body: analyzeBody },
+  'POST /api/v1/analyze/reanalyze': { tag: 'analysis', summary: 'Re-score stored mentions with the current lexicons, in a background job.', body: reanalyzeBody },
+  'GET /api/v1/analyze/reanalyze/:jobId': { tag: 'analysis', summary: 'A re-analysis job\'s state and progress.' },
+  'GET /api/v1/membumi': { tag: 'membumi', summary: 'A topic\'s membumi index for the period with its parts, the period before and the change, and per day.', query: membumiQuery },
+  'GET /api/v1/exports/mentions.csv': { tag: 'exports', summary: 'Every mention for the filters as CSV (formula-safe cells).', query: exportQuery, returns: 'text/csv' },
+  'GET /api/v1/exports/mentions.xlsx': { tag: 'exports', summary: 'Every mention for the filters as XLSX (formula-safe cells).', query: exportQuery, returns: 'XLSX' },
+  'GET /api/v1/exports/digest.pdf': { tag: 'exports', summary: 'The daily or weekly digest of a topic as a PDF in Bahasa Indonesia.', query: digestQuery, returns: 'application/pdf' },
+  'GET /api/v1/alerts': { tag: 'alerts', summary: 'Spikes and silent sources, with the mentions that drove them.', query: alertsQuery },
+  'POST /api/v1/alerts/check': { tag: 'alerts', summary: 'Look for spikes and silent sources now and send new alerts to the webhook.' },
+};
