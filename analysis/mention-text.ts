@@ -1,17 +1,15 @@
-import { normalizeSearchText } from '../core/keywords.js';
 import type { MentionInput } from '../core/types.js';
 import { analyzeText, type AnalyzeInput, type TextAnalysis } from './analyze.js';
 import { minhashSignature } from './similarity.js';
 
 /**
- * A mention's text as ingest stores it, with what is computed from it: the keyword-matching text and the
- * near-duplicate signature, and the analysis. Computed off the main thread for crawled pages (crawler/extract/pool.ts), or by
+ * A mention's text as ingest stores it, with what is computed from it: the near-duplicate signature and
+ * the analysis. Computed off the main thread for crawled pages (crawler/extract/pool.ts), or by
  * ingest itself when a caller hands in plain text.
  */
 export interface PreparedText {
   title: string;
   body: string;
-  searchText: string;
   signature: number[] | null;
   /** Sentiment, register, voices and places (analyze.ts). */
   analysis: TextAnalysis;
@@ -25,7 +23,7 @@ export function prepareMentionText(title: string, body: string, opts: Pick<Analy
   const b = withoutNul(body);
   // A social post's "title" is its own first line: the body alone is the text.
   const analysis = analyzeText({ text: b, title: opts.kind === 'social' ? null : t, kind: opts.kind, author: opts.author });
-  return { title: t, body: b, searchText: normalizeSearchText(`${t}\n${b}`), signature: minhashSignature(b), analysis };
+  return { title: t, body: b, signature: minhashSignature(b), analysis };
 }
 
 /** The kind and author a mention's analysis needs (a social post's author is its voice). */

@@ -1,6 +1,6 @@
 /**
- * Text as whole lower-cased words joined by single spaces, padded with one space at each end: near-duplicate
- * shingles and the stored search text use it. Topic queries live in core/query/.
+ * Text as whole lower-cased words joined by single spaces, padded with one space at each end: the words
+ * near-duplicate shingles are made of. Topic queries live in core/query/.
  */
 export function normalizeSearchText(text: string): string {
   const words = text

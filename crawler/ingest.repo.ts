@@ -27,7 +27,6 @@ export interface IngestResult {
 interface PreparedMention {
   input: MentionInput;
   occurredAt: Date;
-  searchText: string;
   signature: number[] | null;
   analysis: TextAnalysis;
 }
@@ -38,7 +37,6 @@ function prepareMention(raw: MentionInput, fetchedAt: Date): PreparedMention {
   return {
     input,
     occurredAt: input.publishedAt && input.publishedAt <= fetchedAt ? input.publishedAt : fetchedAt,
-    searchText: text.searchText,
     signature: text.signature,
     analysis: text.analysis,
   };
@@ -96,11 +94,11 @@ async function insertMentions(tx: TxSql, prepared: PreparedMention[], fetchedAt:
   const col = <T>(f: (p: PreparedMention) => T) => rows.map(f);
   const social = <T>(f: (s: NonNullable<MentionInput['social']>) => T) => rows.map((p) => (p.input.social ? f(p.input.social) : null));
   const inserted = await tx<{ id: number; url: string }[]>`
-    insert into mentions (url, source_id, kind, title, body, author, published_at, fetched_at, occurred_at, language, views, search_text, minhash,
+    insert into mentions (url, source_id, kind, title, body, author, published_at, fetched_at, occurred_at, language, views, minhash,
                           platform, external_id, author_handle, author_kind, followers, likes, shares, replies, engagement_observed_at,
                           ${analysisColumns(tx)})
     select u.url, u.source_id, u.kind, u.title, u.body, u.author, u.published_at, ${fetchedAt}, u.occurred_at, u.language, u.views,
-           u.search_text, u.minhash::int[], u.platform, u.external_id, u.author_handle, u.author_kind, u.followers, u.likes, u.shares, u.replies,
+           u.minhash::int[], u.platform, u.external_id, u.author_handle, u.author_kind, u.followers, u.likes, u.shares, u.replies,
            case when u.platform is null then null else ${fetchedAt}::timestamptz end,
            a.analysis_version, a.sentiment, a.sentiment_score, a.sentiment_confidence, a.register, a.grounding_score, a.voices_official,
            a.voices_non_official, a.non_official_share, a.author_voice, a.province_codes::text[], a.analysis::jsonb
@@ -108,12 +106,12 @@ async function insertMentions(tx: TxSql, prepared: PreparedMention[], fetchedAt:
       ${col((p) => p.input.url)}::text[], ${col((p) => p.input.sourceId)}::bigint[], ${col((p) => p.input.kind)}::text[],
       ${col((p) => p.input.title)}::text[], ${col((p) => p.input.body)}::text[], ${col((p) => p.input.author)}::text[],
       ${col((p) => p.input.publishedAt?.toISOString() ?? null)}::timestamptz[], ${col((p) => p.occurredAt.toISOString())}::timestamptz[],
-      ${col((p) => p.input.language)}::text[], ${col((p) => p.input.views)}::bigint[], ${col((p) => p.searchText)}::text[],
+      ${col((p) => p.input.language)}::text[], ${col((p) => p.input.views)}::bigint[],
       ${col((p) => (p.signature ? `{${p.signature.join(',')}}` : null))}::text[],
       ${social((s) => s.platform)}::text[], ${social((s) => s.externalId)}::text[], ${social((s) => s.authorHandle)}::text[],
       ${social((s) => s.authorKind)}::text[], ${social((s) => s.followers)}::bigint[], ${social((s) => s.likes)}::bigint[],
       ${social((s) => s.shares)}::bigint[], ${social((s) => s.replies)}::bigint[]
-    ) with ordinality as u(url, source_id, kind, title, body, author, published_at, occurred_at, language, views, search_text, minhash,
+    ) with ordinality as u(url, source_id, kind, title, body, author, published_at, occurred_at, language, views, minhash,
                            platform, external_id, author_handle, author_kind, followers, likes, shares, replies, ord)
     join ${analysisRows(tx, rows.map((p) => p.analysis))} on a.ord = u.ord
     order by u.ord

@@ -131,7 +131,7 @@ describe('a worker killed mid-crawl', () => {
     // The topic was created before this source's crawl: its links and rollup count every mention exactly once.
     const [links] = await db.sql`select count(*)::int as n from topic_mentions where topic_id = ${topic.id}`;
     const [rollup] = await db.sql`select sum(mentions)::int as n from topic_daily_stats where topic_id = ${topic.id}`;
-    const [matching] = await db.sql`select count(*)::int as n from mentions where search_text like '% presidensi g20 %'`;
+    const [matching] = await db.sql`select count(*)::int as n from mentions where search_vector @@ plainto_tsquery('simple', 'presidensi g20')`;
     expect(links!.n).toBe(matching!.n);
     expect(rollup!.n).toBe(matching!.n);
     const [fromSource] = await db.sql`
