@@ -1,9 +1,6 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createApp, depsFromRuntime } from '../api/app.js';
-import type { Runtime } from '../core/runtime.js';
-import { createTestDatabase, type TestDatabase } from './helpers/db.js';
-import { openTestRuntime } from './helpers/runtime.js';
+import { openTestApp, type TestApp } from './helpers/app.js';
 
 /** Runs `npm run --silent analyze` with these lines on standard input. */
 function analyzeCli(input: string): Promise<{ code: number | null; lines: Record<string, unknown>[] }> {
@@ -44,18 +41,13 @@ describe('npm run analyze', () => {
 });
 
 describe('POST /api/v1/analyze', () => {
-  let db: TestDatabase;
-  let rt: Runtime;
-  let app: ReturnType<typeof createApp>;
+  let t: TestApp;
+  let app: TestApp['app'];
   beforeAll(async () => {
-    db = await createTestDatabase();
-    rt = await openTestRuntime(db.url);
-    app = createApp(depsFromRuntime(rt));
+    t = await openTestApp();
+    app = t.app;
   });
-  afterAll(async () => {
-    await rt?.close();
-    await db?.drop();
-  });
+  afterAll(async () => t?.close());
 
   test('returns the same object as the command line for the same text', async () => {
     const res = await app.request('/api/v1/analyze', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: post, kind: 'social' }) });

@@ -1,23 +1,17 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createApp, depsFromRuntime } from '../api/app.js';
-import type { Runtime } from '../core/runtime.js';
-import { createTestDatabase, type TestDatabase } from './helpers/db.js';
+import { openTestApp, type TestApp } from './helpers/app.js';
 import { factory } from './helpers/factory.js';
-import { openTestRuntime } from './helpers/runtime.js';
 
-let db: TestDatabase;
-let rt: Runtime;
-let app: ReturnType<typeof createApp>;
+let t: TestApp;
+let db: TestApp['db'];
+let rt: TestApp['rt'];
+let app: TestApp['app'];
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  rt = await openTestRuntime(db.url);
-  app = createApp(depsFromRuntime(rt));
+  t = await openTestApp();
+  ({ db, rt, app } = t);
 });
-afterAll(async () => {
-  await rt?.close();
-  await db?.drop();
-});
+afterAll(async () => t?.close());
 
 const json = (method: string, body: unknown) => ({ method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 const jakarta = (iso: string) => new Date(iso);

@@ -1,23 +1,15 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createApp, depsFromRuntime } from '../api/app.js';
 import { ROUTE_DOCS } from '../api/openapi/openapi.docs.js';
 import { apiRoutes } from '../api/openapi/openapi.js';
-import type { Runtime } from '../core/runtime.js';
-import { createTestDatabase, type TestDatabase } from './helpers/db.js';
-import { openTestRuntime } from './helpers/runtime.js';
+import { openTestApp, type TestApp } from './helpers/app.js';
 
-let db: TestDatabase;
-let rt: Runtime;
-let app: ReturnType<typeof createApp>;
+let t: TestApp;
+let app: TestApp['app'];
 beforeAll(async () => {
-  db = await createTestDatabase();
-  rt = await openTestRuntime(db.url);
-  app = createApp(depsFromRuntime(rt));
+  t = await openTestApp();
+  app = t.app;
 });
-afterAll(async () => {
-  await rt?.close();
-  await db?.drop();
-});
+afterAll(async () => t?.close());
 
 describe('OpenAPI document', () => {
   test('every API route the app serves is documented, and nothing documented is missing from the app', () => {
