@@ -18,12 +18,31 @@ export interface SourceHealth {
   items_per_day: number; silent: boolean; silent_for_hours: number | null;
 }
 
-async function get<T>(path: string): Promise<T> {
-  const res = await fetch(path, { headers: { accept: 'application/json' } });
-  const body = (await res.json().catch(() => null)) as (T & { error?: { message: string } }) | null;
-  if (!res.ok || !body) throw new Error(body?.error?.message ?? `HTTP ${res.status}`);
-  return body;
+/** The session's CSRF token (from GET /api/v1/auth/me); every state-changing request carries it. */
+let csrfToken = '';
+export const setCsrfToken = (token: string) => void (csrfToken = token);
+
+/** An API error with its HTTP status and the API's code, so a view can tell "forbidden" from "invalid". */
+export class ApiRequestError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string, readonly details?: unknown) {
+    super(message);
+  }
 }
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+  const parsed = (await res.json().catch(() => null)) as (T & { error?: { code: string; message: string; details?: unknown } }) | null;
+  if (!res.ok || !parsed) throw new ApiRequestError(res.status, parsed?.error?.code ?? 'http_error', parsed?.error?.message ?? `HTTP ${res.status}`, parsed?.error?.details);
+  return parsed;
+}
+
+const get = <T>(path: string) => request<T>('GET', path);
+/** POST, PUT, PATCH or DELETE with a JSON body, carrying the CSRF token. */
+export const send = <T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown) => request<T>(method, path, body);
+export const getJson = get;
 
 const qs = (params: Record<string, string | number | undefined>) =>
   new URLSearchParams(Object.entries(params).filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== '').map(([k, v]) => [k, String(v)])).toString();

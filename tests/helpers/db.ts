@@ -4,7 +4,10 @@ import { createSql, type Sql } from '../../core/db.js';
 
 /** A server with trust auth where tests may create databases. */
 export const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-export const TEMPLATE_DB = 'gaung_test_template';
+/** Test databases are named with this prefix (TEST_DB_PREFIX lets two runs share one server without meeting). */
+export const DB_PREFIX = process.env.TEST_DB_PREFIX ?? 'gaung_t_';
+if (!/^[a-z][a-z0-9_]*_$/.test(DB_PREFIX)) throw new Error(`TEST_DB_PREFIX must be lower-case letters, digits and _ and end in _, got ${DB_PREFIX}`);
+export const TEMPLATE_DB = DB_PREFIX === 'gaung_t_' ? 'gaung_test_template' : `${DB_PREFIX}template`;
 
 export function urlForDatabase(name: string): string {
   const url = new URL(ADMIN_URL);
@@ -25,7 +28,7 @@ export interface TestDatabase {
 
 /** A fresh database for one test file, copied from the migrated template. */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const name = `gaung_t_${randomBytes(5).toString('hex')}`;
+  const name = `${DB_PREFIX}${randomBytes(5).toString('hex')}`;
   const admin = adminSql();
   try {
     await admin.unsafe(`create database ${name} template ${TEMPLATE_DB}`);
