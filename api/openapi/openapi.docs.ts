@@ -9,11 +9,17 @@ import { createSourceBody, previewSourceBody, updateSourceBody } from '../source
 import { createTopicBody, previewBody, seriesQuery, updateTopicBody } from '../topics/topics.schema.js';
 
 /**
- * What each API route does, with the zod schemas it validates: the source of /api/openapi.json. A test
- * fails when a route exists without an entry here, so the document cannot fall behind the API.
+ * The route table: what each API route does, who may call it, and the zod schemas it validates. It is the
+ * source of /api/openapi.json and of the role check on every request; a test fails when a route exists
+ * without an entry here, and the auth middleware refuses one, so neither can fall behind the API.
  */
+/** Who may call a route: anyone, or a signed-in user (or token) of at least this role. */
+export type RouteRole = 'public' | 'viewer' | 'staff' | 'analyst' | 'admin';
+
 export interface RouteDoc {
   tag: string;
+  /** The least role allowed; the auth middleware enforces it and refuses any route without an entry. */
+  role: RouteRole;
   summary: string;
   query?: z.ZodType;
   body?: z.ZodType;
@@ -22,36 +28,36 @@ export interface RouteDoc {
 }
 
 export const ROUTE_DOCS: Record<string, RouteDoc> = {
-  'GET /api/v1/health': { tag: 'system', summary: 'Database, Redis and crawl-queue health; 503 when a part is down.' },
-  'GET /api/v1/meta': { tag: 'system', summary: 'Whether this is the demo, the time zone, and the attributions of the data the analysis uses.' },
-  'GET /api/v1/topics': { tag: 'topics', summary: 'Topics and key messages with their mention counts.' },
-  'POST /api/v1/topics': { tag: 'topics', summary: 'Create a topic, or a key message with parent_id; stored mentions are matched now or by a background backfill.', body: createTopicBody },
-  'POST /api/v1/topics/preview': { tag: 'topics', summary: 'What an edited query would match per day, with samples, beside a topic\'s current version; saves nothing.', body: previewBody },
-  'GET /api/v1/topics/:id': { tag: 'topics', summary: 'One topic with its key messages.' },
-  'PATCH /api/v1/topics/:id': { tag: 'topics', summary: 'Rename a topic or save a new query version (re-matched now or in the background).', body: updateTopicBody },
-  'DELETE /api/v1/topics/:id': { tag: 'topics', summary: 'Delete a topic with its key messages and matches.' },
-  'GET /api/v1/topics/:id/series': { tag: 'topics', summary: 'A chart-ready daily series from the rollups.', query: seriesQuery },
-  'GET /api/v1/topics/:id/versions': { tag: 'topics', summary: 'Every saved query with author, time and what it added and removed.' },
-  'GET /api/v1/topics/:id/backfill': { tag: 'topics', summary: 'The state and progress of re-matching stored mentions after a save.' },
-  'GET /api/v1/mentions': { tag: 'mentions', summary: 'Mentions newest first, keyset-paginated, with their analysis and membumi index.', query: listMentionsQuery },
-  'GET /api/v1/mentions/:id': { tag: 'mentions', summary: 'One mention with its full text, topics and the explanation of its analysis.' },
-  'GET /api/v1/sources': { tag: 'sources', summary: 'Sources with their crawl health and activity.' },
-  'POST /api/v1/sources': { tag: 'sources', summary: 'Add a source; it is scheduled at once (tier defaults by host).', body: createSourceBody },
-  'POST /api/v1/sources/preview': { tag: 'sources', summary: 'What a URL would give as a source, through the real crawl path, stored nowhere.', body: previewSourceBody },
-  'PATCH /api/v1/sources/:id': { tag: 'sources', summary: 'Change a source (tier, audience, zone, interval, pause) and its schedule.', body: updateSourceBody },
-  'DELETE /api/v1/sources/:id': { tag: 'sources', summary: 'Remove a source and its schedule.' },
-  'POST /api/v1/sources/:id/crawl': { tag: 'sources', summary: 'Crawl a source now (once per minute however often asked).' },
-  'GET /api/v1/press-releases': { tag: 'press releases', summary: 'The campaign\'s press releases with their pickups.' },
-  'POST /api/v1/press-releases': { tag: 'press releases', summary: 'Register a press release by URL or text; its pickups are linked and re-scored.', body: createPressReleaseBody },
-  'GET /api/v1/press-releases/:id': { tag: 'press releases', summary: 'One press release with every outlet that picked it up.' },
-  'DELETE /api/v1/press-releases/:id': { tag: 'press releases', summary: 'Remove a press release; its pickups are re-scored.' },
-  'POST /api/v1/analyze': { tag: 'analysis', summary: 'Sentiment, register with jargon and alternatives, voices and places of a text.', body: analyzeBody },
-  'POST /api/v1/analyze/reanalyze': { tag: 'analysis', summary: 'Re-score stored mentions with the current lexicons, in a background job.', body: reanalyzeBody },
-  'GET /api/v1/analyze/reanalyze/:jobId': { tag: 'analysis', summary: 'A re-analysis job\'s state and progress.' },
-  'GET /api/v1/membumi': { tag: 'membumi', summary: 'A topic\'s membumi index for the period with its parts, the period before and the change, and per day.', query: membumiQuery },
-  'GET /api/v1/exports/mentions.csv': { tag: 'exports', summary: 'Every mention for the filters as CSV (formula-safe cells).', query: exportQuery, returns: 'text/csv' },
-  'GET /api/v1/exports/mentions.xlsx': { tag: 'exports', summary: 'Every mention for the filters as XLSX (formula-safe cells).', query: exportQuery, returns: 'XLSX' },
-  'GET /api/v1/exports/digest.pdf': { tag: 'exports', summary: 'The daily or weekly digest of a topic as a PDF in Bahasa Indonesia.', query: digestQuery, returns: 'application/pdf' },
-  'GET /api/v1/alerts': { tag: 'alerts', summary: 'Spikes and silent sources, with the mentions that drove them.', query: alertsQuery },
-  'POST /api/v1/alerts/check': { tag: 'alerts', summary: 'Look for spikes and silent sources now and send new alerts to the webhook.' },
+  'GET /api/v1/health': { tag: 'system', role: 'public', summary: 'Database, Redis and crawl-queue health; 503 when a part is down.' },
+  'GET /api/v1/meta': { tag: 'system', role: 'public', summary: 'Whether this is the demo, the time zone, and the attributions of the data the analysis uses.' },
+  'GET /api/v1/topics': { tag: 'topics', role: 'viewer', summary: 'Topics and key messages with their mention counts.' },
+  'POST /api/v1/topics': { tag: 'topics', role: 'analyst', summary: 'Create a topic, or a key message with parent_id; stored mentions are matched now or by a background backfill.', body: createTopicBody },
+  'POST /api/v1/topics/preview': { tag: 'topics', role: 'analyst', summary: 'What an edited query would match per day, with samples, beside a topic\'s current version; saves nothing.', body: previewBody },
+  'GET /api/v1/topics/:id': { tag: 'topics', role: 'viewer', summary: 'One topic with its key messages.' },
+  'PATCH /api/v1/topics/:id': { tag: 'topics', role: 'analyst', summary: 'Rename a topic or save a new query version (re-matched now or in the background).', body: updateTopicBody },
+  'DELETE /api/v1/topics/:id': { tag: 'topics', role: 'analyst', summary: 'Delete a topic with its key messages and matches.' },
+  'GET /api/v1/topics/:id/series': { tag: 'topics', role: 'viewer', summary: 'A chart-ready daily series from the rollups.', query: seriesQuery },
+  'GET /api/v1/topics/:id/versions': { tag: 'topics', role: 'viewer', summary: 'Every saved query with author, time and what it added and removed.' },
+  'GET /api/v1/topics/:id/backfill': { tag: 'topics', role: 'viewer', summary: 'The state and progress of re-matching stored mentions after a save.' },
+  'GET /api/v1/mentions': { tag: 'mentions', role: 'viewer', summary: 'Mentions newest first, keyset-paginated, with their analysis and membumi index.', query: listMentionsQuery },
+  'GET /api/v1/mentions/:id': { tag: 'mentions', role: 'viewer', summary: 'One mention with its full text, topics and the explanation of its analysis.' },
+  'GET /api/v1/sources': { tag: 'sources', role: 'viewer', summary: 'Sources with their crawl health and activity.' },
+  'POST /api/v1/sources': { tag: 'sources', role: 'analyst', summary: 'Add a source; it is scheduled at once (tier defaults by host).', body: createSourceBody },
+  'POST /api/v1/sources/preview': { tag: 'sources', role: 'analyst', summary: 'What a URL would give as a source, through the real crawl path, stored nowhere.', body: previewSourceBody },
+  'PATCH /api/v1/sources/:id': { tag: 'sources', role: 'analyst', summary: 'Change a source (tier, audience, zone, interval, pause) and its schedule.', body: updateSourceBody },
+  'DELETE /api/v1/sources/:id': { tag: 'sources', role: 'analyst', summary: 'Remove a source and its schedule.' },
+  'POST /api/v1/sources/:id/crawl': { tag: 'sources', role: 'analyst', summary: 'Crawl a source now (once per minute however often asked).' },
+  'GET /api/v1/press-releases': { tag: 'press releases', role: 'viewer', summary: 'The campaign\'s press releases with their pickups.' },
+  'POST /api/v1/press-releases': { tag: 'press releases', role: 'analyst', summary: 'Register a press release by URL or text; its pickups are linked and re-scored.', body: createPressReleaseBody },
+  'GET /api/v1/press-releases/:id': { tag: 'press releases', role: 'viewer', summary: 'One press release with every outlet that picked it up.' },
+  'DELETE /api/v1/press-releases/:id': { tag: 'press releases', role: 'analyst', summary: 'Remove a press release; its pickups are re-scored.' },
+  'POST /api/v1/analyze': { tag: 'analysis', role: 'analyst', summary: 'Sentiment, register with jargon and alternatives, voices and places of a text.', body: analyzeBody },
+  'POST /api/v1/analyze/reanalyze': { tag: 'analysis', role: 'analyst', summary: 'Re-score stored mentions with the current lexicons, in a background job.', body: reanalyzeBody },
+  'GET /api/v1/analyze/reanalyze/:jobId': { tag: 'analysis', role: 'analyst', summary: 'A re-analysis job\'s state and progress.' },
+  'GET /api/v1/membumi': { tag: 'membumi', role: 'viewer', summary: 'A topic\'s membumi index for the period with its parts, the period before and the change, and per day.', query: membumiQuery },
+  'GET /api/v1/exports/mentions.csv': { tag: 'exports', role: 'staff', summary: 'Every mention for the filters as CSV (formula-safe cells).', query: exportQuery, returns: 'text/csv' },
+  'GET /api/v1/exports/mentions.xlsx': { tag: 'exports', role: 'staff', summary: 'Every mention for the filters as XLSX (formula-safe cells).', query: exportQuery, returns: 'XLSX' },
+  'GET /api/v1/exports/digest.pdf': { tag: 'exports', role: 'staff', summary: 'The daily or weekly digest of a topic as a PDF in Bahasa Indonesia.', query: digestQuery, returns: 'application/pdf' },
+  'GET /api/v1/alerts': { tag: 'alerts', role: 'viewer', summary: 'Spikes and silent sources, with the mentions that drove them.', query: alertsQuery },
+  'POST /api/v1/alerts/check': { tag: 'alerts', role: 'analyst', summary: 'Look for spikes and silent sources now and send new alerts to the webhook.' },
 };
