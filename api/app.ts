@@ -10,11 +10,15 @@ import { createAddressPolicy, type AddressPolicy } from '../core/ssrf.js';
 import type { Logger } from '../core/logger.js';
 import type { Redis } from '../core/redis.js';
 import { DATA_ATTRIBUTIONS } from './attributions.js';
+import { authMiddleware, type AuthSettings } from './auth/auth.middleware.js';
+import { authRoutes } from './auth/auth.routes.js';
+import { userRoutes } from './auth/users.routes.js';
 import { analyzeRoutes } from './analyze/analyze.routes.js';
 import { dashboardRoutes } from './dashboard.routes.js';
 import { alertRoutes } from './alerts/alerts.routes.js';
 import { exportRoutes } from './exports/exports.routes.js';
 import { membumiRoutes } from './membumi/membumi.routes.js';
+import { panelRoutes } from './panels/panels.routes.js';
 import { openApiRoutes } from './openapi/openapi.js';
 import { ApiError, errorHandler } from './errors.js';
 import { healthRoutes } from './health/health.routes.js';
@@ -22,12 +26,18 @@ import { mentionRoutes } from './mentions/mentions.routes.js';
 import { pressReleaseRoutes } from './press-releases/press-releases.routes.js';
 import { sourceRoutes } from './sources/sources.routes.js';
 import { topicRoutes } from './topics/topics.routes.js';
+import { queueBoardRoutes } from './admin/queues.routes.js';
+import { queueRoutes } from './queues/queues.routes.js';
 
 export interface AppDeps {
   sql: Sql;
   redis: Redis;
   crawlQueue: Queue;
   analysisQueue: Queue;
+  /** Background exports of mentions (POST /api/v1/exports). */
+  exportQueue: Queue;
+  /** The direct XLSX export answers 413 beyond this many mentions (EXPORT_INLINE_MAX). */
+  exportInlineMax: number;
   /** Up to this many stored mentions, a saved topic is matched before the save returns; beyond, in the background. */
   backfillInlineMax: number;
   /** Where new alerts are sent (ALERT_WEBHOOK_URL). */
@@ -39,6 +49,20 @@ export interface AppDeps {
   previewSource: (req: PreviewRequest) => Promise<PreviewResult>;
   /** True in `npm run demo`: the dashboard says its data comes from the demo site. */
   demo?: boolean;
+  /** Sessions, tokens, rate limits; in the demo, reads open to an anonymous viewer. */
+  auth: AuthSettings;
+}
+
+export function authSettings(config: Runtime['config'], opts: { demo?: boolean } = {}): AuthSettings {
+  return {
+    anonymousViewer: opts.demo ?? false,
+    sessionTtlHours: config.SESSION_TTL_HOURS,
+    secureCookies: config.COOKIE_SECURE,
+    trustProxy: config.TRUST_PROXY,
+    loginMaxAttempts: config.LOGIN_MAX_ATTEMPTS,
+    apiRateLimit: config.API_RATE_LIMIT,
+    keyPrefix: config.QUEUE_PREFIX,
+  };
 }
 
 /** The dependencies a process's runtime provides. */
@@ -50,10 +74,13 @@ export function depsFromRuntime(rt: Runtime, extra: Partial<AppDeps> = {}): AppD
     redis: rt.redis.redis,
     crawlQueue: rt.crawlQueue,
     analysisQueue: rt.analysisQueue,
+    exportQueue: rt.exportQueue,
+    exportInlineMax: rt.config.EXPORT_INLINE_MAX,
     backfillInlineMax: rt.config.BACKFILL_INLINE_MAX,
     alertWebhookUrl: rt.config.ALERT_WEBHOOK_URL,
     logger: rt.logger,
     addressPolicy: createAddressPolicy(rt.config.CRAWL_ALLOW_ADDRESSES),
+    auth: authSettings(rt.config, { demo: extra.demo }),
     ...extra,
   };
 }
@@ -73,13 +100,18 @@ export function createApp(deps: AppDeps) {
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
       },
+      // a route that sets its own policy keeps it (only the queue board at /admin/queues does)
+      overwrite: false,
     }),
   );
   app.onError(errorHandler(deps.logger));
   app.notFound((c) => {
     throw new ApiError(404, 'not_found', `no route for ${c.req.method} ${c.req.path}`);
   });
+  app.use('*', authMiddleware(deps));
 
+  app.route('/api/v1/auth', authRoutes(deps));
+  app.route('/api/v1/users', userRoutes(deps));
   app.route('/api/v1/health', healthRoutes(deps));
   app.route('/api/v1/topics', topicRoutes(deps));
   app.route('/api/v1/mentions', mentionRoutes(deps));
@@ -87,8 +119,11 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/press-releases', pressReleaseRoutes(deps));
   app.route('/api/v1/analyze', analyzeRoutes(deps));
   app.route('/api/v1/membumi', membumiRoutes(deps));
+  app.route('/api/v1/panels', panelRoutes(deps));
   app.route('/api/v1/exports', exportRoutes(deps));
   app.route('/api/v1/alerts', alertRoutes(deps));
+  app.route('/api/v1/queues', queueRoutes(deps));
+  app.route('/admin/queues', queueBoardRoutes(deps));
   app.get('/api/v1/meta', (c) => c.json({ data: { demo: deps.demo ?? false, timezone: 'Asia/Jakarta', attributions: DATA_ATTRIBUTIONS } }));
   app.route('/api', openApiRoutes(() => app.routes));
   app.route('/', dashboardRoutes(deps));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { addDays, daysBetween, dayInZone, DEFAULT_TZ } from '../core/time.js';
+import { TIERS } from '../core/types.js';
 
 export const idParam = z.object({ id: z.coerce.number().int().positive({ message: 'id must be a positive integer' }) });
 
@@ -27,3 +28,12 @@ export function checkDayRange(r: { from: string; to: string }, ctx: z.Refinement
     ctx.addIssue({ code: 'custom', message: `a range may span at most ${MAX_RANGE_DAYS} days`, path: ['to'] });
   }
 }
+
+/** Rollup dimension filters: the mentions' audience tier, and the province they name first (two-digit code). */
+export const dimensionFields = {
+  tier: z.enum(TIERS).optional(),
+  province: z.string().regex(/^\d{2}$/, { message: 'province must be a two-digit province code' }).optional(),
+};
+
+/** `format=csv` turns a chart's JSON into a CSV download of the same rows; `lang` picks its headers. */
+export const chartFormatFields = { format: z.enum(['json', 'csv']).default('json'), lang: z.enum(['id', 'en']).default('id') };

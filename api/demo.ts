@@ -9,6 +9,7 @@ import { startNewsSite } from '../tests/fixtures/news-site/server.js';
 import { startSocialSite, TELEGRAM_CHANNEL } from '../tests/fixtures/social/server.js';
 import { minhashSignature } from '../analysis/similarity.js';
 import { createApp, depsFromRuntime } from './app.js';
+import { ensureDemoAccounts } from './auth/bootstrap.js';
 import { createPressRelease } from './press-releases/press-releases.repo.js';
 import { createSource, updateSource } from './sources/sources.repo.js';
 import { createSourceBody } from './sources/sources.schema.js';
@@ -79,13 +80,18 @@ try {
   const workers = await startWorkers(runtime);
   for (const source of sources) if (!source.last_fetched_at) await enqueueCrawlNow(runtime.crawlQueue, source.id);
 
+  // The demo's dashboard and read-only API open without signing in (as a viewer); writes need an account.
+  const accounts = await ensureDemoAccounts(sql);
   const app = createApp(depsFromRuntime(runtime, { demo: true }));
   const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
     const url = `http://${config.HOST}:${info.port}/`;
     process.stdout.write(
       `\n  Gaung demo is running.\n  Dashboard:      ${url}\n  Demo news site: ${site.url}/ (fictional outlets, demo data only)\n` +
         `  Demo social:    ${social.url}/ (fictional Mastodon, Reddit and Telegram posts)\n` +
-        `  Crawling ${sources.length} demo sources now; mentions appear on the dashboard within a minute. Ctrl+C stops.\n\n`,
+        `  Crawling ${sources.length} demo sources now; mentions appear on the dashboard within a minute. Ctrl+C stops.\n\n` +
+        `  The dashboard opens read-only without signing in. Demo accounts (passwords made for this run):\n` +
+        accounts.map((a) => `    ${a.role.padEnd(8)} ${a.username.padEnd(13)} ${a.password}\n`).join('') +
+        '\n',
     );
   });
   closeOnSignals(runtime, async () => {

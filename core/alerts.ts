@@ -43,7 +43,7 @@ export async function detectAlerts(sql: Sql, now = new Date()): Promise<Alert[]>
   const rows = await sql<DayRow[]>`
     select s.topic_id, t.name, to_char(s.day, 'YYYY-MM-DD') as day, sum(s.mentions)::int as mentions,
            sum(s.negative)::int as negative, sum(s.analysed)::int as analysed
-    from topic_daily_stats s join topics t on t.id = s.topic_id
+    from topic_daily_tier_stats s join topics t on t.id = s.topic_id
     where s.day between ${from}::date and ${today}::date
     group by 1, 2, 3`;
   const byTopic = new Map<number, DayRow[]>();

@@ -9,7 +9,7 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATA_DIR: z.string().default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  WORKERS: z.string().default('crawl,analyze'),
+  WORKERS: z.string().default('crawl,analyze,export'),
   /** Prefix of every BullMQ key; the {…} hash tag keeps a queue on one Redis Cluster slot. */
   QUEUE_PREFIX: z
     .string()
@@ -33,9 +33,24 @@ const envSchema = z.object({
   EXTRACT_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   /** A saved topic query is matched against stored mentions before the save returns up to this many mentions; beyond, by a background job. */
   BACKFILL_INLINE_MAX: z.coerce.number().int().min(0).default(20_000),
+  /** The direct XLSX export answers 413 beyond this many mentions; larger exports run as background jobs. */
+  EXPORT_INLINE_MAX: z.coerce.number().int().min(0).default(50_000),
   /** Where new alerts are POSTed as JSON (Slack-style `text` plus the alert); unset: shown on the dashboard only. */
   ALERT_WEBHOOK_URL: z.string().url().optional(),
   ALERT_CHECK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  /** How long a sign-in lasts. */
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(72),
+  /** Session cookies are Secure (and __Host- prefixed) when the request came over TLS ('auto'), always, or never. */
+  COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
+  /** Behind a reverse proxy: trust X-Forwarded-For / X-Forwarded-Proto for the client address and TLS. */
+  TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** Failed sign-ins allowed per username (and ten times that per address) in 15 minutes. */
+  LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10),
+  /** Requests per minute per API token or signed-in user (0: no limit). */
+  API_RATE_LIMIT: z.coerce.number().int().min(0).default(600),
+  /** On first start with no users, an admin with this username and password is created (never a default password). */
+  GAUNG_ADMIN_USERNAME: z.string().regex(/^[a-z0-9][a-z0-9._-]{2,39}$/, { message: 'lower-case letters, digits, . _ -; 3 to 40 characters' }).optional(),
+  GAUNG_ADMIN_PASSWORD: z.string().optional(),
   /** Debian's Chromium for pages that need JavaScript; empty turns browser rendering off. */
   CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
   RENDER_CONCURRENCY: z.coerce.number().int().min(1).max(8).default(2),

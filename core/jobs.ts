@@ -10,6 +10,7 @@ export const JOBS = {
   reanalyzeMentions: { queue: 'analysis', name: 'reanalyze-mentions' },
   backfillTopic: { queue: 'analysis', name: 'backfill-topic' },
   checkAlerts: { queue: 'analysis', name: 'check-alerts' },
+  exportMentions: { queue: 'export', name: 'export-mentions' },
 } as const;
 
 export interface JobPayloads {
@@ -20,6 +21,8 @@ export interface JobPayloads {
   backfillTopic: { topicId: number; version: number };
   /** Look for spikes and silent sources now, and send the new alerts to the webhook. */
   checkAlerts: Record<string, never>;
+  /** Write a stored export (table exports, migration 0014) as CSV or XLSX into its chunks. */
+  exportMentions: { exportId: number };
 }
 
 export const ALERTS_SCHEDULER_ID = 'alerts-check';
@@ -31,6 +34,15 @@ export async function enqueueBackfill(queue: Queue, topicId: number, version: nu
   const job = await queue.add(JOBS.backfillTopic.name, { topicId, version }, {
     jobId: backfillJobId(topicId, version), attempts: 3, backoff: { type: 'exponential', delay: 5000 },
     removeOnComplete: { age: 7 * 86_400 }, removeOnFail: { age: 30 * 86_400 },
+  });
+  return job.id!;
+}
+
+/** One job per background export, so a doubled request or a retry never writes it twice at once. */
+export async function enqueueExport(queue: Queue, exportId: number): Promise<string> {
+  const job = await queue.add(JOBS.exportMentions.name, { exportId }, {
+    jobId: `export-${exportId}`, attempts: 2, backoff: { type: 'exponential', delay: 5000 },
+    removeOnComplete: { age: 86_400 }, removeOnFail: { age: 7 * 86_400 },
   });
   return job.id!;
 }

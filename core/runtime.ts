@@ -15,6 +15,8 @@ export interface Runtime {
   crawlQueue: Queue;
   /** Re-analysis of stored mentions after the lexicons or weights change. */
   analysisQueue: Queue;
+  /** Background exports of mentions as CSV or XLSX (the `export` worker). */
+  exportQueue: Queue;
   close(): Promise<void>;
 }
 
@@ -30,6 +32,7 @@ export async function openRuntime(config: Config, logger: Logger): Promise<Runti
   }
   const crawlQueue = createQueue(JOBS.crawlSource.queue, redis.redis, config.QUEUE_PREFIX);
   const analysisQueue = createQueue(JOBS.reanalyzeMentions.queue, redis.redis, config.QUEUE_PREFIX);
+  const exportQueue = createQueue(JOBS.exportMentions.queue, redis.redis, config.QUEUE_PREFIX);
   return {
     config,
     logger,
@@ -37,9 +40,11 @@ export async function openRuntime(config: Config, logger: Logger): Promise<Runti
     redis,
     crawlQueue,
     analysisQueue,
+    exportQueue,
     async close() {
       await crawlQueue.close();
       await analysisQueue.close();
+      await exportQueue.close();
       await redis.close();
       await db.close();
     },

@@ -1,8 +1,7 @@
 import type { Sql } from './db.js';
 import { topicQuery } from './query/parse.js';
 import { queryCondition } from './query/sql.js';
-import { rollupAggregates, rollupColumnList } from './rollups.js';
-import { DEFAULT_TZ } from './time.js';
+import { rebuildTopicRollups } from './rollups.js';
 
 /**
  * Re-matches every stored mention against a topic's current query after it is saved: matches of older
@@ -47,13 +46,7 @@ export async function backfillTopic(
   return sql.begin(async (tx) => {
     const [locked] = await tx<{ version: number }[]>`select version from topics where id = ${topicId} for update`;
     if (!locked || locked.version !== version) return { matched: 0, superseded: true };
-    await tx`delete from topic_daily_stats where topic_id = ${topicId}`;
-    await tx`
-      insert into topic_daily_stats (topic_id, day, mention_kind, ${rollupColumnList(tx)})
-      select tm.topic_id, (m.occurred_at at time zone ${DEFAULT_TZ})::date, m.kind, ${rollupAggregates(tx)}
-      from topic_mentions tm join mentions m on m.id = tm.mention_id
-      where tm.topic_id = ${topicId}
-      group by 1, 2, 3`;
+    await rebuildTopicRollups(tx, topicId);
     await tx`update topics set matched_version = ${version} where id = ${topicId}`;
     const [n] = await tx<{ n: number }[]>`select count(*)::int as n from topic_mentions where topic_id = ${topicId}`;
     return { matched: n!.n, superseded: false };

@@ -5,7 +5,7 @@ import { queryCondition } from '../core/query/sql.js';
 import { assignStories } from './syndication.repo.js';
 import { analysisColumns, analysisRows } from './analysis.repo.js';
 import { scoreMentions } from './membumi.repo.js';
-import { rollupAddExcluded, rollupAggregates, rollupColumnList } from '../core/rollups.js';
+import { addToSourceCounts, applyMatchesToRollups, applyToMentionCounts } from '../core/rollups.js';
 import type { TextAnalysis } from '../analysis/analyze.js';
 import { estimateReach } from '../analysis/reach.js';
 import { DEFAULT_TZ } from '../core/time.js';
@@ -82,6 +82,8 @@ export async function ingestMentions(sql: Sql, raws: MentionInput[], fetchedAt =
         return [{ id: r.mentionId!, input: p.input, analysis: p.analysis, occurredAt: p.occurredAt, copySimilarity: story?.copySimilarity ?? null, pressReleaseSimilarity: story?.pressReleaseSimilarity ?? null }];
       }),
     );
+    await applyToMentionCounts(tx, [...claimed], 1, DEFAULT_TZ);
+    await addToSourceCounts(tx, [...claimed]);
     const topics = await matchTopics(tx, [...claimed]);
     for (const r of results) if (r.mentionId !== null) r.topicIds = topics.get(r.mentionId) ?? [];
     return results;
@@ -158,59 +160,45 @@ async function matchTopics(tx: TxSql, ids: number[]): Promise<Map<number, number
   const perTopic = topics.map((t) => tx`select ${t.id}::bigint as topic_id, m.id as mention_id, ${t.version}::int as version from mentions m where m.id = any(${ids}::bigint[]) and ${queryCondition(tx, t.node)}`);
   const candidates = perTopic.slice(1).reduce((acc, q) => tx`${acc} union all ${q}`, perTopic[0]!);
   const matched = await tx<{ topic_id: number; mention_id: number }[]>`
-    with matched as (
-      insert into topic_mentions (topic_id, mention_id, query_version)
-      select c.topic_id, c.mention_id, c.version from (${candidates}) c
-      order by c.topic_id, c.mention_id
-      on conflict do nothing
-      returning topic_id, mention_id
-    ), rolled as (
-      insert into topic_daily_stats (topic_id, day, mention_kind, ${rollupColumnList(tx)})
-      select x.topic_id, (m.occurred_at at time zone ${DEFAULT_TZ})::date, m.kind, ${rollupAggregates(tx)}
-      from matched x join mentions m on m.id = x.mention_id
-      group by 1, 2, 3
-      order by 1, 2, 3
-      on conflict (topic_id, day, mention_kind) do update set ${rollupAddExcluded(tx)}
-    )
-    select topic_id, mention_id from matched`;
+    insert into topic_mentions (topic_id, mention_id, query_version)
+    select c.topic_id, c.mention_id, c.version from (${candidates}) c
+    order by c.topic_id, c.mention_id
+    on conflict do nothing
+    returning topic_id, mention_id`;
+  if (matched.length > 0) {
+    const pairs = tx`select * from unnest(${matched.map((m) => m.topic_id)}::bigint[], ${matched.map((m) => m.mention_id)}::bigint[]) as x(topic_id, mention_id)`;
+    await applyMatchesToRollups(tx, pairs, 1, DEFAULT_TZ);
+  }
   for (const m of matched) byMention.set(m.mention_id, [...(byMention.get(m.mention_id) ?? []), m.topic_id]);
   return byMention;
 }
 
-/** A post seen again: its engagement now, its reach re-estimated from it, and the rollups moved by the differences. */
+/**
+ * A post seen again: its engagement now, its reach re-estimated from it. When its views or reach change, its
+ * rollup contribution is taken away before and added back after, so every rollup moves by the difference.
+ */
 async function updateEngagement(tx: TxSql, input: MentionInput, observedAt: Date): Promise<void> {
   const s = input.social!;
-  type Seen = {
-    id: number; old_views: number | null; old_reach: number | null; occurred_at: Date; kind: 'news' | 'social';
-    views: number | null; likes: number | null; shares: number | null; replies: number | null; followers: number | null;
-    membumi: number | null; membumi_audience: number | null; membumi_register: number | null; membumi_voices: number | null; membumi_organic: number | null;
-  };
+  type Seen = { id: number; views: number | null; likes: number | null; shares: number | null; replies: number | null; followers: number | null; reach: number | null };
   const [row] = await tx<Seen[]>`
-    with prev as (
-      select id, views, reach from mentions
-      where url = ${input.url} or (platform = ${s.platform} and external_id = ${s.externalId})
-      order by id limit 1 for update
-    )
-    update mentions m set
-      views = coalesce(${input.views}, m.views), likes = coalesce(${s.likes}, m.likes), shares = coalesce(${s.shares}, m.shares),
-      replies = coalesce(${s.replies}, m.replies), followers = coalesce(${s.followers}, m.followers), engagement_observed_at = ${observedAt}
-    from prev where m.id = prev.id
-    returning m.id, prev.views as old_views, prev.reach as old_reach, m.occurred_at, m.kind, m.views, m.likes, m.shares, m.replies, m.followers,
-              m.membumi, m.membumi_audience, m.membumi_register, m.membumi_voices, m.membumi_organic`;
+    select id, views, likes, shares, replies, followers, reach from mentions
+    where url = ${input.url} or (platform = ${s.platform} and external_id = ${s.externalId})
+    order by id limit 1 for update`;
   if (!row) return;
-  const viewsDelta = input.views !== null ? input.views - (row.old_views ?? 0) : 0;
-  const estimate = estimateReach({ ...row, tier: 'social', sourceAudience: null, firstOfDomainToday: false });
+  const now = {
+    views: input.views ?? row.views, likes: s.likes ?? row.likes, shares: s.shares ?? row.shares, replies: s.replies ?? row.replies,
+    followers: s.followers ?? row.followers,
+  };
+  const estimate = estimateReach({ kind: 'social', ...now, tier: 'social', sourceAudience: null, firstOfDomainToday: false });
   // Only an estimate from what the post shows replaces the stored reach; "no signal" keeps what it had.
-  const reach = estimate.method === 'audience_repeat' ? (row.old_reach ?? 0) : estimate.reach;
-  const d = reach - (row.old_reach ?? 0);
-  if (d !== 0) await tx`update mentions set reach = ${reach}, reach_method = ${estimate.method} where id = ${row.id}`;
-  if (viewsDelta === 0 && d === 0) return;
-  const w = (part: number | null) => d * (part ?? 0);
+  const reach = estimate.method === 'audience_repeat' ? row.reach : estimate.reach;
+  const moved = now.views !== row.views || reach !== row.reach;
+  const matches = tx`select topic_id, mention_id from topic_mentions where mention_id = ${row.id}`;
+  if (moved) await applyMatchesToRollups(tx, matches, -1, DEFAULT_TZ);
   await tx`
-    update topic_daily_stats set views = views + ${viewsDelta}, reach = reach + ${d},
-      membumi_reach = membumi_reach + ${w(row.membumi)}, audience_reach = audience_reach + ${w(row.membumi_audience)},
-      register_reach = register_reach + ${w(row.membumi_register)}, voices_reach = voices_reach + ${w(row.membumi_voices)},
-      organic_reach = organic_reach + ${w(row.membumi_organic)}
-    where topic_id in (select topic_id from topic_mentions where mention_id = ${row.id})
-      and day = (${row.occurred_at}::timestamptz at time zone ${DEFAULT_TZ})::date and mention_kind = ${row.kind}`;
+    update mentions set views = ${now.views}, likes = ${now.likes}, shares = ${now.shares}, replies = ${now.replies}, followers = ${now.followers},
+      engagement_observed_at = ${observedAt}
+      ${reach !== row.reach ? tx`, reach = ${reach}, reach_method = ${estimate.method}` : tx``}
+    where id = ${row.id}`;
+  if (moved) await applyMatchesToRollups(tx, matches, 1, DEFAULT_TZ);
 }

@@ -8,6 +8,7 @@ import { syncSchedules } from '../core/schedule.js';
 import { createCrawlContext } from './context.js';
 import { runCrawlJob } from './crawl.job.js';
 import { runReanalyzeJob } from './reanalyze.job.js';
+import { runExportJob } from '../api/exports/background.job.js';
 import { listScheduleRows } from './sources.repo.js';
 
 type Handler = (job: Job) => Promise<unknown>;
@@ -17,6 +18,7 @@ function handlers(rt: Runtime, crawl: () => ReturnType<typeof createCrawlContext
   return {
     crawlSource: (job) => runCrawlJob(rt.db.sql, crawl(), job),
     reanalyzeMentions: (job) => runReanalyzeJob(rt.db.sql, rt.logger, job),
+    exportMentions: (job) => runExportJob(rt.db.sql, rt.logger, job),
     checkAlerts: async (job) => {
       const created = await detectAlerts(rt.db.sql);
       await deliverAlerts(rt.db.sql, created, rt.config.ALERT_WEBHOOK_URL);
@@ -57,7 +59,7 @@ function queueWorker(rt: Runtime, queue: string, table: Record<JobKey, Handler>,
   );
 }
 
-/** Worker builders by queue, switched on with WORKERS=crawl,analyze (comma-separated). */
+/** Worker builders by queue, switched on with WORKERS=crawl,analyze,export (comma-separated). */
 const BUILDERS: Record<string, (rt: Runtime) => { worker: Worker; close(): Promise<void> }> = {
   crawl: (rt) => {
     const crawl = createCrawlContext({ sql: rt.db.sql, redis: rt.redis.redis, logger: rt.logger, config: rt.config });
@@ -69,6 +71,13 @@ const BUILDERS: Record<string, (rt: Runtime) => { worker: Worker; close(): Promi
       throw new Error('the analysis worker does not crawl');
     };
     const worker = queueWorker(rt, JOBS.reanalyzeMentions.queue, handlers(rt, noCrawl), { concurrency: 1, lockMs: rt.config.CRAWL_LOCK_MS });
+    return { worker, close: () => worker.close() };
+  },
+  export: (rt) => {
+    const noCrawl = () => {
+      throw new Error('the export worker does not crawl');
+    };
+    const worker = queueWorker(rt, JOBS.exportMentions.queue, handlers(rt, noCrawl), { concurrency: 2, lockMs: rt.config.CRAWL_LOCK_MS });
     return { worker, close: () => worker.close() };
   },
 };

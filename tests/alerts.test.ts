@@ -7,6 +7,7 @@ import type { Runtime } from '../core/runtime.js';
 import type { MentionInput } from '../core/types.js';
 import { ingestMentions } from '../crawler/ingest.repo.js';
 import { createTestDatabase, type TestDatabase } from './helpers/db.js';
+import { authorizeAsAdmin } from './helpers/auth.js';
 import { factory } from './helpers/factory.js';
 import { openTestRuntime } from './helpers/runtime.js';
 
@@ -34,7 +35,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => hook.listen(0, '127.0.0.1', r));
   rt = await openTestRuntime(db.url, { ALERT_WEBHOOK_URL: `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook` });
-  app = createApp(depsFromRuntime(rt));
+  app = await authorizeAsAdmin(createApp(depsFromRuntime(rt)), rt.db.sql);
 });
 afterAll(async () => {
   await rt?.close();

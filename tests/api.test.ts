@@ -199,10 +199,11 @@ describe('source health', () => {
     const day = 86_400_000;
     for (let i = 0; i < 10; i++) {
       // the quiet one published every two days until ten days ago; the busy one every day up to today
-      const q = await factory.mention(db.sql, { sourceId: quiet.id });
-      await db.sql`update mentions set fetched_at = ${new Date(Date.now() - (10 + 2 * i) * day)} where id = ${q}`;
-      const b = await factory.mention(db.sql, { sourceId: busy.id });
-      await db.sql`update mentions set fetched_at = ${new Date(Date.now() - i * day - 3_600_000)} where id = ${b}`;
+      // fetched then, so the per-day source counts kept at ingest (source_daily_counts) see them on those days
+      const quietAt = new Date(Date.now() - (10 + 2 * i) * day);
+      await factory.mention(db.sql, { sourceId: quiet.id, publishedAt: quietAt }, quietAt);
+      const busyAt = new Date(Date.now() - i * day - 3_600_000);
+      await factory.mention(db.sql, { sourceId: busy.id, publishedAt: busyAt }, busyAt);
     }
     const body = (await (await app.request('/api/v1/sources')).json()) as { data: { id: number; silent: boolean; items_per_day: number; silent_for_hours: number | null }[] };
     const q = body.data.find((s) => s.id === quiet.id)!;

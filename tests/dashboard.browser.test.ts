@@ -1,5 +1,3 @@
-import { serve, type ServerType } from '@hono/node-server';
-import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApp, depsFromRuntime } from '../api/app.js';
@@ -7,7 +5,8 @@ import type { Runtime } from '../core/runtime.js';
 import { runSourceCrawl } from '../crawler/pipeline.js';
 import { startNewsSite, type NewsSite } from './fixtures/news-site/server.js';
 import { makeArticles } from './helpers/articles.js';
-import { launchChromium } from './helpers/browser.js';
+import { launchChromium, paintedPixels, serveOnLoopback, type Served } from './helpers/browser.js';
+import { createTestUser, signInThroughPage, type TestUser } from './helpers/auth.js';
 import { createTestDatabase, type TestDatabase } from './helpers/db.js';
 import { factory } from './helpers/factory.js';
 import { openTestCrawlContext, openTestRuntime } from './helpers/runtime.js';
@@ -17,9 +16,10 @@ const HOSTILE_TITLE = 'Presidensi G20 <img src=x onerror="window.__xss=1"> di Bo
 let db: TestDatabase;
 let rt: Runtime;
 let site: NewsSite;
-let server: ServerType;
+let server: Served;
 let baseUrl: string;
 let browser: Browser;
+let staff: TestUser;
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -33,15 +33,15 @@ beforeAll(async () => {
   await runSourceCrawl(crawl, source);
   await crawl.close();
 
+  staff = await createTestUser(db.sql, 'staff', { signIn: true });
   const app = createApp(depsFromRuntime(rt));
-  server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
-  await new Promise((r) => server.once('listening', r));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveOnLoopback(app);
+  baseUrl = server.url;
   browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
-  await new Promise((r) => server?.close(r));
+  await server?.close();
   await site?.close();
   await rt?.close();
   await db?.drop();
@@ -52,21 +52,11 @@ describe('dashboard in Chromium', () => {
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(baseUrl + '/');
-    await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+    await signInThroughPage(page, baseUrl, staff);
 
     expect(await page.textContent('#chart-title')).toBe('Jumlah sebutan per hari');
-    const painted = (id: string) =>
-      page.evaluate((canvasId) => {
-        const canvas = document.querySelector<HTMLCanvasElement>(`#${canvasId}`)!;
-        const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-        let n = 0;
-        for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
-        return { width: canvas.width, height: canvas.height, painted: n };
-      }, id);
-    const volume = await painted('volume-chart');
-    expect(volume.width).toBeGreaterThan(0);
-    expect(volume.painted).toBeGreaterThan(500);
+    const painted = (id: string) => paintedPixels(page, id);
+    expect(await painted('volume-chart')).toBeGreaterThan(500);
 
     // The headline: the topic's membumi index as a number, its reading, its four parts and its daily trend.
     expect(await page.isVisible('#membumi-panel')).toBe(true);
@@ -74,14 +64,14 @@ describe('dashboard in Chromium', () => {
     expect(await page.textContent('#membumi-index')).toMatch(/^\d{1,3}(,\d)?$/);
     expect(await page.textContent('#membumi-reading')).toMatch(/dari 100: sekitar \d+% jangkauan/);
     expect(await page.$$eval('#membumi-parts li', (lis) => lis.length)).toBe(4);
-    expect((await painted('membumi-chart')).painted).toBeGreaterThan(500);
+    expect(await painted('membumi-chart')).toBeGreaterThan(500);
     // the download links carry the filters, and the CSV they point at is the mentions the page lists
     const csvHref = await page.getAttribute('#download-csv', 'href');
     expect(csvHref).toMatch(/^\/api\/v1\/exports\/mentions\.csv\?from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}&lang=id$/);
     const csv = await page.evaluate(async (href) => (await fetch(href!)).text(), csvHref);
     expect(csv).toContain('Warga Bontang menyambut Presidensi G20 bagian 2');
     expect(await page.getAttribute('#download-pdf', 'href')).toMatch(/^\/api\/v1\/exports\/digest\.pdf\?topic=\d+&period=weekly&day=/);
-    expect((await painted('sentiment-chart')).painted).toBeGreaterThan(500);
+    expect(await painted('sentiment-chart')).toBeGreaterThan(500);
     // no spike in this data: the alerts panel says so
     expect(await page.textContent('#alerts-empty')).toBe('Tidak ada peringatan dalam 7 hari terakhir.');
     expect(await page.isVisible('#alerts-empty')).toBe(true);

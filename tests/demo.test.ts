@@ -70,6 +70,20 @@ describe('npm run demo', () => {
     expect(page).toContain('<canvas id="volume-chart"');
     const meta = (await (await fetch(`${url}api/v1/meta`)).json()) as { data: { demo: boolean } };
     expect(meta.data.demo).toBe(true);
+
+    // Reads were open above without signing in; writes are not. The printed demo accounts sign in, one per role.
+    const write = await fetch(`${url}api/v1/topics`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'x', query: 'x' }) });
+    expect(write.status).toBe(401);
+    const accounts = [...out.matchAll(/^\s+(viewer|staff|analyst|admin)\s+(demo-\w+)\s+(\S{20,})$/gm)].map((m) => ({ role: m[1], username: m[2], password: m[3] }));
+    expect(accounts.map((a) => a.role)).toEqual(['viewer', 'staff', 'analyst', 'admin']);
+    const analyst = accounts.find((a) => a.role === 'analyst')!;
+    const login = await fetch(`${url}api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(analyst) });
+    expect(login.status).toBe(200);
+    const { data } = (await login.json()) as { data: { csrfToken: string; user: { role: string } } };
+    expect(data.user.role).toBe('analyst');
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const created = await fetch(`${url}api/v1/topics`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': data.csrfToken }, body: JSON.stringify({ name: 'Pupuk bersubsidi', query: 'pupuk' }) });
+    expect(created.status).toBe(201);
   }, 300_000);
 });
 

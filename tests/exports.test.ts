@@ -1,11 +1,12 @@
-import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
+import { pdfText } from './helpers/pdf.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApp, depsFromRuntime } from '../api/app.js';
 import { csvLine, neutralize } from '../api/exports/cells.js';
 import type { Runtime } from '../core/runtime.js';
 import { ingestMentions } from '../crawler/ingest.repo.js';
 import { createTestDatabase, type TestDatabase } from './helpers/db.js';
+import { authorizeAsAdmin } from './helpers/auth.js';
 import { factory } from './helpers/factory.js';
 import { openTestRuntime } from './helpers/runtime.js';
 
@@ -19,7 +20,7 @@ const HOSTILE = ['=HYPERLINK("http://127.0.0.1:9/x","klik") G20', "+cmd|' /C cal
 beforeAll(async () => {
   db = await createTestDatabase();
   rt = await openTestRuntime(db.url);
-  app = createApp(depsFromRuntime(rt));
+  app = await authorizeAsAdmin(createApp(depsFromRuntime(rt)), rt.db.sql);
   topicId = (await factory.topic(db.sql, { name: 'Ekspor', query: 'G20' })).id;
   const body = 'Warga Bontang menyambut Presidensi G20 dengan festival kuliner, kata Sri, pedagang di pasar. "Ramai sekali," ujarnya.';
   await ingestMentions(db.sql, [
@@ -108,19 +109,6 @@ describe('exports', () => {
 });
 
 describe('PDF digest', () => {
-  /** The text of every page, as a reader would copy it. */
-  async function pdfText(bytes: Uint8Array): Promise<string> {
-    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    const standardFontDataUrl = `${fileURLToPath(new URL('../node_modules/pdfjs-dist/standard_fonts/', import.meta.url))}`;
-    const pdf = await getDocument({ data: bytes, useSystemFonts: false, isEvalSupported: false, standardFontDataUrl }).promise;
-    const pages: string[] = [];
-    for (let i = 1; i <= pdf.numPages; i++) {
-      const content = await (await pdf.getPage(i)).getTextContent();
-      pages.push(content.items.map((it) => ('str' in it ? it.str : '')).join(' '));
-    }
-    return pages.join('\n');
-  }
-
   test('the weekly digest is a PDF in Indonesian whose text carries the headline index, its reading, the top items and the attributions', async () => {
     const res = await app.request(`/api/v1/exports/digest.pdf?topic=${topicId}&period=weekly`);
     expect(res.status).toBe(200);

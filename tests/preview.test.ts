@@ -5,6 +5,7 @@ import { createApp, depsFromRuntime } from '../api/app.js';
 import type { Runtime } from '../core/runtime.js';
 import { loadFixtureArticles, startNewsSite, type NewsSite } from './fixtures/news-site/server.js';
 import { createTestDatabase, type TestDatabase } from './helpers/db.js';
+import { authorizeAsAdmin } from './helpers/auth.js';
 import { clearPrefix, TEST_REDIS_URL, testQueuePrefix } from './helpers/redis.js';
 import { openTestRuntime } from './helpers/runtime.js';
 
@@ -66,7 +67,7 @@ describe('crawl preview', () => {
   });
 
   test('the same preview is served by the API for the dashboard', async () => {
-    const app = createApp(depsFromRuntime(rt));
+    const app = await authorizeAsAdmin(createApp(depsFromRuntime(rt)), rt.db.sql);
     const portal = site.outlets.find((o) => o.id === 'portal')!;
     const res = await app.request('/api/v1/sources/preview', {
       method: 'POST',

@@ -7,6 +7,7 @@ import { DEFAULT_TZ } from '../core/time.js';
 import { ingestMentions } from '../crawler/ingest.repo.js';
 import { startWorkers } from '../crawler/worker.js';
 import { createTestDatabase, type TestDatabase } from './helpers/db.js';
+import { authorizeAsAdmin } from './helpers/auth.js';
 import { factory } from './helpers/factory.js';
 import { openTestRuntime } from './helpers/runtime.js';
 import { waitFor } from './helpers/wait.js';
@@ -19,7 +20,7 @@ let workers: { close(): Promise<void> };
 beforeAll(async () => {
   db = await createTestDatabase();
   rt = await openTestRuntime(db.url, { WORKERS: 'analyze' });
-  app = createApp(depsFromRuntime(rt));
+  app = await authorizeAsAdmin(createApp(depsFromRuntime(rt)), rt.db.sql);
   workers = await startWorkers(rt);
 });
 afterAll(async () => {

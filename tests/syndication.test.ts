@@ -5,6 +5,7 @@ import type { Runtime } from '../core/runtime.js';
 import { runSourceCrawl } from '../crawler/pipeline.js';
 import { loadFixtureArticles, startNewsSite, type NewsSite } from './fixtures/news-site/server.js';
 import { createTestDatabase, type TestDatabase } from './helpers/db.js';
+import { authorizeAsAdmin } from './helpers/auth.js';
 import { factory } from './helpers/factory.js';
 import { openTestCrawlContext, openTestRuntime } from './helpers/runtime.js';
 
@@ -64,7 +65,7 @@ describe('near-duplicate detection', () => {
   });
 
   test('a press release registered by its text counts its pickups, and later pickups are linked at ingest', async () => {
-    const app = createApp(depsFromRuntime(rt));
+    const app = await authorizeAsAdmin(createApp(depsFromRuntime(rt)), rt.db.sql);
     const release = loadFixtureArticles().find((a) => a.slug === 'diskominfos-bali-kenak-sinarengan-ktt-g20')!;
     const res = await app.request('/api/v1/press-releases', {
       method: 'POST',

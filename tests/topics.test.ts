@@ -4,6 +4,7 @@ import type { Runtime } from '../core/runtime.js';
 import { ingestMentions } from '../crawler/ingest.repo.js';
 import { startWorkers } from '../crawler/worker.js';
 import { createTestDatabase, type TestDatabase } from './helpers/db.js';
+import { authorizeAsAdmin } from './helpers/auth.js';
 import { openTestRuntime } from './helpers/runtime.js';
 import { waitFor } from './helpers/wait.js';
 
@@ -23,7 +24,7 @@ const stories = [
 beforeAll(async () => {
   db = await createTestDatabase();
   rt = await openTestRuntime(db.url);
-  app = createApp(depsFromRuntime(rt));
+  app = await authorizeAsAdmin(createApp(depsFromRuntime(rt)), rt.db.sql);
   await ingestMentions(db.sql, stories.map(([title, body, daysAgo], i) => ({
     url: `https://contoh.example/topik/${i}`, sourceId: null, kind: 'news' as const, title, body: `${body} ${body}`,
     author: null, publishedAt: new Date(Date.now() - daysAgo * DAY), language: 'id', views: null,
@@ -99,7 +100,7 @@ describe('backfill in the background', () => {
   beforeAll(async () => {
     // Every save goes to the background here, as it does on a database larger than BACKFILL_INLINE_MAX.
     bg = await openTestRuntime(db.url, { BACKFILL_INLINE_MAX: '0', WORKERS: 'analyze' });
-    bgApp = createApp(depsFromRuntime(bg));
+    bgApp = await authorizeAsAdmin(createApp(depsFromRuntime(bg)), bg.db.sql);
     workers = await startWorkers(bg);
   });
   afterAll(async () => {

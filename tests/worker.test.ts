@@ -8,6 +8,7 @@ import type { Source } from '../core/types.js';
 import { startWorkers } from '../crawler/worker.js';
 import { startNewsSite, type NewsSite } from './fixtures/news-site/server.js';
 import { makeArticles } from './helpers/articles.js';
+import { authorizeAsAdmin } from './helpers/auth.js';
 import { createTestDatabase, type TestDatabase } from './helpers/db.js';
 import { factory } from './helpers/factory.js';
 import { openTestRuntime, testEnv } from './helpers/runtime.js';
@@ -59,7 +60,7 @@ describe('scheduled crawling', () => {
   });
 
   test('a source added through the API is scheduled, crawled by a worker and its mentions are served to the dashboard', async () => {
-    const app = createApp(depsFromRuntime(rt));
+    const app = await authorizeAsAdmin(createApp(depsFromRuntime(rt)), rt.db.sql);
     const other = await startNewsSite({ articles: makeArticles(3, { outlet: 'portal', prefix: 'lewat-api' }) });
     const workers = await startWorkers(rt);
     try {

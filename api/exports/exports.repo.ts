@@ -1,5 +1,6 @@
 import type { Sql } from '../../core/db.js';
-import { DEFAULT_TZ, isoInZone } from '../../core/time.js';
+import { isoInZone } from '../../core/time.js';
+import { mentionWhere } from '../mention-filter.js';
 import type { Cell } from './cells.js';
 import type { ExportQuery } from './exports.schema.js';
 
@@ -12,32 +13,49 @@ export const EXPORT_COLUMNS = [
 ] as const;
 
 type Row = {
-  occurred_at: Date; title: string; url: string; source_name: string | null; tier: string | null; kind: string; author: string | null;
+  id: number; occurred_at: Date; title: string; url: string; source_name: string | null; tier: string | null; kind: string; author: string | null;
   sentiment: string | null; sentiment_score: number | null; register: string | null; grounding_score: number | null; membumi: number | null;
-  reach: number | null; reach_method: string | null; province_codes: string[] | null; excerpt: string;
+  reach: number | null; reach_method: string | null; province_codes: string[] | null; excerpt: string | null;
 };
+
+/** A row the export cannot write (it is skipped, the rest of the export goes on). */
+export type BadRowHandler = (mentionId: number, err: Error) => void;
+
+function toCells(r: Row): Cell[] {
+  return [
+    isoInZone(r.occurred_at), r.title, r.url, r.source_name, r.tier, r.kind, r.author, r.sentiment, r.sentiment_score, r.register,
+    r.grounding_score, r.membumi, r.reach, r.reach_method, (r.province_codes ?? []).join(' '), (r.excerpt ?? '').replace(/\s+/g, ' '),
+  ];
+}
+
+/** How many mentions an export of these filters has (for the inline limit and a background export's progress). */
+export async function countExportRows(sql: Sql, q: ExportQuery): Promise<number> {
+  const [row] = await sql<{ n: number }[]>`select count(*)::int as n from mentions m where ${mentionWhere(sql, q)}`;
+  return row!.n;
+}
 
 /**
  * Every mention matching the filters, newest first, as export rows, read from PostgreSQL 500 at a time
- * through a cursor, so an export of a year of mentions never sits in memory at once.
+ * through a cursor, so an export of a year of mentions never sits in memory at once. A row that cannot be
+ * turned into cells goes to `onBadRow` and is left out.
  */
-export async function* exportRows(sql: Sql, q: ExportQuery): AsyncGenerator<Cell[]> {
+export async function* exportRows(sql: Sql, q: ExportQuery, onBadRow: BadRowHandler = () => {}): AsyncGenerator<Cell[]> {
   const cursor = sql<Row[]>`
-    select m.occurred_at, m.title, m.url, s.name as source_name, coalesce(m.tier, s.tier) as tier, m.kind, m.author, m.sentiment,
+    select m.id, m.occurred_at, m.title, m.url, s.name as source_name, coalesce(m.tier, s.tier) as tier, m.kind, m.author, m.sentiment,
            m.sentiment_score, m.register, m.grounding_score, m.membumi, m.reach, m.reach_method, m.province_codes, left(m.body, 500) as excerpt
     from mentions m left join sources s on s.id = m.source_id
-    where m.occurred_at >= (${q.from}::date)::timestamp at time zone ${DEFAULT_TZ}
-      and m.occurred_at < (${q.to}::date + 1)::timestamp at time zone ${DEFAULT_TZ}
-      ${q.topic ? sql`and exists (select 1 from topic_mentions tm where tm.mention_id = m.id and tm.topic_id = ${q.topic})` : sql``}
-      ${q.source ? sql`and m.source_id = ${q.source}` : sql``}
-      ${q.kind ? sql`and m.kind = ${q.kind}` : sql``}
+    where ${mentionWhere(sql, q)}
     order by m.occurred_at desc, m.id desc`.cursor(500);
   for await (const rows of cursor) {
     for (const r of rows) {
-      yield [
-        isoInZone(r.occurred_at), r.title, r.url, r.source_name, r.tier, r.kind, r.author, r.sentiment, r.sentiment_score, r.register,
-        r.grounding_score, r.membumi, r.reach, r.reach_method, (r.province_codes ?? []).join(' '), r.excerpt.replace(/\s+/g, ' '),
-      ];
+      let cells: Cell[];
+      try {
+        cells = toCells(r);
+      } catch (err) {
+        onBadRow(Number(r.id), err as Error);
+        continue;
+      }
+      yield cells;
     }
   }
 }

@@ -1,23 +1,38 @@
-import { PassThrough, Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
-import { Hono } from 'hono';
+import { Readable } from 'node:stream';
+import { Hono, type Context } from 'hono';
 import type { AppDeps } from '../app.js';
 import { addDays, dayInZone, DEFAULT_TZ } from '../../core/time.js';
 import { DATA_ATTRIBUTIONS } from '../attributions.js';
-import { notFound, parseInput } from '../errors.js';
+import { ApiError, notFound, parseInput } from '../errors.js';
 import { getMembumiComparison, getMembumiDays } from '../membumi/membumi.repo.js';
 import { getTopic } from '../topics/topics.repo.js';
 import { renderDigest } from './digest.js';
 import { digestJargon, digestTopItems } from './digest.repo.js';
-import { csvLine, neutralize } from './cells.js';
-import { EXPORT_COLUMNS, exportRows } from './exports.repo.js';
-import { digestQuery, exportQuery, type ExportQuery } from './exports.schema.js';
+import { backgroundExportRoutes } from './background.routes.js';
+import { countExportRows, exportRows } from './exports.repo.js';
+import { digestQuery, exportQuery, type ExportFormat, type ExportQuery } from './exports.schema.js';
+import { CONTENT_TYPES, exportBytes, exportFileName } from './writers.js';
 
-const fileName = (q: ExportQuery, ext: string) => `gaung-sebutan-${q.from}_${q.to}${q.topic ? `-topik-${q.topic}` : ''}.${ext}`;
-const headers = (q: ExportQuery) => EXPORT_COLUMNS.map(([id, en]) => (q.lang === 'en' ? en : id));
-
-/** Mentions for any filter as CSV or XLSX, streamed as they are read; every cell is safe to open in a spreadsheet. */
-export function exportRoutes({ sql, logger }: AppDeps) {
+/**
+ * Mentions for any filter as CSV or XLSX, streamed as they are read; every cell is safe to open in a
+ * spreadsheet. An XLSX of more than EXPORT_INLINE_MAX mentions is refused (413) for a background export.
+ */
+export function exportRoutes(deps: AppDeps) {
+  const { sql, logger, exportInlineMax } = deps;
+  const download = (c: Context, q: ExportQuery, format: ExportFormat) => {
+    const onBadRow = (mentionId: number, err: Error) => logger.warn({ mentionId, err: err.message }, 'export row skipped');
+    c.header('content-type', CONTENT_TYPES[format]);
+    c.header('content-disposition', `attachment; filename="${exportFileName(q, format)}"`);
+    async function* bytes() {
+      try {
+        yield* exportBytes(format, q, exportRows(sql, q, onBadRow));
+      } catch (err) {
+        logger.error({ err, format }, 'export failed');
+        throw err;
+      }
+    }
+    return c.body(Readable.toWeb(Readable.from(bytes())) as ReadableStream);
+  };
   return new Hono()
     .get('/digest.pdf', async (c) => {
       const q = parseInput(digestQuery, c.req.query());
@@ -46,30 +61,15 @@ export function exportRoutes({ sql, logger }: AppDeps) {
     })
     .get('/mentions.csv', (c) => {
       const q = parseInput(exportQuery, c.req.query());
-      async function* lines() {
-        yield Buffer.from(`\uFEFF${csvLine(headers(q))}`); // the byte-order mark makes Excel read UTF-8
-        for await (const row of exportRows(sql, q)) yield Buffer.from(csvLine(row));
-      }
-      c.header('content-type', 'text/csv; charset=utf-8');
-      c.header('content-disposition', `attachment; filename="${fileName(q, 'csv')}"`);
-      return c.body(Readable.toWeb(Readable.from(lines())) as ReadableStream);
+      return download(c, q, 'csv');
     })
-    .get('/mentions.xlsx', (c) => {
+    .get('/mentions.xlsx', async (c) => {
       const q = parseInput(exportQuery, c.req.query());
-      const out = new PassThrough();
-      const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false });
-      const sheet = book.addWorksheet(q.lang === 'en' ? 'Mentions' : 'Sebutan');
-      sheet.columns = headers(q).map((h) => ({ header: h, key: h, width: h === 'judul' || h === 'title' || h.startsWith('cup') || h === 'excerpt' ? 60 : 18 }));
-      void (async () => {
-        for await (const row of exportRows(sql, q)) sheet.addRow(row.map(neutralize)).commit();
-        sheet.commit();
-        await book.commit();
-      })().catch((err: Error) => {
-        logger.error({ err }, 'xlsx export failed');
-        out.destroy(err);
-      });
-      c.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      c.header('content-disposition', `attachment; filename="${fileName(q, 'xlsx')}"`);
-      return c.body(Readable.toWeb(out) as ReadableStream);
-    });
+      const rows = await countExportRows(sql, q);
+      if (rows > exportInlineMax) {
+        throw new ApiError(413, 'too_large', `${rows} mentions are more than the ${exportInlineMax} an XLSX download holds; prepare it as a background export (POST /api/v1/exports) and download it when it is ready`);
+      }
+      return download(c, q, 'xlsx');
+    })
+    .route('/', backgroundExportRoutes(deps));
 }

@@ -1,6 +1,6 @@
 import type { Sql } from '../../core/db.js';
 import { addDays, daysBetween } from '../../core/time.js';
-import type { MentionKind } from '../../core/types.js';
+import { rollupWhere, statsTable, type RollupFilter } from '../rollup-filter.js';
 import { MEMBUMI_PARTS, type MembumiPart } from '../../analysis/membumi.js';
 
 /**
@@ -44,23 +44,23 @@ function totals(s: Sums): MembumiTotals {
   };
 }
 
-export async function getMembumiPeriod(sql: Sql, q: { topicId: number; from: string; to: string; kind?: MentionKind }): Promise<MembumiTotals> {
+export async function getMembumiPeriod(sql: Sql, q: RollupFilter): Promise<MembumiTotals> {
   const [row] = await sql<Sums[]>`
-    select ${SUMS(sql)} from topic_daily_stats
-    where topic_id = ${q.topicId} and day between ${q.from}::date and ${q.to}::date ${q.kind ? sql`and mention_kind = ${q.kind}` : sql``}`;
+    select ${SUMS(sql)} from ${statsTable(sql, q)}
+    where ${rollupWhere(sql, q)}`;
   return totals(row!);
 }
 
-export async function getMembumiDays(sql: Sql, q: { topicId: number; from: string; to: string; kind?: MentionKind }): Promise<(MembumiTotals & { x: string })[]> {
+export async function getMembumiDays(sql: Sql, q: RollupFilter): Promise<(MembumiTotals & { x: string })[]> {
   const rows = await sql<(Sums & { x: string })[]>`
-    select to_char(day, 'YYYY-MM-DD') as x, ${SUMS(sql)} from topic_daily_stats
-    where topic_id = ${q.topicId} and day between ${q.from}::date and ${q.to}::date ${q.kind ? sql`and mention_kind = ${q.kind}` : sql``}
+    select to_char(day, 'YYYY-MM-DD') as x, ${SUMS(sql)} from ${statsTable(sql, q)}
+    where ${rollupWhere(sql, q)}
     group by day order by day`;
   return rows.map((r) => ({ x: r.x, ...totals(r) }));
 }
 
 /** A period's totals beside those of the same-length period just before it, and the change in the index. */
-export async function getMembumiComparison(sql: Sql, q: { topicId: number; from: string; to: string; kind?: MentionKind }) {
+export async function getMembumiComparison(sql: Sql, q: RollupFilter) {
   const span = daysBetween(q.from, q.to) + 1;
   const previous = { from: addDays(q.from, -span), to: addDays(q.from, -1) };
   const [period, before] = await Promise.all([getMembumiPeriod(sql, q), getMembumiPeriod(sql, { ...q, ...previous })]);

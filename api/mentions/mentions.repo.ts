@@ -1,6 +1,6 @@
 import type { Sql } from '../../core/db.js';
-import { DEFAULT_TZ } from '../../core/time.js';
 import type { Mention } from '../../core/types.js';
+import { mentionWhere } from '../mention-filter.js';
 import type { ListMentionsQuery } from './mentions.schema.js';
 
 const SNIPPET_CHARS = 280;
@@ -21,7 +21,7 @@ const ANALYSIS_FIELDS = (sql: Sql) => sql`
 
 export type MentionListItem = Omit<Mention, 'body'> & MentionAnalysisFields & { snippet: string; source_tier: string | null };
 
-/** Newest first within the range, keyset-paged on (occurred_at, id). */
+/** Newest first within the range and filters (tier and province as in the rollups), keyset-paged on (occurred_at, id). */
 export async function listMentions(sql: Sql, q: ListMentionsQuery): Promise<MentionListItem[]> {
   return sql<MentionListItem[]>`
     select m.id, m.url, m.source_id, s.name as source_name, s.tier as source_tier, m.kind, m.title,
@@ -30,11 +30,7 @@ export async function listMentions(sql: Sql, q: ListMentionsQuery): Promise<Ment
            m.cluster_id, m.copy_of, m.press_release_id, ${ANALYSIS_FIELDS(sql)}
     from mentions m
     left join sources s on s.id = m.source_id
-    where m.occurred_at >= (${q.from}::date)::timestamp at time zone ${DEFAULT_TZ}
-      and m.occurred_at < (${q.to}::date + 1)::timestamp at time zone ${DEFAULT_TZ}
-      ${q.topic ? sql`and exists (select 1 from topic_mentions tm where tm.mention_id = m.id and tm.topic_id = ${q.topic})` : sql``}
-      ${q.source ? sql`and m.source_id = ${q.source}` : sql``}
-      ${q.kind ? sql`and m.kind = ${q.kind}` : sql``}
+    where ${mentionWhere(sql, q)}
       ${q.cursor ? sql`and (m.occurred_at, m.id) < (${q.cursor.at}, ${q.cursor.id})` : sql``}
     order by m.occurred_at desc, m.id desc
     limit ${q.limit}`;

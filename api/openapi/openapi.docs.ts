@@ -1,8 +1,10 @@
 import type { z } from 'zod';
+import { changePasswordBody, createTokenBody, createUserBody, loginBody, updateUserBody } from '../auth/auth.schema.js';
 import { analyzeBody, reanalyzeBody } from '../analyze/analyze.schema.js';
 import { alertsQuery } from '../alerts/alerts.schema.js';
-import { digestQuery, exportQuery } from '../exports/exports.schema.js';
+import { createExportBody, digestQuery, exportQuery } from '../exports/exports.schema.js';
 import { membumiQuery } from '../membumi/membumi.schema.js';
+import { panelQuery } from '../panels/panels.schema.js';
 import { listMentionsQuery } from '../mentions/mentions.schema.js';
 import { createPressReleaseBody } from '../press-releases/press-releases.schema.js';
 import { createSourceBody, previewSourceBody, updateSourceBody } from '../sources/sources.schema.js';
@@ -29,6 +31,17 @@ export interface RouteDoc {
 
 export const ROUTE_DOCS: Record<string, RouteDoc> = {
   'GET /api/v1/health': { tag: 'system', role: 'public', summary: 'Database, Redis and crawl-queue health; 503 when a part is down.' },
+  'POST /api/v1/auth/login': { tag: 'accounts', role: 'public', summary: 'Sign in (JSON only); sets the session cookie and returns the CSRF token. Failed attempts are limited per username and address.', body: loginBody },
+  'POST /api/v1/auth/logout': { tag: 'accounts', role: 'public', summary: 'Sign out: ends this session and clears its cookie.' },
+  'GET /api/v1/auth/me': { tag: 'accounts', role: 'public', summary: 'Who is signed in (or null), their role and the session\'s CSRF token for state-changing requests.' },
+  'POST /api/v1/auth/password': { tag: 'accounts', role: 'viewer', summary: 'Change your own password (from a browser session); every session of yours ends.', body: changePasswordBody },
+  'GET /api/v1/auth/tokens': { tag: 'accounts', role: 'viewer', summary: 'Your API tokens (never the tokens themselves).' },
+  'POST /api/v1/auth/tokens': { tag: 'accounts', role: 'viewer', summary: 'Create an API token for scripts, at most your role; the token is shown once.', body: createTokenBody },
+  'DELETE /api/v1/auth/tokens/:id': { tag: 'accounts', role: 'viewer', summary: 'Revoke one of your API tokens.' },
+  'GET /api/v1/users': { tag: 'accounts', role: 'admin', summary: 'Every user with role and last sign-in.' },
+  'POST /api/v1/users': { tag: 'accounts', role: 'admin', summary: 'Create a user; without a password one is generated and shown once.', body: createUserBody },
+  'PATCH /api/v1/users/:id': { tag: 'accounts', role: 'admin', summary: 'Change a user\'s name, role, password or disable them; their sessions end. The last admin stays.', body: updateUserBody },
+  'DELETE /api/v1/users/:id': { tag: 'accounts', role: 'admin', summary: 'Delete a user with their sessions and tokens (not yourself, not the last admin).' },
   'GET /api/v1/meta': { tag: 'system', role: 'public', summary: 'Whether this is the demo, the time zone, and the attributions of the data the analysis uses.' },
   'GET /api/v1/topics': { tag: 'topics', role: 'viewer', summary: 'Topics and key messages with their mention counts.' },
   'POST /api/v1/topics': { tag: 'topics', role: 'analyst', summary: 'Create a topic, or a key message with parent_id; stored mentions are matched now or by a background backfill.', body: createTopicBody },
@@ -55,9 +68,15 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   'POST /api/v1/analyze/reanalyze': { tag: 'analysis', role: 'analyst', summary: 'Re-score stored mentions with the current lexicons, in a background job.', body: reanalyzeBody },
   'GET /api/v1/analyze/reanalyze/:jobId': { tag: 'analysis', role: 'analyst', summary: 'A re-analysis job\'s state and progress.' },
   'GET /api/v1/membumi': { tag: 'membumi', role: 'viewer', summary: 'A topic\'s membumi index for the period with its parts, the period before and the change, and per day.', query: membumiQuery },
+  'GET /api/v1/panels/:panel': { tag: 'panels', role: 'viewer', summary: 'One dashboard panel from the rollups (volume and share, reach organic/echo/official, sentiment, tiers, voices, stories, sources, speakers, terms, provinces, jargon); format=csv for the chart data as CSV.', query: panelQuery, returns: '{ data } or text/csv' },
   'GET /api/v1/exports/mentions.csv': { tag: 'exports', role: 'staff', summary: 'Every mention for the filters as CSV (formula-safe cells).', query: exportQuery, returns: 'text/csv' },
-  'GET /api/v1/exports/mentions.xlsx': { tag: 'exports', role: 'staff', summary: 'Every mention for the filters as XLSX (formula-safe cells).', query: exportQuery, returns: 'XLSX' },
+  'GET /api/v1/exports/mentions.xlsx': { tag: 'exports', role: 'staff', summary: 'Every mention for the filters as XLSX (formula-safe cells); 413 beyond EXPORT_INLINE_MAX mentions (use POST /api/v1/exports).', query: exportQuery, returns: 'XLSX' },
+  'GET /api/v1/exports': { tag: 'exports', role: 'staff', summary: 'Your background exports of the last 24 hours, newest first, with their progress and download links.' },
+  'POST /api/v1/exports': { tag: 'exports', role: 'staff', summary: 'Prepare a large mentions export (CSV or XLSX) for the filters as a background job; 202 with its id.', body: createExportBody },
+  'GET /api/v1/exports/:id': { tag: 'exports', role: 'staff', summary: 'A background export\'s state, rows done of total and error (yours, or any for an admin).' },
+  'GET /api/v1/exports/:id/download': { tag: 'exports', role: 'staff', summary: 'The finished background export\'s file (kept 24 hours).', returns: 'text/csv or XLSX' },
   'GET /api/v1/exports/digest.pdf': { tag: 'exports', role: 'staff', summary: 'The daily or weekly digest of a topic as a PDF in Bahasa Indonesia.', query: digestQuery, returns: 'application/pdf' },
   'GET /api/v1/alerts': { tag: 'alerts', role: 'viewer', summary: 'Spikes and silent sources, with the mentions that drove them.', query: alertsQuery },
+  'GET /api/v1/queues': { tag: 'system', role: 'analyst', summary: 'The crawl, analysis and export queues: jobs waiting, running, delayed and failed, and how long the oldest has waited.' },
   'POST /api/v1/alerts/check': { tag: 'alerts', role: 'analyst', summary: 'Look for spikes and silent sources now and send new alerts to the webhook.' },
 };

@@ -9,23 +9,33 @@ export function openApiDocument(routes: { method: string; path: string }[]) {
     const doc = ROUTE_DOCS[`${method} ${path}`];
     if (!doc) continue;
     const openPath = path.replace(/:(\w+)/g, '{$1}');
-    const pathParams = [...path.matchAll(/:(\w+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: m[1] === 'jobId' ? 'string' : 'integer' } }));
+    const pathParams = [...path.matchAll(/:(\w+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: m[1] === 'jobId' || m[1] === 'panel' ? 'string' : 'integer' } }));
     const queryParams = doc.query ? Object.entries(schemaOf(doc.query).properties ?? {}).map(([name, schema]) => ({ name, in: 'query', schema })) : [];
     (paths[openPath] ??= {})[method.toLowerCase()] = {
       tags: [doc.tag],
       summary: doc.summary,
+      description: doc.role === 'public' ? 'Open to anyone.' : `Needs the ${doc.role} role (or higher), signed in or with an API token.`,
+      'x-gaung-role': doc.role,
+      security: doc.role === 'public' ? [] : [{ bearerToken: [] }, { sessionCookie: [] }],
       parameters: [...pathParams, ...queryParams],
       ...(doc.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(doc.body) } } } } : {}),
       responses: {
         '200': { description: doc.returns ?? '{ "data": … }' },
         '400': { description: 'Bad input: { "error": { "code", "message", "requestId" } } naming what was wrong' },
         '404': { description: 'Not found, in the same error shape' },
+        ...(doc.role === 'public' ? {} : { '401': { description: 'Not signed in and no valid token' }, '403': { description: 'Role too low, or a session request without its X-CSRF-Token' }, '429': { description: 'Rate limit of the token or user reached; see Retry-After' } }),
       },
     };
   }
   return {
     openapi: '3.1.0',
     info: { title: 'Gaung API', version: 'v1', description: 'Media monitoring that measures whether a campaign message reaches ordinary people. Days are Asia/Jakarta days.' },
+    components: {
+      securitySchemes: {
+        bearerToken: { type: 'http', scheme: 'bearer', description: 'An API token (gaung_…) from POST /api/v1/auth/tokens' },
+        sessionCookie: { type: 'apiKey', in: 'cookie', name: 'gaung_session', description: 'A browser session; state-changing requests also need the X-CSRF-Token header from GET /api/v1/auth/me' },
+      },
+    },
     paths,
   };
 }

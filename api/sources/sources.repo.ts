@@ -1,23 +1,34 @@
 import type { Sql } from '../../core/db.js';
+import { applyToRollups } from '../../core/rollups.js';
 import type { Source } from '../../core/types.js';
 import { sourceHealth, type SourceActivity, type SourceHealth } from '../../core/source-health.js';
 import type { CreateSourceInput, UpdateSourceInput } from './sources.schema.js';
 
 export type SourceWithCounts = Source & { mention_count: number } & SourceActivity & SourceHealth;
 
-/** Every source with its health: counts, items per day, and whether it has gone silent. */
+/**
+ * Every source with its health: counts, items per day, and whether it has gone silent. Read from the per-day
+ * counts kept at ingest (source_daily_counts, UTC days of fetched_at); only the day a 7- or 30-day window
+ * starts inside is counted from the mentions, through (source_id, fetched_at), so the counts are exact.
+ */
 export async function listSources(sql: Sql, now = new Date()): Promise<SourceWithCounts[]> {
+  const since7 = sql`${now}::timestamptz - interval '7 days'`;
+  const since30 = sql`${now}::timestamptz - interval '30 days'`;
+  const dayOf = (at: typeof since7) => sql`((${at}) at time zone 'UTC')::date`;
+  const edge = (at: typeof since7) => sql`m.fetched_at > ${at} and m.fetched_at < (${dayOf(at)} + 1)::timestamp at time zone 'UTC'`;
+  // One range per window, so each is an index range scan (an OR of the two would read every index entry of the source).
+  const edgeCount = (at: typeof since7) => sql`(select count(*) from mentions m where m.source_id = s.id and ${edge(at)})::int`;
   const rows = await sql<(Source & { mention_count: number } & SourceActivity)[]>`
-    select s.*, coalesce(a.mention_count, 0) as mention_count, coalesce(a.items_7d, 0) as items_7d,
-           coalesce(a.items_30d, 0) as items_30d, a.last_item_at
+    select s.*, coalesce(d.mention_count, 0) as mention_count, coalesce(d.days_7d, 0) + ${edgeCount(since7)} as items_7d,
+           coalesce(d.days_30d, 0) + ${edgeCount(since30)} as items_30d, d.last_item_at
     from sources s
-    left join lateral (
-      select count(*)::int as mention_count,
-             (count(*) filter (where m.fetched_at > ${now}::timestamptz - interval '7 days'))::int as items_7d,
-             (count(*) filter (where m.fetched_at > ${now}::timestamptz - interval '30 days'))::int as items_30d,
-             max(m.fetched_at) as last_item_at
-      from mentions m where m.source_id = s.id
-    ) a on true
+    left join (
+      select c.source_id, sum(c.mentions)::int as mention_count,
+             (sum(c.mentions) filter (where c.day > ${dayOf(since7)}))::int as days_7d,
+             (sum(c.mentions) filter (where c.day > ${dayOf(since30)}))::int as days_30d,
+             max(c.last_fetched_at) as last_item_at
+      from source_daily_counts c group by c.source_id
+    ) d on d.source_id = s.id
     order by s.name`;
   return rows.map((r) => ({ ...r, ...sourceHealth(r, now) }));
 }
@@ -53,7 +64,13 @@ export async function updateSource(sql: Sql, id: number, input: UpdateSourceInpu
   return row ?? null;
 }
 
+/** Removes a source; its mentions stay, counted under their domain in the rollups from now on (core/rollups.ts). */
 export async function deleteSource(sql: Sql, id: number): Promise<boolean> {
-  const rows = await sql`delete from sources where id = ${id} returning id`;
-  return rows.length > 0;
+  return sql.begin(async (tx) => {
+    const mentions = (await tx<{ id: number }[]>`select id from mentions where source_id = ${id} order by id for update`).map((m) => m.id);
+    await applyToRollups(tx, mentions, -1);
+    const rows = await tx`delete from sources where id = ${id} returning id`;
+    await applyToRollups(tx, mentions, 1);
+    return rows.length > 0;
+  });
 }

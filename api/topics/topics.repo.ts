@@ -4,7 +4,8 @@ import { queryCondition } from '../../core/query/sql.js';
 import { backfillTopic } from '../../core/topic-backfill.js';
 import type { SERIES_METRICS } from './topics.schema.js';
 import { DEFAULT_TZ } from '../../core/time.js';
-import type { MentionKind, Topic } from '../../core/types.js';
+import type { Topic } from '../../core/types.js';
+import { rollupWhere, statsTable, type RollupFilter } from '../rollup-filter.js';
 
 export interface TopicWithCounts extends Topic {
   mention_count: number;
@@ -17,7 +18,7 @@ export async function listTopics(sql: Sql): Promise<TopicWithCounts[]> {
     from topics t
     left join (
       select topic_id, sum(mentions) as mentions, to_char(max(day), 'YYYY-MM-DD') as last_day
-      from topic_daily_stats group by topic_id
+      from topic_daily_tier_stats group by topic_id
     ) s on s.topic_id = t.id
     order by t.name`;
 }
@@ -121,16 +122,15 @@ export async function deleteTopic(sql: Sql, id: number): Promise<boolean> {
 /** Chart-ready daily points from the rollup; days without mentions are absent here and filled by the caller. */
 export async function getTopicSeries(
   sql: Sql,
-  q: { topicId: number; metric: (typeof SERIES_METRICS)[number]; from: string; to: string; kind?: MentionKind },
+  q: RollupFilter & { metric: (typeof SERIES_METRICS)[number] },
 ): Promise<{ x: string; y: number }[]> {
   // Allow-listed by the schema; each metric is a column of the rollup.
   const column = { volume: 'mentions', views: 'views', reach: 'reach', positive: 'positive', neutral: 'neutral', negative: 'negative' }[q.metric];
   const value = sql`sum(${sql(column)})`;
   return sql<{ x: string; y: number }[]>`
     select to_char(day, 'YYYY-MM-DD') as x, ${value}::float8 as y
-    from topic_daily_stats
-    where topic_id = ${q.topicId} and day between ${q.from}::date and ${q.to}::date
-      ${q.kind ? sql`and mention_kind = ${q.kind}` : sql``}
+    from ${statsTable(sql, q)}
+    where ${rollupWhere(sql, q)}
     group by day order by day`;
 }
 

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { csvAnswer } from '../exports/cells.js';
 import { fillDays, DEFAULT_TZ } from '../../core/time.js';
 import type { AppDeps } from '../app.js';
 import { idParam } from '../common.schema.js';
@@ -36,7 +37,8 @@ export function topicRoutes({ sql, analysisQueue, backfillInlineMax }: AppDeps) 
         if (!parent) throw new ApiError(422, 'invalid_parent', `parent_id: topic ${body.parent_id} does not exist`);
         if (parent.parent_id !== null) throw new ApiError(422, 'invalid_parent', `parent_id: topic ${body.parent_id} is itself a key message; key messages belong to a topic`);
       }
-      const topic = await createTopic(sql, { name: body.name, query: body.query, parentId: body.parent_id ?? null }, await mode());
+      const author = c.get('principal')?.user?.username ?? null;
+      const topic = await createTopic(sql, { name: body.name, query: body.query, parentId: body.parent_id ?? null, author }, await mode());
       if (!topic) throw nameTaken(body.name);
       return c.json({ data: topic, backfill: await backfill(topic) }, 201);
     })
@@ -86,7 +88,7 @@ export function topicRoutes({ sql, analysisQueue, backfillInlineMax }: AppDeps) 
     .patch('/:id', async (c) => {
       const { id } = parseInput(idParam, c.req.param());
       const body = parseInput(updateTopicBody, await readJson(c.req.raw));
-      const topic = await updateTopic(sql, id, body, await mode());
+      const topic = await updateTopic(sql, id, { ...body, author: c.get('principal')?.user?.username ?? null }, await mode());
       if (topic === 'name_taken') throw nameTaken(body.name ?? '');
       if (!topic) throw notFound(`topic ${id}`);
       for (const k of await listKeyMessages(sql, id)) await backfill(k);
@@ -102,6 +104,11 @@ export function topicRoutes({ sql, analysisQueue, backfillInlineMax }: AppDeps) 
       const q = parseInput(seriesQuery, c.req.query());
       if (!(await getTopic(sql, id))) throw notFound(`topic ${id}`);
       const rows = await getTopicSeries(sql, { topicId: id, ...q });
-      return c.json({ topicId: id, metric: q.metric, tz: DEFAULT_TZ, from: q.from, to: q.to, data: fillDays(rows, q.from, q.to) });
+      const data = fillDays(rows, q.from, q.to);
+      if (q.format === 'csv') {
+        const header = q.lang === 'en' ? ['day (WIB)', q.metric] : ['hari (WIB)', q.metric];
+        return csvAnswer(c, `gaung-${q.metric}-topik-${id}-${q.from}_${q.to}.csv`, header, data.map((p) => [p.x, p.y]));
+      }
+      return c.json({ topicId: id, metric: q.metric, tz: DEFAULT_TZ, from: q.from, to: q.to, data });
     });
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MENTION_KINDS } from '../../core/types.js';
 import { MAX_QUERY_LENGTH, parseQuery, QuerySyntaxError } from '../../core/query/parse.js';
-import { checkDayRange, dayRangeFields, resolveDayRange } from '../common.schema.js';
+import { checkDayRange, dayRangeFields, chartFormatFields, dimensionFields, resolveDayRange } from '../common.schema.js';
 
 const name = z.string().trim().min(1, { message: 'name is required' }).max(120);
 
@@ -27,7 +27,7 @@ export const updateTopicBody = z
 
 export const SERIES_METRICS = ['volume', 'views', 'reach', 'positive', 'neutral', 'negative'] as const;
 export const seriesQuery = z
-  .object({ metric: z.enum(SERIES_METRICS).default('volume'), kind: z.enum(MENTION_KINDS).optional(), ...dayRangeFields })
+  .object({ metric: z.enum(SERIES_METRICS).default('volume'), kind: z.enum(MENTION_KINDS).optional(), ...dimensionFields, ...dayRangeFields, ...chartFormatFields })
   .transform(resolveDayRange)
   .superRefine(checkDayRange);
 

@@ -34,6 +34,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
   if (body !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+  if (res.status === 204) return null as T; // a DELETE's empty answer
   const parsed = (await res.json().catch(() => null)) as (T & { error?: { code: string; message: string; details?: unknown } }) | null;
   if (!res.ok || !parsed) throw new ApiRequestError(res.status, parsed?.error?.code ?? 'http_error', parsed?.error?.message ?? `HTTP ${res.status}`, parsed?.error?.details);
   return parsed;
@@ -52,14 +53,20 @@ export const fetchTopics = () => get<{ data: Topic[] }>('/api/v1/topics').then((
 
 export const fetchSources = () => get<{ data: SourceHealth[] }>('/api/v1/sources').then((r) => r.data);
 
-export const fetchSeries = (topicId: number, p: { from: string; to: string; kind?: string }, metric = 'volume') =>
-  get<{ data: Point[] }>(`/api/v1/topics/${topicId}/series?${qs({ from: p.from, to: p.to, kind: p.kind, metric })}`).then((r) => r.data);
+export const fetchSeries = (topicId: number, p: { from: string; to: string; kind?: string; tier?: string; province?: string }, metric = 'volume') =>
+  get<{ data: Point[] }>(`/api/v1/topics/${topicId}/series?${qs({ from: p.from, to: p.to, kind: p.kind, tier: p.tier, province: p.province, metric })}`).then((r) => r.data);
 
-export const fetchMentions = (p: { from: string; to: string; kind?: string; topic?: number; cursor?: string; limit?: number }) =>
+export const fetchMentions = (p: { from: string; to: string; kind?: string; tier?: string; province?: string; topic?: number; cursor?: string; limit?: number }) =>
   get<{ data: MentionItem[]; nextCursor: string | null }>(`/api/v1/mentions?${qs(p)}`);
 
-export const fetchMembumi = (topicId: number, p: { from: string; to: string; kind?: string }) =>
-  get<Membumi>(`/api/v1/membumi?${qs({ from: p.from, to: p.to, kind: p.kind, topic: topicId })}`);
+export const fetchMembumi = (topicId: number, p: { from: string; to: string; kind?: string; tier?: string; province?: string }) =>
+  get<Membumi>(`/api/v1/membumi?${qs({ from: p.from, to: p.to, kind: p.kind, tier: p.tier, province: p.province, topic: topicId })}`);
+
+/** A dashboard panel's rows (GET /api/v1/panels/:panel), and the link to the same rows as CSV. */
+export type PanelRow = Record<string, string | number | null>;
+export type PanelFilters = { topic: number; from: string; to: string; kind?: string; tier?: string; province?: string; limit?: number };
+export const panelQuery = (p: PanelFilters) => qs({ topic: p.topic, from: p.from, to: p.to, kind: p.kind, tier: p.tier, province: p.province, limit: p.limit });
+export const fetchPanel = (panel: string, p: PanelFilters) => getJson<{ data: PanelRow[] }>(`/api/v1/panels/${panel}?${panelQuery(p)}`).then((r) => r.data);
 
 export interface AlertItem {
   id: number; kind: 'volume_spike' | 'negative_spike' | 'silent_source'; topic_name: string | null; source_name: string | null; day: string;

@@ -11,6 +11,7 @@ export function drawChart<T extends ChartType>(canvasId: string, config: ChartCo
   if (current) {
     current.data.labels = config.data.labels as unknown[];
     current.data.datasets = config.data.datasets as Chart['data']['datasets'];
+    if (config.options) current.options = config.options as Chart['options']; // e.g. new marks on the chart
     current.update();
     return;
   }

@@ -1,10 +1,20 @@
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
+import { ArcElement, BarController, BarElement, CategoryScale, Chart, DoughnutController, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
 import { fetchAlerts, fetchMentions, fetchMeta, fetchSeries, fetchSources, fetchTopics, type AlertItem, type MentionItem, type SourceHealth, type Topic } from './api.js';
 import { applyStaticText, getLang, setLang, t, type Lang, type TextKey } from './i18n.js';
 import { drawChart } from './charts.js';
 import { renderMembumi } from './membumi.js';
+import { renderPanels } from './panels.js';
+import { queryChangeMarks } from './chart-marks.js';
+import { formatDay, formatTime } from './format.js';
+import { sourceStatusText } from './source-options.js';
+import { currentView, registerView } from './router.js';
+import { startViews } from './views.js';
+import { ApiRequestError } from './api.js';
+import { askToSignIn, renderAccountBox, wireSignIn } from './login.js';
+import { loadSession } from './session.js';
+import { wireBigExports } from './big-export.js';
 
-Chart.register(LineController, LineElement, PointElement, BarController, BarElement, LinearScale, CategoryScale, Tooltip, Legend);
+Chart.register(LineController, LineElement, PointElement, BarController, BarElement, LinearScale, CategoryScale, Tooltip, Legend, DoughnutController, ArcElement);
 
 const TZ = 'Asia/Jakarta';
 const REFRESH_MS = 30_000;
@@ -23,6 +33,8 @@ function filters() {
     from: $<HTMLInputElement>('from').value,
     to: $<HTMLInputElement>('to').value,
     kind: $<HTMLSelectElement>('kind').value || undefined,
+    tier: $<HTMLSelectElement>('filter-tier').value || undefined,
+    province: $<HTMLSelectElement>('filter-province').value || undefined,
     topic: topic ? Number(topic) : undefined,
   };
 }
@@ -35,20 +47,14 @@ function applyRangePreset(): void {
   $<HTMLInputElement>('from').value = shiftDay(to, -(Number(preset) - 1));
 }
 
-function formatTime(iso: string): string {
-  const locale = getLang() === 'id' ? 'id-ID' : 'en-GB';
-  return new Intl.DateTimeFormat(locale, { timeZone: TZ, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
-}
-
-function formatDay(day: string): string {
-  const locale = getLang() === 'id' ? 'id-ID' : 'en-GB';
-  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'short' }).format(new Date(`${day}T00:00:00Z`));
-}
-
 async function renderChart(): Promise<void> {
   const f = filters();
   const topics = f.topic ? state.topics.filter((tp) => tp.id === f.topic) : state.topics;
   const series = await Promise.all(topics.map((tp) => fetchSeries(tp.id, f)));
+  // the days a topic's query changed are marked, so a jump can be told from a change in what is counted
+  const { marks, notes } = await queryChangeMarks(topics, (series[0] ?? []).map((p) => p.x), COLORS);
+  $('chart-marks').textContent = notes.length > 0 ? `${t('chartMarksNote')}: ${notes.join('; ')}` : '';
+  $('chart-marks').hidden = notes.length === 0;
   const labels = (series[0] ?? []).map((p) => formatDay(p.x));
   const datasets = topics.map((tp, i) => ({
     label: tp.name,
@@ -68,6 +74,7 @@ async function renderChart(): Promise<void> {
       animation: false,
       interaction: { mode: 'index', intersect: false },
       scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
+      plugins: { annotation: { annotations: marks } },
     },
   });
 }
@@ -145,15 +152,31 @@ function mentionRow(m: MentionItem): HTMLTableRowElement {
   return tr;
 }
 
-/** The export links follow the filters: the mentions as CSV or XLSX, the chosen (or headline) topic's weekly digest. */
+/** The export links follow the filters (tier and province too): the mentions as CSV or XLSX, the chosen (or headline) topic's weekly digest. */
 function renderDownloads(headline: Topic | undefined): void {
   const f = filters();
-  const params = new URLSearchParams(Object.entries({ from: f.from, to: f.to, kind: f.kind, topic: f.topic, lang: getLang() }).flatMap(([k, v]) => (v === undefined || v === '' ? [] : [[k, String(v)]])));
+  const params = new URLSearchParams(Object.entries({ from: f.from, to: f.to, kind: f.kind, tier: f.tier, province: f.province, topic: f.topic, lang: getLang() }).flatMap(([k, v]) => (v === undefined || v === '' ? [] : [[k, String(v)]])));
   $<HTMLAnchorElement>('download-csv').href = `/api/v1/exports/mentions.csv?${params}`;
   $<HTMLAnchorElement>('download-xlsx').href = `/api/v1/exports/mentions.xlsx?${params}`;
   const pdf = $<HTMLAnchorElement>('download-pdf');
   pdf.hidden = !headline;
   if (headline) pdf.href = `/api/v1/exports/digest.pdf?topic=${headline.id}&period=weekly&day=${f.to}`;
+  renderChartCsvLinks(headline);
+}
+
+/** Each chart's data as CSV, for the chosen (or headline) topic and the filters. */
+function renderChartCsvLinks(headline: Topic | undefined): void {
+  const f = filters();
+  const ids = ['csv-membumi', 'csv-volume', 'csv-kind-news', 'csv-kind-social', 'csv-sentiment'];
+  for (const id of ids) $(id).hidden = !headline;
+  if (!headline) return;
+  const q = (extra: Record<string, string | undefined>) =>
+    new URLSearchParams(Object.entries({ from: f.from, to: f.to, kind: f.kind, tier: f.tier, province: f.province, lang: getLang(), format: 'csv', ...extra }).flatMap(([k, v]) => (v ? [[k, v]] : [])));
+  $<HTMLAnchorElement>('csv-membumi').href = `/api/v1/membumi?${q({ topic: String(headline.id) })}`;
+  $<HTMLAnchorElement>('csv-volume').href = `/api/v1/topics/${headline.id}/series?${q({ metric: 'volume' })}`;
+  $<HTMLAnchorElement>('csv-kind-news').href = `/api/v1/topics/${headline.id}/series?${q({ metric: 'volume', kind: 'news' })}`;
+  $<HTMLAnchorElement>('csv-kind-social').href = `/api/v1/topics/${headline.id}/series?${q({ metric: 'volume', kind: 'social' })}`;
+  $<HTMLAnchorElement>('csv-sentiment').href = `/api/v1/panels/sentiment?${q({ topic: String(headline.id) })}`;
 }
 
 async function renderMentions(append = false): Promise<void> {
@@ -207,9 +230,7 @@ function sourceRow(s: SourceHealth): HTMLTableRowElement {
   tr.insertCell().textContent = t(`tier_${s.tier}` as TextKey);
   tr.insertCell().textContent = s.last_fetched_at ? formatTime(s.last_fetched_at) : '—';
   const status = tr.insertCell();
-  const key: TextKey = !s.enabled ? 'statusPaused' : s.last_status === 'ok' ? 'statusOk' : s.last_status === 'error' ? 'statusError' : 'statusNever';
-  status.textContent = s.last_status === 'error' ? `${t(key)} (${s.consecutive_failures}×)` : t(key);
-  if (s.silent) status.textContent += ` · ${t('statusSilent')} ${s.silent_for_hours} ${t('hours')}`;
+  status.textContent = sourceStatusText(s);
   if (s.last_error) status.title = s.last_error;
   tr.insertCell().textContent = String(s.mention_count);
   tr.insertCell().textContent = s.items_per_day.toLocaleString(getLang() === 'id' ? 'id-ID' : 'en-GB');
@@ -246,9 +267,11 @@ async function refresh(): Promise<void> {
     // With no topic chosen, the headline follows the topic with the most mentions.
     const headline = state.topics.find((tp) => tp.id === f.topic) ?? [...state.topics].sort((a, b) => b.mention_count - a.mention_count)[0];
     renderDownloads(headline);
-    await Promise.all([renderMembumi(headline, f, formatDay), renderAlerts(), renderChart(), renderKindChart(), renderSentimentChart(), renderMentions(), renderSources()]);
+    await Promise.all([renderMembumi(headline, f, formatDay), renderAlerts(), renderChart(), renderKindChart(), renderSentimentChart(), renderMentions(), renderSources(), renderPanels(headline, f)]);
     $('updated').textContent = `${t('updatedAt')}: ${formatTime(new Date().toISOString())} WIB`;
   } catch (err) {
+    // A session that ended (signed out elsewhere, expired, role changed) asks to sign in again.
+    if (err instanceof ApiRequestError && err.status === 401) return void askToSignIn('sessionEnded').then(() => refresh());
     $('error').textContent = `${t('loadError')}: ${(err as Error).message}`;
     $('error').hidden = false;
   }
@@ -257,24 +280,32 @@ async function refresh(): Promise<void> {
 async function start(): Promise<void> {
   applyStaticText();
   applyRangePreset();
+  wireSignIn(() => void refresh());
+  wireBigExports(filters);
+  // Nothing is drawn before someone has signed in (the demo lets a viewer in without).
+  if (!(await loadSession()).role) await askToSignIn();
+  renderAccountBox();
   const meta = await fetchMeta();
   $('demo-banner').hidden = !meta.demo;
   $('attributions').textContent = meta.attributions.join(' ');
   $('range').addEventListener('change', () => (applyRangePreset(), void refresh()));
   for (const id of ['from', 'to']) $(id).addEventListener('change', () => (($<HTMLSelectElement>('range').value = 'custom'), void refresh()));
-  for (const id of ['kind', 'topic', 'key-message']) $(id).addEventListener('change', () => void refresh());
+  for (const id of ['kind', 'topic', 'key-message', 'filter-tier', 'filter-province']) $(id).addEventListener('change', () => void refresh());
   $('more').addEventListener('click', () => void renderMentions(true));
   document.querySelectorAll<HTMLButtonElement>('[data-lang]').forEach((b) =>
     b.addEventListener('click', () => {
       setLang(b.dataset.lang as Lang);
+      renderAccountBox();
       void refresh();
     }),
   );
+  startViews();
   await refresh();
+  registerView('dasbor', { show: () => void refresh() });
   document.body.dataset.ready = 'true';
   // New crawls land while the page is open; a lead watching it sees them without reloading.
   setInterval(() => {
-    if (document.visibilityState === 'visible' && !state.pagedMore) void refresh();
+    if (document.visibilityState === 'visible' && currentView() === 'dasbor' && !state.pagedMore) void refresh();
   }, REFRESH_MS);
 }
 

@@ -32,7 +32,7 @@ export const factory = {
     return topic;
   },
 
-  async mention(sql: Sql, over: Partial<MentionInput> = {}): Promise<number> {
+  async mention(sql: Sql, over: Partial<MentionInput> = {}, fetchedAt?: Date): Promise<number> {
     const i = next();
     const result = await ingestMention(sql, {
       url: over.url ?? `https://contoh.example/berita/${i}`,
@@ -44,7 +44,7 @@ export const factory = {
       publishedAt: over.publishedAt ?? new Date(),
       language: over.language ?? 'id',
       views: over.views ?? null,
-    });
+    }, fetchedAt);
     if (!result.mentionId) throw new Error('factory.mention: url already exists');
     return result.mentionId;
   },

@@ -1,0 +1,60 @@
+import type { QueryPreview, Sample, TopicPreview } from './admin-api.js';
+import { drawChart } from './charts.js';
+import { formatDay, formatNumber, formatTime } from './format.js';
+import { t, tf } from './i18n.js';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+/** One stored mention a query matched; crawled text goes in through textContent only, links only to http(s). */
+function sampleItem(s: Sample): HTMLLIElement {
+  const li = document.createElement('li');
+  const link = document.createElement('a');
+  link.textContent = s.title;
+  if (/^https?:\/\//i.test(s.url)) link.href = s.url;
+  link.rel = 'noopener noreferrer';
+  link.target = '_blank';
+  const meta = document.createElement('span');
+  meta.className = 'meta';
+  meta.textContent = `${s.source_name ?? '—'} · ${formatTime(s.occurred_at)} WIB`;
+  const snippet = document.createElement('span');
+  snippet.className = 'snippet';
+  snippet.textContent = s.snippet;
+  li.append(link, meta, snippet);
+  return li;
+}
+
+function renderSamples(listId: string, preview: QueryPreview): void {
+  const list = $(listId);
+  if (preview.samples.length === 0) {
+    const li = document.createElement('li');
+    li.className = 'empty';
+    li.textContent = t('teNoMatches');
+    list.replaceChildren(li);
+  } else list.replaceChildren(...preview.samples.map(sampleItem));
+}
+
+/** The edited query against the saved version: mentions per Asia/Jakarta day in one chart, newest matches side by side. */
+export function renderTopicPreview(p: TopicPreview): void {
+  $('te-preview-panel').hidden = false;
+  const edited = tf('teEditedCount', { n: formatNumber(p.total) });
+  const current = p.current ? tf('teCurrentCount', { version: p.current.version, n: formatNumber(p.current.total) }) : null;
+  $('te-preview-summary').textContent = `${formatDay(p.from)} – ${formatDay(p.to)}: ${current ? `${edited} · ${current}` : edited}`;
+  $('te-preview-edited-title').textContent = edited;
+  renderSamples('te-samples-edited', p);
+  $('te-samples-current-box').hidden = !p.current;
+  if (p.current) {
+    $('te-preview-current-title').textContent = current!;
+    renderSamples('te-samples-current', p.current);
+  }
+  const datasets = [{ label: edited, data: p.days.map((d) => d.y), borderColor: '#b4491f', backgroundColor: '#b4491f', pointRadius: 2 }];
+  if (p.current) datasets.push({ label: current!, data: p.current.days.map((d) => d.y), borderColor: '#1f6fb4', backgroundColor: '#1f6fb4', pointRadius: 2 });
+  drawChart('te-preview-chart', {
+    type: 'line',
+    data: { labels: p.days.map((d) => formatDay(d.x)), datasets },
+    options: { maintainAspectRatio: false, animation: false, interaction: { mode: 'index', intersect: false }, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
+  });
+}
+
+export function hideTopicPreview(): void {
+  $('te-preview-panel').hidden = true;
+}
