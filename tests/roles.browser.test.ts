@@ -11,6 +11,8 @@ import { launchChromium, paintedPixels, serveOnLoopback, type Served } from './h
 import { openTestApp, type TestApp } from './helpers/app.js';
 import { factory } from './helpers/factory.js';
 import { pdfText } from './helpers/pdf.js';
+import { seedCoverage } from './helpers/coverage.js';
+import { dayInZone } from '../core/time.js';
 import { openTestCrawlContext } from './helpers/runtime.js';
 
 let t: TestApp;
@@ -20,6 +22,7 @@ const servers: Served[] = [];
 let baseUrl: string;
 let demoUrl: string;
 const users = {} as Record<Role, TestUser>;
+const PANELS = ['volume', 'reach', 'tiers', 'voices', 'stories', 'sources', 'speakers', 'terms', 'provinces', 'jargon'];
 
 async function listen(app: ReturnType<typeof createApp>): Promise<string> {
   const server = await serveOnLoopback(app);
@@ -30,7 +33,9 @@ async function listen(app: ReturnType<typeof createApp>): Promise<string> {
 beforeAll(async () => {
   t = await openTestApp();
   site = await startNewsSite({ articles: makeArticles(6, { outlet: 'kabar', prefix: 'peran' }) });
-  await factory.topic(t.db.sql, { name: 'Presidensi G20', query: 'Presidensi G20' });
+  await factory.topic(t.db.sql, { name: 'Presidensi G20', query: 'G20' });
+  // a small campaign with every kind of figure, so every panel has data
+  await seedCoverage(t.db.sql, dayInZone(new Date(Date.now() - 3 * 86_400_000)));
   const source = await factory.source(t.db.sql, { url: site.outlets.find((o) => o.id === 'kabar')!.feedUrl, name: 'Kabar Pesisir' });
   const crawl = openTestCrawlContext(t.db.sql);
   await runSourceCrawl(crawl, source);
@@ -88,7 +93,16 @@ describe('signing in as each role', () => {
       expect(await painted(page, 'volume-chart')).toBeGreaterThan(500);
       expect(await painted(page, 'sentiment-chart')).toBeGreaterThan(500);
       expect(await page.textContent('#membumi-index')).toMatch(/^\d{1,3}(,\d)?$/);
-      expect(await page.$$eval('#mentions tbody tr', (rows) => rows.length)).toBe(6);
+      const listed = await page.evaluate(async () => ((await (await fetch('/api/v1/mentions?limit=25')).json()) as { data: unknown[] }).data.length);
+      expect(listed).toBeGreaterThan(6);
+      expect(await page.$$eval('#mentions tbody tr', (rows) => rows.length)).toBe(listed);
+      for (const p of PANELS) expect(await painted(page, `panel-${p}-chart`), p).toBeGreaterThan(500);
+      // a filter changes what the charts and the feed show: social posts only
+      const volumeBefore = await page.textContent('#panel-volume-table');
+      await page.selectOption('#kind', 'social');
+      await page.waitForFunction((n) => document.querySelectorAll('#mentions tbody tr').length < n, listed);
+      await page.waitForFunction((before) => document.querySelector('#panel-volume-table')?.textContent !== before, volumeBefore);
+      expect(await page.$$eval('#mentions tbody tr td:nth-child(4)', (tds) => [...new Set(tds.map((td) => td.textContent))])).toEqual(['Sosial']);
       // exports are for staff and up; the page offers them only to those roles
       expect(await page.isVisible('#download-csv')).toBe(role !== 'viewer');
       // the users panel of the account view is for admins

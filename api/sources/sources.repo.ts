@@ -12,20 +12,22 @@ export type SourceWithCounts = Source & { mention_count: number } & SourceActivi
  * starts inside is counted from the mentions, through (source_id, fetched_at), so the counts are exact.
  */
 export async function listSources(sql: Sql, now = new Date()): Promise<SourceWithCounts[]> {
-  const since7 = sql`${now}::timestamptz - interval '7 days'`;
-  const since30 = sql`${now}::timestamptz - interval '30 days'`;
-  const dayOf = (at: typeof since7) => sql`((${at}) at time zone 'UTC')::date`;
-  const edge = (at: typeof since7) => sql`m.fetched_at > ${at} and m.fetched_at < (${dayOf(at)} + 1)::timestamp at time zone 'UTC'`;
+  // The windows' bounds are worked out here, once: as SQL expressions they would be computed again for every row.
+  const since7 = new Date(now.getTime() - 7 * 86_400_000);
+  const since30 = new Date(now.getTime() - 30 * 86_400_000);
+  const utcDay = (at: Date) => at.toISOString().slice(0, 10);
+  const nextUtcDay = (at: Date) => new Date(`${utcDay(at)}T00:00:00Z`).getTime() + 86_400_000;
   // One range per window, so each is an index range scan (an OR of the two would read every index entry of the source).
-  const edgeCount = (at: typeof since7) => sql`(select count(*) from mentions m where m.source_id = s.id and ${edge(at)})::int`;
+  const edgeCount = (at: Date) =>
+    sql`(select count(*) from mentions m where m.source_id = s.id and m.fetched_at > ${at} and m.fetched_at < ${new Date(nextUtcDay(at))})::int`;
   const rows = await sql<(Source & { mention_count: number } & SourceActivity)[]>`
     select s.*, coalesce(d.mention_count, 0) as mention_count, coalesce(d.days_7d, 0) + ${edgeCount(since7)} as items_7d,
            coalesce(d.days_30d, 0) + ${edgeCount(since30)} as items_30d, d.last_item_at
     from sources s
     left join (
       select c.source_id, sum(c.mentions)::int as mention_count,
-             (sum(c.mentions) filter (where c.day > ${dayOf(since7)}))::int as days_7d,
-             (sum(c.mentions) filter (where c.day > ${dayOf(since30)}))::int as days_30d,
+             (sum(c.mentions) filter (where c.day > ${utcDay(since7)}::date))::int as days_7d,
+             (sum(c.mentions) filter (where c.day > ${utcDay(since30)}::date))::int as days_30d,
              max(c.last_fetched_at) as last_item_at
       from source_daily_counts c group by c.source_id
     ) d on d.source_id = s.id
