@@ -24,7 +24,8 @@ export function dimensionWhere(sql: Sql, q: Omit<RollupFilter, 'topicId'>) {
  * province (migration 0016), a fraction of the rows. Both have every other column dimensionWhere names.
  */
 export const statsTable = (sql: Sql, q: { province?: string | undefined }) => sql(q.province ? 'topic_daily_stats' : 'topic_daily_tier_stats');
-export const facetsTable = (sql: Sql, q: { province?: string | undefined }) => sql(q.province ? 'topic_day_facets' : 'topic_day_tier_facets');
+export const facetsTable = (sql: Sql, q: { province?: string | undefined; kind?: string | undefined; tier?: string | undefined }) =>
+  sql(q.province ? 'topic_day_facets' : q.kind || q.tier ? 'topic_day_tier_facets' : 'topic_day_value_facets');
 
 /** A topic's rows of topic_daily_stats or topic_day_facets (or their tier tables) for the filters. */
 export function rollupWhere(sql: Sql, q: RollupFilter) {

@@ -7,6 +7,7 @@ import { DEFAULT_TZ } from './time.js';
  *  - topic_daily_stats: per topic, Asia/Jakarta day, mention kind, tier and the province named first;
  *  - topic_day_facets: the same key and a facet value (a source's id, else the domain; a voice; a sentiment term; a jargon term);
  *  - topic_daily_tier_stats, topic_day_tier_facets: the same sums without the province, for reads that name none;
+ *  - topic_day_value_facets: the facet sums per topic, day and value only, for top-N reads with no kind, tier or province;
  *  - mention_daily_counts: every collected mention, matched or not, per day, kind, tier and province.
  * Sums and counts only: the membumi index of a day is membumi_reach / reach, each part likewise, and
  * sentiment shares are counts over `analysed`. Every writer (ingest, re-analysis, re-seen social posts,
@@ -77,8 +78,8 @@ const summed = (sql: Db, cols: readonly string[], sign: 1 | -1) => sql.unsafe(co
 
 /**
  * Adds (sign 1) or takes away (sign -1) what the (topic_id, mention_id) pairs of `matches` bring to the
- * topic rollups: each by province, and the same sums without the province (migration 0016), from one
- * aggregate in one statement. Rows are upserted in key order, so concurrent writers never deadlock.
+ * topic rollups: each by province, the same sums without the province (migration 0016) and the facets by
+ * value alone (migration 0017), from one aggregate per statement. Rows are upserted in key order, so concurrent writers never deadlock.
  */
 export async function applyMatchesToRollups(tx: Db, matches: Fragment, sign: 1 | -1, tz = DEFAULT_TZ): Promise<void> {
   await tx`
@@ -107,11 +108,16 @@ export async function applyMatchesToRollups(tx: Db, matches: Fragment, sign: 1 |
       select a.topic_id, a.facet, a.day, a.kind, a.tier, a.province, a.value, ${signed(tx, FACET_COLUMNS, sign)} from a
       order by 1, 2, 3, 4, 5, 6, 7
       on conflict (topic_id, facet, day, mention_kind, tier, province, value) do update set ${addExcluded(tx, 'topic_day_facets', FACET_COLUMNS)}
+    ), by_tier as (
+      insert into topic_day_tier_facets (topic_id, facet, day, mention_kind, tier, value, ${list(tx, FACET_COLUMNS)})
+      select a.topic_id, a.facet, a.day, a.kind, a.tier, a.value, ${summed(tx, FACET_COLUMNS, sign)} from a
+      group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6
+      on conflict (topic_id, facet, day, mention_kind, tier, value) do update set ${addExcluded(tx, 'topic_day_tier_facets', FACET_COLUMNS)}
     )
-    insert into topic_day_tier_facets (topic_id, facet, day, mention_kind, tier, value, ${list(tx, FACET_COLUMNS)})
-    select a.topic_id, a.facet, a.day, a.kind, a.tier, a.value, ${summed(tx, FACET_COLUMNS, sign)} from a
-    group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6
-    on conflict (topic_id, facet, day, mention_kind, tier, value) do update set ${addExcluded(tx, 'topic_day_tier_facets', FACET_COLUMNS)}`;
+    insert into topic_day_value_facets (topic_id, facet, day, value, ${list(tx, FACET_COLUMNS)})
+    select a.topic_id, a.facet, a.day, a.value, ${summed(tx, FACET_COLUMNS, sign)} from a
+    group by 1, 2, 3, 4 order by 1, 2, 3, 4
+    on conflict (topic_id, facet, day, value) do update set ${addExcluded(tx, 'topic_day_value_facets', FACET_COLUMNS)}`;
 }
 
 /** Adds or takes away these mentions in the count of every collected mention (the denominator of "share"). */
@@ -155,6 +161,7 @@ export async function rebuildTopicRollups(tx: TxSql, topicId: number, tz = DEFAU
   await tx`delete from topic_day_facets where topic_id = ${topicId}`;
   await tx`delete from topic_daily_tier_stats where topic_id = ${topicId}`;
   await tx`delete from topic_day_tier_facets where topic_id = ${topicId}`;
+  await tx`delete from topic_day_value_facets where topic_id = ${topicId}`;
   await applyMatchesToRollups(tx, tx`select topic_id, mention_id from topic_mentions where topic_id = ${topicId}`, 1, tz);
 }
 
@@ -165,6 +172,7 @@ export async function rebuildRollups(sql: Sql, tz = DEFAULT_TZ): Promise<void> {
     await tx`delete from topic_day_facets`;
     await tx`delete from topic_daily_tier_stats`;
     await tx`delete from topic_day_tier_facets`;
+    await tx`delete from topic_day_value_facets`;
     await tx`delete from mention_daily_counts`;
     await tx`delete from source_daily_counts`;
     await applyMatchesToRollups(tx, tx`select topic_id, mention_id from topic_mentions`, 1, tz);

@@ -67,7 +67,7 @@ async function expected() {
 
 const sorted = (m: Map<string, number[]>) => Object.fromEntries([...m].filter(([, v]) => v[0] !== 0).sort());
 
-/** The rollups kept without the province (migration 0016) always equal the ones by province, summed. */
+/** The rollups kept without the province (migration 0016) or by facet value alone (0017) always equal the ones by province, summed. */
 async function expectTierRollupsToMatch() {
   const keys = (table: string, key: string, cols: string) => db.sql<{ k: string; v: number[] }[]>`
     select ${db.sql.unsafe(key)} as k, array[${db.sql.unsafe(cols)}]::float8[] as v from ${db.sql(table)} group by 1 having sum(mentions) <> 0 order by 1`;
@@ -77,6 +77,9 @@ async function expectTierRollupsToMatch() {
   const facetKey = `${statKey} || '|' || facet || '|' || value`;
   const facetCols = 'sum(mentions), sum(reach), sum(uses), sum(elitist), sum(pull)';
   expect(await keys('topic_day_tier_facets', facetKey, facetCols)).toEqual(await keys('topic_day_facets', facetKey, facetCols));
+  // and the facets by value alone (migration 0017) equal them summed over kind and tier
+  const valueKey = "topic_id || '|' || day || '|' || facet || '|' || value";
+  expect(await keys('topic_day_value_facets', valueKey, facetCols)).toEqual(await keys('topic_day_facets', valueKey, facetCols));
 }
 
 /** What the rollup tables hold, zero rows (everything taken away again) left out. */
