@@ -8,7 +8,8 @@ import { DEFAULT_TZ } from './time.js';
  *  - topic_day_facets: the same key and a facet value (a source's id, else the domain; a voice; a sentiment term; a jargon term);
  *  - topic_daily_tier_stats, topic_day_tier_facets: the same sums without the province, for reads that name none;
  *  - topic_day_value_facets: the facet sums per topic, day and value only, for top-N reads with no kind, tier or province;
- *  - mention_daily_counts: every collected mention, matched or not, per day, kind, tier and province.
+ *  - mention_daily_counts: every collected mention, matched or not, per day, kind, tier and province;
+ *  - mention_daily_tier_counts: the same without the province, for "share of all items" when no province is chosen.
  * Sums and counts only: the membumi index of a day is membumi_reach / reach, each part likewise, and
  * sentiment shares are counts over `analysed`. Every writer (ingest, re-analysis, re-seen social posts,
  * topic re-match, rebuild) goes through the functions here, so the rollups always equal a GROUP BY over
@@ -124,10 +125,16 @@ export async function applyMatchesToRollups(tx: Db, matches: Fragment, sign: 1 |
 export async function applyToMentionCounts(tx: Db, mentionIds: number[], sign: 1 | -1, tz = DEFAULT_TZ): Promise<void> {
   if (mentionIds.length === 0) return;
   await tx`
-    insert into mention_daily_counts (day, mention_kind, tier, province, mentions)
-    select ${keyOf(tx, tz)}, ${sign} * count(*) from mentions m where m.id = any(${mentionIds}::bigint[])
-    group by 1, 2, 3, 4 order by 1, 2, 3, 4
-    on conflict (day, mention_kind, tier, province) do update set mentions = mention_daily_counts.mentions + excluded.mentions`;
+    with a (day, kind, tier, province, mentions) as (
+      select ${keyOf(tx, tz)}, ${sign} * count(*) from mentions m where m.id = any(${mentionIds}::bigint[]) group by 1, 2, 3, 4
+    ), by_province as (
+      insert into mention_daily_counts (day, mention_kind, tier, province, mentions)
+      select * from a order by 1, 2, 3, 4
+      on conflict (day, mention_kind, tier, province) do update set mentions = mention_daily_counts.mentions + excluded.mentions
+    )
+    insert into mention_daily_tier_counts (day, mention_kind, tier, mentions)
+    select day, kind, tier, sum(mentions) from a group by 1, 2, 3 order by 1, 2, 3
+    on conflict (day, mention_kind, tier) do update set mentions = mention_daily_tier_counts.mentions + excluded.mentions`;
 }
 
 /**
@@ -174,11 +181,15 @@ export async function rebuildRollups(sql: Sql, tz = DEFAULT_TZ): Promise<void> {
     await tx`delete from topic_day_tier_facets`;
     await tx`delete from topic_day_value_facets`;
     await tx`delete from mention_daily_counts`;
+    await tx`delete from mention_daily_tier_counts`;
     await tx`delete from source_daily_counts`;
     await applyMatchesToRollups(tx, tx`select topic_id, mention_id from topic_mentions`, 1, tz);
     await tx`
       insert into mention_daily_counts (day, mention_kind, tier, province, mentions)
       select ${keyOf(tx, tz)}, count(*) from mentions m group by 1, 2, 3, 4`;
+    await tx`
+      insert into mention_daily_tier_counts (day, mention_kind, tier, mentions)
+      select day, mention_kind, tier, sum(mentions) from mention_daily_counts group by 1, 2, 3`;
     await tx`
       insert into source_daily_counts (source_id, day, mentions, last_fetched_at)
       select source_id, (fetched_at at time zone 'UTC')::date, count(*), max(fetched_at) from mentions where source_id is not null group by 1, 2`;

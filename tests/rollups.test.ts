@@ -77,6 +77,9 @@ async function expectTierRollupsToMatch() {
   const facetKey = `${statKey} || '|' || facet || '|' || value`;
   const facetCols = 'sum(mentions), sum(reach), sum(uses), sum(elitist), sum(pull)';
   expect(await keys('topic_day_tier_facets', facetKey, facetCols)).toEqual(await keys('topic_day_facets', facetKey, facetCols));
+  // the count of every item without the province (migration 0018) equals the one by province, summed
+  const countKey = "day || '|' || mention_kind || '|' || tier";
+  expect(await keys('mention_daily_tier_counts', countKey, 'sum(mentions)')).toEqual(await keys('mention_daily_counts', countKey, 'sum(mentions)'));
   // and the facets by value alone (migration 0017) equal them summed over kind and tier
   const valueKey = "topic_id || '|' || day || '|' || facet || '|' || value";
   expect(await keys('topic_day_value_facets', valueKey, facetCols)).toEqual(await keys('topic_day_facets', valueKey, facetCols));

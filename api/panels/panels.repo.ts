@@ -33,7 +33,8 @@ async function volume(sql: Sql, q: RollupFilter): Promise<PanelRow[]> {
   const [days, all] = await Promise.all([
     daily(sql, q, { mentions: 'mentions' }),
     sql<{ day: string; n: number }[]>`
-      select to_char(day, 'YYYY-MM-DD') as day, sum(mentions)::int as n from mention_daily_counts where ${dimensionWhere(sql, q)} group by day`,
+      select to_char(day, 'YYYY-MM-DD') as day, sum(mentions)::int as n
+      from ${sql(q.province ? 'mention_daily_counts' : 'mention_daily_tier_counts')} where ${dimensionWhere(sql, q)} group by day`,
   ]);
   const allByDay = new Map(all.map((r) => [r.day, r.n]));
   return days.map((d) => {
