@@ -8,20 +8,10 @@ import { performance } from 'node:perf_hooks';
 import { analyzeText } from '../analysis/analyze.js';
 import { readCampaignSet } from '../analysis/sentiment-eval.js';
 import { loadFixtureArticles } from '../tests/fixtures/news-site/server.js';
+import { seeded } from './random.js';
 
 const count = Number(process.env.BENCH_TEXTS ?? 20_000);
 if (!Number.isInteger(count) || count < 100) throw new Error(`BENCH_TEXTS must be a whole number of at least 100, not "${process.env.BENCH_TEXTS}"`);
-
-/** mulberry32, so every run analyses the same texts. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const random = seeded(20_221_115);
 const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)]!;

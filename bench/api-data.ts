@@ -3,17 +3,7 @@
  * word lists and weighted slot tables the SQL seeder (api-seed.ts) picks from by hashing a mention's id.
  */
 import { TIERS, type Tier } from '../core/types.js';
-
-/** mulberry32, so every run builds the same tables. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+import { seeded } from './random.js';
 
 /** `n` slots, each holding a value, as many of each as its weight's share: picking a slot at random picks by weight. */
 function slots(values: number[], weights: number[], n: number): number[] {
