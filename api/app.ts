@@ -23,6 +23,7 @@ import { openApiRoutes } from './openapi/openapi.js';
 import { ApiError, errorHandler } from './errors.js';
 import { healthRoutes } from './health/health.routes.js';
 import { mentionRoutes } from './mentions/mentions.routes.js';
+import { correctionRoutes } from './corrections/corrections.routes.js';
 import { pressReleaseRoutes } from './press-releases/press-releases.routes.js';
 import { sourceRoutes } from './sources/sources.routes.js';
 import { topicRoutes } from './topics/topics.routes.js';
@@ -115,6 +116,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/health', healthRoutes(deps));
   app.route('/api/v1/topics', topicRoutes(deps));
   app.route('/api/v1/mentions', mentionRoutes(deps));
+  app.route('/api/v1/corrections', correctionRoutes(deps));
   app.route('/api/v1/sources', sourceRoutes(deps));
   app.route('/api/v1/press-releases', pressReleaseRoutes(deps));
   app.route('/api/v1/analyze', analyzeRoutes(deps));

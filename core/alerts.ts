@@ -1,4 +1,5 @@
 import type { Sql } from './db.js';
+import { SHOWN_SENTIMENT } from './rollups.js';
 import { sourceHealth, type SourceActivity } from './source-health.js';
 import { addDays, dayInZone, DEFAULT_TZ } from './time.js';
 
@@ -77,7 +78,7 @@ export async function detectAlerts(sql: Sql, now = new Date()): Promise<Alert[]>
       select m.id, m.title, m.url, s.name as source_name, m.reach from topic_mentions tm
       join mentions m on m.id = tm.mention_id left join sources s on s.id = m.source_id
       where tm.topic_id = ${f.topicId} and (m.occurred_at at time zone ${DEFAULT_TZ})::date = ${today}::date
-        ${f.kind === 'negative_spike' ? sql`and m.sentiment = 'negative'` : sql``}
+        ${f.kind === 'negative_spike' ? sql`and ${sql.unsafe(SHOWN_SENTIMENT)} = 'negative'` : sql``}
       order by m.reach desc nulls last, m.id desc limit 5`;
     const [row] = await sql<{ id: number }[]>`
       insert into alerts (kind, topic_id, source_id, day, value, baseline, detail)

@@ -30,6 +30,11 @@ type Fragment = PendingQuery<Row[]>;
 const OFFICIAL = "(coalesce(m.tier, '') in ('official', 'state') or coalesce(m.author_voice, '') = 'official')";
 /** Echo: a copy of another story or a pickup of a press release (organic below 1), not from an official channel. */
 const ECHO = `not ${OFFICIAL} and coalesce(m.membumi_organic, 1) < 1`;
+/**
+ * The sentiment a mention shows, over mentions aliased `m`: a person's correction (migration 0020) wins over
+ * the model's label, which stays in `sentiment`. Rollups, the feed, exports and alerts all count this one.
+ */
+export const SHOWN_SENTIMENT = 'coalesce(m.sentiment_corrected, m.sentiment)';
 
 /** The key every rollup shares after topic_id, over mentions aliased `m`. */
 const keyOf = (sql: Db, tz: string) =>
@@ -42,8 +47,8 @@ function statAggregates(sql: Db) {
     coalesce(sum(m.reach * m.membumi), 0), coalesce(sum(m.reach * m.membumi_audience), 0), coalesce(sum(m.reach * m.membumi_register), 0),
     coalesce(sum(m.reach * m.membumi_voices), 0), coalesce(sum(m.reach * m.membumi_organic), 0),
     coalesce(sum(m.membumi), 0), count(m.membumi),
-    count(*) filter (where m.sentiment = 'positive'), count(*) filter (where m.sentiment = 'neutral'),
-    count(*) filter (where m.sentiment = 'negative'), count(*) filter (where m.register = 'elitist'),
+    count(*) filter (where ${sql.unsafe(SHOWN_SENTIMENT)} = 'positive'), count(*) filter (where ${sql.unsafe(SHOWN_SENTIMENT)} = 'neutral'),
+    count(*) filter (where ${sql.unsafe(SHOWN_SENTIMENT)} = 'negative'), count(*) filter (where m.register = 'elitist'),
     count(*) filter (where coalesce(m.membumi_organic, 1) < 1 and coalesce(m.author_voice, '') <> 'official'),
     coalesce(sum(m.reach) filter (where ${sql.unsafe(OFFICIAL)}), 0), coalesce(sum(m.reach) filter (where ${sql.unsafe(ECHO)}), 0),
     coalesce(sum(m.voices_official), 0), coalesce(sum(m.voices_non_official), 0)`;

@@ -1,3 +1,4 @@
+import { notMarkedIrrelevant } from './corrections.js';
 import type { Sql } from './db.js';
 import { topicQuery } from './query/parse.js';
 import { queryCondition } from './query/sql.js';
@@ -7,7 +8,8 @@ import { rebuildTopicRollups } from './rollups.js';
  * Re-matches every stored mention against a topic's current query after it is saved: matches of older
  * versions are dropped, the mentions are matched in id ranges (progress after each), and the topic's daily
  * rollups are rebuilt from its matches in one transaction, so mentions ingested meanwhile are counted once.
- * Stops early when the topic was saved again (a newer backfill takes over). The same SQL condition as ingest.
+ * Stops early when the topic was saved again (a newer backfill takes over). The same SQL condition as ingest;
+ * mentions people marked irrelevant for the topic stay out (core/corrections.ts).
  */
 export interface BackfillProgress {
   done: number;
@@ -37,7 +39,7 @@ export async function backfillTopic(
     await sql`
       insert into topic_mentions (topic_id, mention_id, query_version)
       select ${topicId}, m.id, ${version} from mentions m
-      where m.id > ${from} and m.id <= ${from + RANGE} and ${condition}
+      where m.id > ${from} and m.id <= ${from + RANGE} and ${condition} and ${notMarkedIrrelevant(sql, topicId)}
       on conflict do nothing`;
     const [seen] = await sql<{ n: number }[]>`select count(*)::int as n from mentions where id <= ${from + RANGE}`;
     done = seen!.n;

@@ -272,11 +272,13 @@ describe('the demo', () => {
 });
 
 describe('the route table follows the role rules', () => {
-  test('reads are for viewers, exports for staff, every change to topics, sources and analysis for analysts, users for admins', () => {
+  test('reads are for viewers, exports and corrections for staff, every change to topics, sources and analysis for analysts, users for admins', () => {
     const broken = Object.entries(ROUTE_DOCS).filter(([key, doc]) => {
       const [method, path] = key.split(' ') as [string, string];
       if (path.startsWith('/api/v1/users')) return doc.role !== 'admin';
       if (path === '/api/v1/exports' || path.startsWith('/api/v1/exports/')) return doc.role !== 'staff';
+      // corrections: made, undone and exported by staff; the list is a read
+      if (path === '/api/v1/corrections' || path.startsWith('/api/v1/corrections/')) return doc.role !== (method === 'GET' && !path.endsWith('.csv') ? 'viewer' : 'staff');
       if (path.startsWith('/api/v1/auth/')) return doc.role === 'staff' || doc.role === 'analyst' || doc.role === 'admin';
       if (path === '/api/v1/health' || path === '/api/v1/meta') return doc.role !== 'public';
       if (method !== 'GET' || path.startsWith('/api/v1/analyze')) return doc.role !== 'analyst' && doc.role !== 'admin';

@@ -32,7 +32,7 @@ type Stored = {
 async function expected() {
   const rows = await db.sql<Stored[]>`
     select tm.topic_id, m.url, m.source_id, to_char((m.occurred_at at time zone 'Asia/Jakarta')::date, 'YYYY-MM-DD') as day, m.kind, m.tier,
-           m.province_codes[1] as province, m.views, m.reach, m.sentiment, m.register, m.membumi_organic as organic, m.author_voice,
+           m.province_codes[1] as province, m.views, m.reach, coalesce(m.sentiment_corrected, m.sentiment) as sentiment, m.register, m.membumi_organic as organic, m.author_voice,
            m.voices_official as vo, m.voices_non_official as vn, m.analysis
     from mentions m left join topic_mentions tm on tm.mention_id = m.id`;
   const stats = new Map<string, number[]>();

@@ -1,10 +1,11 @@
 import type { Sql } from '../../core/db.js';
+import { SHOWN_SENTIMENT } from '../../core/rollups.js';
 import { DEFAULT_TZ } from '../../core/time.js';
 
 /** What a digest shows beside the membumi figures: the period's top items by reach, and the jargon used most. */
 export async function digestTopItems(sql: Sql, q: { topicId: number; from: string; to: string }, limit = 10) {
   return sql<{ title: string; source_name: string | null; tier: string | null; sentiment: string | null; membumi: number | null; reach: number | null; occurred_at: Date }[]>`
-    select m.title, s.name as source_name, coalesce(m.tier, s.tier) as tier, m.sentiment, m.membumi, m.reach, m.occurred_at
+    select m.title, s.name as source_name, coalesce(m.tier, s.tier) as tier, ${sql.unsafe(SHOWN_SENTIMENT)} as sentiment, m.membumi, m.reach, m.occurred_at
     from topic_mentions tm join mentions m on m.id = tm.mention_id left join sources s on s.id = m.source_id
     where tm.topic_id = ${q.topicId}
       and m.occurred_at >= (${q.from}::date)::timestamp at time zone ${DEFAULT_TZ}

@@ -1,4 +1,5 @@
 import type { Sql } from '../../core/db.js';
+import { SHOWN_SENTIMENT } from '../../core/rollups.js';
 import { isoInZone } from '../../core/time.js';
 import { mentionWhere } from '../mention-filter.js';
 import type { Cell } from './cells.js';
@@ -7,14 +8,16 @@ import type { ExportQuery } from './exports.schema.js';
 /** The columns of a mentions export, headed in Indonesian or English. */
 export const EXPORT_COLUMNS = [
   ['waktu_wib', 'time_wib'], ['judul', 'title'], ['url', 'url'], ['sumber', 'source'], ['tingkat', 'tier'], ['jenis', 'kind'],
-  ['penulis', 'author'], ['sentimen', 'sentiment'], ['skor_sentimen', 'sentiment_score'], ['register', 'register'],
+  ['penulis', 'author'], ['sentimen', 'sentiment'], ['sentimen_model', 'model_sentiment'], ['sentimen_dikoreksi_oleh', 'sentiment_corrected_by'],
+  ['sentimen_dikoreksi_wib', 'sentiment_corrected_at_wib'], ['skor_sentimen', 'sentiment_score'], ['register', 'register'],
   ['skor_bahasa_membumi', 'grounding_score'], ['indeks_membumi', 'membumi_index'], ['jangkauan', 'reach'],
   ['metode_jangkauan', 'reach_method'], ['provinsi', 'provinces'], ['cuplikan', 'excerpt'],
 ] as const;
 
 type Row = {
   id: number; occurred_at: Date; title: string; url: string; source_name: string | null; tier: string | null; kind: string; author: string | null;
-  sentiment: string | null; sentiment_score: number | null; register: string | null; grounding_score: number | null; membumi: number | null;
+  sentiment: string | null; model_sentiment: string | null; corrected_by: string | null; corrected_at: Date | null;
+  sentiment_score: number | null; register: string | null; grounding_score: number | null; membumi: number | null;
   reach: number | null; reach_method: string | null; province_codes: string[] | null; excerpt: string | null;
 };
 
@@ -23,7 +26,8 @@ export type BadRowHandler = (mentionId: number, err: Error) => void;
 
 function toCells(r: Row): Cell[] {
   return [
-    isoInZone(r.occurred_at), r.title, r.url, r.source_name, r.tier, r.kind, r.author, r.sentiment, r.sentiment_score, r.register,
+    isoInZone(r.occurred_at), r.title, r.url, r.source_name, r.tier, r.kind, r.author, r.sentiment, r.model_sentiment, r.corrected_by,
+    r.corrected_at ? isoInZone(r.corrected_at) : null, r.sentiment_score, r.register,
     r.grounding_score, r.membumi, r.reach, r.reach_method, (r.province_codes ?? []).join(' '), (r.excerpt ?? '').replace(/\s+/g, ' '),
   ];
 }
@@ -41,9 +45,11 @@ export async function countExportRows(sql: Sql, q: ExportQuery): Promise<number>
  */
 export async function* exportRows(sql: Sql, q: ExportQuery, onBadRow: BadRowHandler = () => {}): AsyncGenerator<Cell[]> {
   const cursor = sql<Row[]>`
-    select m.id, m.occurred_at, m.title, m.url, s.name as source_name, coalesce(m.tier, s.tier) as tier, m.kind, m.author, m.sentiment,
+    select m.id, m.occurred_at, m.title, m.url, s.name as source_name, coalesce(m.tier, s.tier) as tier, m.kind, m.author,
+           ${sql.unsafe(SHOWN_SENTIMENT)} as sentiment, m.sentiment as model_sentiment, c.created_by_name as corrected_by, c.created_at as corrected_at,
            m.sentiment_score, m.register, m.grounding_score, m.membumi, m.reach, m.reach_method, m.province_codes, left(m.body, 500) as excerpt
     from mentions m left join sources s on s.id = m.source_id
+    left join mention_corrections c on c.mention_id = m.id and c.kind = 'sentiment' and c.undone_at is null
     where ${mentionWhere(sql, q)}
     order by m.occurred_at desc, m.id desc`.cursor(500);
   for await (const rows of cursor) {

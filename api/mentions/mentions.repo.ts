@@ -1,5 +1,6 @@
 import type { Sql } from '../../core/db.js';
 import type { Mention } from '../../core/types.js';
+import { SHOWN_SENTIMENT } from '../../core/rollups.js';
 import { mentionWhere } from '../mention-filter.js';
 import type { ListMentionsQuery } from './mentions.schema.js';
 
@@ -11,13 +12,25 @@ export interface MentionAnalysisFields {
   tier: string | null; reach: number | null; reach_method: string | null; membumi: number | null;
   membumi_parts: { audience: number; register: number; voices: number; organic: number } | null;
   voices_official: number | null; voices_non_official: number | null; province_codes: string[] | null;
+  /** `sentiment` is the label shown: a person's correction, else the model's (`model_sentiment`). */
+  model_sentiment: string | null;
+  sentiment_correction: { id: number; label: string; by: string; at: string; note: string | null } | null;
+  /** Standing irrelevant marks: for a topic (and its key messages), or for every topic (topic_id null). */
+  irrelevant: { id: number; topic_id: number | null; by: string; at: string }[];
 }
 
 const ANALYSIS_FIELDS = (sql: Sql) => sql`
-  m.sentiment, m.sentiment_score, m.register, m.grounding_score, m.tier, m.reach, m.reach_method, m.membumi,
+  ${sql.unsafe(SHOWN_SENTIMENT)} as sentiment, m.sentiment as model_sentiment, ${correctionFields(sql)}, m.sentiment_score, m.register, m.grounding_score, m.tier, m.reach, m.reach_method, m.membumi,
   case when m.membumi is null then null else json_build_object('audience', m.membumi_audience, 'register', m.membumi_register,
     'voices', m.membumi_voices, 'organic', m.membumi_organic) end as membumi_parts,
   m.voices_official, m.voices_non_official, m.province_codes`;
+
+/** The standing corrections of mention `m` (migration 0020), for the feed's corrected marks and undo buttons. */
+const correctionFields = (sql: Sql) => sql`
+  (select json_build_object('id', c.id, 'label', c.label, 'by', c.created_by_name, 'at', c.created_at, 'note', c.note)
+     from mention_corrections c where c.mention_id = m.id and c.kind = 'sentiment' and c.undone_at is null) as sentiment_correction,
+  coalesce((select json_agg(json_build_object('id', c.id, 'topic_id', c.topic_id, 'by', c.created_by_name, 'at', c.created_at) order by c.id)
+     from mention_corrections c where c.mention_id = m.id and c.kind = 'irrelevant' and c.undone_at is null), '[]'::json) as irrelevant`;
 
 export type MentionListItem = Omit<Mention, 'body'> & MentionAnalysisFields & { snippet: string; source_tier: string | null };
 

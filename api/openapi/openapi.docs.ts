@@ -3,6 +3,7 @@ import { changePasswordBody, createTokenBody, createUserBody, loginBody, updateU
 import { analyzeBody, reanalyzeBody } from '../analyze/analyze.schema.js';
 import { alertsQuery } from '../alerts/alerts.schema.js';
 import { createExportBody, digestQuery, exportQuery } from '../exports/exports.schema.js';
+import { createCorrectionBody, exportCorrectionsQuery, listCorrectionsQuery } from '../corrections/corrections.schema.js';
 import { membumiQuery } from '../membumi/membumi.schema.js';
 import { panelQuery } from '../panels/panels.schema.js';
 import { listMentionsQuery } from '../mentions/mentions.schema.js';
@@ -54,6 +55,10 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   'GET /api/v1/topics/:id/backfill': { tag: 'topics', role: 'viewer', summary: 'The state and progress of re-matching stored mentions after a save.' },
   'GET /api/v1/mentions': { tag: 'mentions', role: 'viewer', summary: 'Mentions newest first, keyset-paginated, with their analysis and membumi index.', query: listMentionsQuery },
   'GET /api/v1/mentions/:id': { tag: 'mentions', role: 'viewer', summary: 'One mention with its full text, topics and the explanation of its analysis.' },
+  'GET /api/v1/corrections': { tag: 'corrections', role: 'viewer', summary: 'Corrections people made (sentiment set by hand, mentions marked irrelevant), newest first, with who, when and whether each still stands; keyset-paginated (nextCursor).', query: listCorrectionsQuery },
+  'GET /api/v1/corrections/export.csv': { tag: 'corrections', role: 'staff', summary: 'Every correction for the filters, oldest first, as CSV (formula-safe cells): the right label, the model\'s label then and now, who, when, undone by whom.', query: exportCorrectionsQuery, returns: 'text/csv' },
+  'POST /api/v1/corrections': { tag: 'corrections', role: 'staff', summary: 'Set a mention\'s sentiment (kind sentiment, label) or mark it irrelevant for a topic and its key messages, or without topic_id for every topic (kind irrelevant); the rollups follow at once. 201, or 200 when the same correction already stands.', body: createCorrectionBody },
+  'POST /api/v1/corrections/:id/undo': { tag: 'corrections', role: 'staff', summary: 'Undo a standing correction (kept in the history): the model\'s label shows again, or the mention is matched again against the topics\' current queries; 409 when already undone.' },
   'GET /api/v1/sources': { tag: 'sources', role: 'viewer', summary: 'Sources with their crawl health and activity.' },
   'POST /api/v1/sources': { tag: 'sources', role: 'analyst', summary: 'Add a source; it is scheduled at once (tier defaults by host).', body: createSourceBody },
   'POST /api/v1/sources/preview': { tag: 'sources', role: 'analyst', summary: 'What a URL would give as a source, through the real crawl path, stored nowhere.', body: previewSourceBody },
