@@ -27,6 +27,7 @@ import { correctionRoutes } from './corrections/corrections.routes.js';
 import { pressReleaseRoutes } from './press-releases/press-releases.routes.js';
 import { sourceRoutes } from './sources/sources.routes.js';
 import { topicRoutes } from './topics/topics.routes.js';
+import { variantRoutes } from './topics/variants.routes.js';
 import { queueBoardRoutes } from './admin/queues.routes.js';
 import { queueRoutes } from './queues/queues.routes.js';
 
@@ -114,6 +115,8 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/auth', authRoutes(deps));
   app.route('/api/v1/users', userRoutes(deps));
   app.route('/api/v1/health', healthRoutes(deps));
+  // before /topics, whose /:id would otherwise answer for it
+  app.route('/api/v1/topics/variants', variantRoutes(deps));
   app.route('/api/v1/topics', topicRoutes(deps));
   app.route('/api/v1/mentions', mentionRoutes(deps));
   app.route('/api/v1/corrections', correctionRoutes(deps));

@@ -10,6 +10,7 @@ import { listMentionsQuery } from '../mentions/mentions.schema.js';
 import { createPressReleaseBody } from '../press-releases/press-releases.schema.js';
 import { createSourceBody, previewSourceBody, updateSourceBody } from '../sources/sources.schema.js';
 import { createTopicBody, previewBody, seriesQuery, updateTopicBody } from '../topics/topics.schema.js';
+import { variantsQuery } from '../topics/variants.schema.js';
 
 /**
  * The route table: what each API route does, who may call it, and the zod schemas it validates. It is the
@@ -47,6 +48,7 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   'GET /api/v1/topics': { tag: 'topics', role: 'viewer', summary: 'Topics and key messages with their mention counts.' },
   'POST /api/v1/topics': { tag: 'topics', role: 'analyst', summary: 'Create a topic, or a key message with parent_id; stored mentions are matched now or by a background backfill.', body: createTopicBody },
   'POST /api/v1/topics/preview': { tag: 'topics', role: 'analyst', summary: 'What an edited query would match per day, with samples, beside a topic\'s current version; saves nothing.', body: previewBody },
+  'GET /api/v1/topics/variants': { tag: 'topics', role: 'analyst', summary: 'Regional-language variants of a query\'s terms (Javanese, Sundanese, Balinese, Minangkabau and six more, from NusaX\'s lexicon and parallel sentences), per term and language, each with its source and how many stored mentions it would add over the days; saves nothing.', query: variantsQuery },
   'GET /api/v1/topics/:id': { tag: 'topics', role: 'viewer', summary: 'One topic with its key messages.' },
   'PATCH /api/v1/topics/:id': { tag: 'topics', role: 'analyst', summary: 'Rename a topic or save a new query version (re-matched now or in the background).', body: updateTopicBody },
   'DELETE /api/v1/topics/:id': { tag: 'topics', role: 'analyst', summary: 'Delete a topic with its key messages and matches.' },

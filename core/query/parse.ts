@@ -35,6 +35,19 @@ export class QuerySyntaxError extends Error {
 }
 
 export const MAX_QUERY_LENGTH = 2000;
+
+/** Where a node of a parsed query was written: [start, end) offsets from 0 into the query text. */
+export interface QuerySpan {
+  start: number;
+  end: number;
+}
+const SPANS = new WeakMap<QueryNode, QuerySpan>();
+/** The span of a word, phrase, NEAR, title: or AND node as parseQuery read it (the regional-variant rewriter splices there). */
+export const querySpan = (node: QueryNode): QuerySpan | undefined => SPANS.get(node);
+function spanned<T extends QueryNode>(node: T, start: number | undefined, end: number | undefined): T {
+  if (start !== undefined && end !== undefined) SPANS.set(node, { start, end });
+  return node;
+}
 const MAX_NEAR = 20;
 const MAX_LEAVES = 100;
 
@@ -115,18 +128,18 @@ export function parseQuery(query: string): QueryNode {
       i++;
       const words = t.text.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(queryWord);
       if (words.length === 0) throw new QuerySyntaxError('this phrase has no letters or digits to match', t.at);
-      return leaf(words.length === 1 ? { type: 'term', word: words[0]! } : { type: 'phrase', words }, t.at);
+      return spanned(leaf(words.length === 1 ? { type: 'term', word: words[0]! } : { type: 'phrase', words }, t.at), t.at - 1, t.at + t.text.length + 1);
     }
     if (t.kind === 'word') {
       i++;
       if (t.text.endsWith('*')) {
         const stem = queryWord(t.text.slice(0, -1));
         if (!/^[\p{L}\p{N}]{2,}$/u.test(stem)) throw new QuerySyntaxError(`"${t.text}": a wildcard needs at least two letters or digits before the *, and nothing else`, t.at);
-        return leaf({ type: 'prefix', stem }, t.at);
+        return spanned(leaf({ type: 'prefix', stem }, t.at), t.at - 1, t.at - 1 + t.text.length);
       }
       const words = t.text.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(queryWord);
       // "anak-anak", "e-KTP": a written compound is read as the phrase of its parts.
-      return leaf(words.length === 1 ? { type: 'term', word: words[0]! } : { type: 'phrase', words }, t.at);
+      return spanned(leaf(words.length === 1 ? { type: 'term', word: words[0]! } : { type: 'phrase', words }, t.at), t.at - 1, t.at - 1 + t.text.length);
     }
     throw new QuerySyntaxError(`expected a word or "phrase" here, not ${describe(t)}`, t.at);
   };
@@ -145,7 +158,10 @@ export function parseQuery(query: string): QueryNode {
     if (t.kind === 'field') {
       i++;
       const value = peek();
-      if (t.field === 'title') return { type: 'field', field: 'title', node: nearOf(textAtom()) };
+      if (t.field === 'title') {
+        const node = nearOf(textAtom());
+        return spanned({ type: 'field', field: 'title', node }, t.at - 1, querySpan(node)?.end);
+      }
       if (!value || (value.kind !== 'word' && value.kind !== 'phrase')) throw new QuerySyntaxError(`${t.field}: needs a value, e.g. ${t.field === 'tier' ? 'tier:daerah' : 'source:"Kabar Pesisir"'}`, t.at);
       i++;
       if (t.field === 'source') return leaf({ type: 'source', value: value.text.trim() }, value.at);
@@ -162,7 +178,7 @@ export function parseQuery(query: string): QueryNode {
     i++;
     const right = textAtom();
     if (left.type === 'near' || right.type === 'near') throw new QuerySyntaxError('NEAR joins two words or phrases, not another NEAR', t.at);
-    return nearOf({ type: 'near', left, right, distance: t.distance });
+    return nearOf(spanned({ type: 'near', left, right, distance: t.distance }, querySpan(left)?.start, querySpan(right)?.end));
   };
 
   const unary = (): QueryNode => {
@@ -185,7 +201,7 @@ export function parseQuery(query: string): QueryNode {
       }
       nodes.push(unary());
     }
-    return nodes.length === 1 ? nodes[0]! : { type: 'and', nodes };
+    return nodes.length === 1 ? nodes[0]! : spanned({ type: 'and', nodes }, querySpan(nodes[0]!)?.start, querySpan(nodes.at(-1)!)?.end);
   };
 
   const or = (): QueryNode => {
