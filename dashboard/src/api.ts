@@ -10,6 +10,10 @@ export interface MentionItem {
   id: number; url: string; title: string; snippet: string; source_name: string | null; kind: 'news' | 'social'; occurred_at: string;
   sentiment: 'positive' | 'neutral' | 'negative' | null; register: 'elitist' | 'grounded' | null; grounding_score: number | null;
   membumi: number | null; reach: number | null; reach_method: string | null; tier: string | null;
+  /** `sentiment` is the label shown (a person's correction wins); the model's own label, and the standing corrections. */
+  model_sentiment: 'positive' | 'neutral' | 'negative' | null;
+  sentiment_correction: { id: number; label: 'positive' | 'neutral' | 'negative'; by: string; at: string; note: string | null } | null;
+  irrelevant: { id: number; topic_id: number | null; by: string; at: string }[];
 }
 
 export interface SourceHealth {

@@ -13,6 +13,8 @@ import { ApiRequestError } from './api.js';
 import { askToSignIn, renderAccountBox, wireSignIn } from './login.js';
 import { loadSession } from './session.js';
 import { wireBigExports } from './big-export.js';
+import { sentimentCell, type FeedContext } from './corrections.js';
+import { renderCorrections } from './corrections-panel.js';
 
 Chart.register(LineController, LineElement, PointElement, BarController, BarElement, LinearScale, CategoryScale, Tooltip, Legend, DoughnutController, ArcElement);
 
@@ -120,8 +122,15 @@ async function renderSentimentChart(): Promise<void> {
   });
 }
 
+/** What a feed row's corrections need: the topic listed, topic names, and the figures to refresh after one. */
+const feedContext = (): FeedContext => ({
+  topic: filters().topic,
+  topicName: (id) => state.all.find((tp) => tp.id === id)?.name ?? `#${id}`,
+  changed: () => void refreshFigures(),
+});
+
 /** One table row; crawled text goes in through textContent only, and links only to http(s). */
-function mentionRow(m: MentionItem): HTMLTableRowElement {
+function mentionRow(m: MentionItem, ctx = feedContext()): HTMLTableRowElement {
   const tr = document.createElement('tr');
   const time = tr.insertCell();
   time.className = 'time';
@@ -145,10 +154,11 @@ function mentionRow(m: MentionItem): HTMLTableRowElement {
     score.textContent = String(Math.round(m.membumi));
     const detail = document.createElement('span');
     detail.className = 'snippet';
-    const parts = [m.register && t(`register_${m.register}` as TextKey), m.sentiment && t(`sentiment_${m.sentiment}` as TextKey), m.tier && t(`tier_${m.tier}` as TextKey)];
+    const parts = [m.register && t(`register_${m.register}` as TextKey), m.tier && t(`tier_${m.tier}` as TextKey)];
     detail.textContent = parts.filter(Boolean).join(' · ');
     why.append(score, detail);
   } else why.textContent = '—';
+  sentimentCell(tr.insertCell(), m, ctx);
   return tr;
 }
 
@@ -184,7 +194,8 @@ async function renderMentions(append = false): Promise<void> {
   const page = await fetchMentions({ ...filters(), limit: 25, cursor: append ? (state.cursor ?? undefined) : undefined });
   if (!append) tbody.replaceChildren();
   state.pagedMore = append;
-  tbody.append(...page.data.map(mentionRow));
+  const ctx = feedContext();
+  tbody.append(...page.data.map((m) => mentionRow(m, ctx)));
   state.cursor = page.nextCursor;
   $('more').hidden = !page.nextCursor;
   $('mentions-empty').hidden = tbody.rows.length > 0;
@@ -258,16 +269,33 @@ function renderTopicOptions(): void {
   state.topics = keySelect.value ? keys.filter((k) => String(k.id) === keySelect.value) : topLevel;
 }
 
+/** With no topic chosen, the headline follows the topic with the most mentions. */
+function headlineTopic(): Topic | undefined {
+  const f = filters();
+  return state.topics.find((tp) => tp.id === f.topic) ?? [...state.topics].sort((a, b) => b.mention_count - a.mention_count)[0];
+}
+
+/** The figures without the feed: after a correction its row has changed in place, and the charts and panels follow. */
+async function refreshFigures(): Promise<void> {
+  const f = filters();
+  try {
+    const headline = headlineTopic();
+    await Promise.all([renderMembumi(headline, f, formatDay), renderChart(), renderKindChart(), renderSentimentChart(), renderPanels(headline, f), renderCorrections(f.topic, () => void refresh())]);
+  } catch (err) {
+    $('error').textContent = `${t('loadError')}: ${(err as Error).message}`;
+    $('error').hidden = false;
+  }
+}
+
 async function refresh(): Promise<void> {
   $('error').hidden = true;
   try {
     state.all = await fetchTopics();
     renderTopicOptions();
     const f = filters();
-    // With no topic chosen, the headline follows the topic with the most mentions.
-    const headline = state.topics.find((tp) => tp.id === f.topic) ?? [...state.topics].sort((a, b) => b.mention_count - a.mention_count)[0];
+    const headline = headlineTopic();
     renderDownloads(headline);
-    await Promise.all([renderMembumi(headline, f, formatDay), renderAlerts(), renderChart(), renderKindChart(), renderSentimentChart(), renderMentions(), renderSources(), renderPanels(headline, f)]);
+    await Promise.all([renderMembumi(headline, f, formatDay), renderAlerts(), renderChart(), renderKindChart(), renderSentimentChart(), renderMentions(), renderSources(), renderPanels(headline, f), renderCorrections(f.topic, () => void refresh())]);
     $('updated').textContent = `${t('updatedAt')}: ${formatTime(new Date().toISOString())} WIB`;
   } catch (err) {
     // A session that ended (signed out elsewhere, expired, role changed) asks to sign in again.
