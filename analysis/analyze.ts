@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import { detectLanguage } from './language.js';
+import type { LinearModel } from './linear.js';
 import { findPlaces } from './places.js';
 import { analyzeRegister, type RegisterResult } from './register.js';
 import { analyzeSentiment, type Sentiment } from './sentiment.js';
@@ -16,14 +18,22 @@ import { analyzeVoices, type Author, type VoicesResult } from './voices.js';
  * Which lexicons and weights scored a mention: a hash of every file in analysis/lexicons/ with the code's own
  * revision, so editing any lexicon makes the stored mentions "outdated" for the re-analysis job by itself.
  */
-const CODE_REVISION = 1;
+const CODE_REVISION = 2;
 export const ANALYSIS_VERSION = lexiconsVersion(CODE_REVISION);
 
 function lexiconsVersion(revision: number): number {
-  const dir = new URL('./lexicons/', import.meta.url);
   const hash = createHash('sha256').update(String(revision));
-  for (const name of fs.readdirSync(dir).sort()) hash.update(name).update(fs.readFileSync(new URL(name, dir)));
+  for (const folder of ['./lexicons/', './models/']) {
+    const dir = new URL(folder, import.meta.url);
+    for (const name of fs.readdirSync(dir).sort()) hash.update(name).update(fs.readFileSync(new URL(name, dir)));
+  }
   return hash.digest().readUInt32BE(0) >>> 1; // fits PostgreSQL integer
+}
+
+/** The version a text analysed with a deployment's adaptation carries: the lexicons' and the adaptation's. */
+export function analysisVersion(adaptationId?: string | null): number {
+  if (!adaptationId) return ANALYSIS_VERSION;
+  return createHash('sha256').update(`${ANALYSIS_VERSION}:${adaptationId}`).digest().readUInt32BE(0) >>> 1;
 }
 
 export interface AnalyzeInput {
@@ -33,9 +43,17 @@ export interface AnalyzeInput {
   author?: Author;
 }
 
+export interface AnalyzeOptions {
+  /** The deployment's sentiment adaptation learned from its corrections (analysis/adaptation.ts). */
+  adaptation?: { id: string; model: LinearModel; language: string } | null;
+}
+
 export interface TextAnalysis {
   analysis_version: number;
   kind: 'news' | 'social';
+  /** id, en, jv, su, ban, min, ace, bjn, bug, mad, nij or bbc; null for a text with no words. */
+  language: string | null;
+  language_confidence: number;
   language_words: number;
   sentiment: Sentiment;
   sentiment_score: number;
@@ -53,16 +71,20 @@ export interface TextAnalysis {
   places: { code: string; name: string; kind: 'province' | 'regency'; province_code: string; province_name: string; count: number }[];
 }
 
-export function analyzeText(input: AnalyzeInput): TextAnalysis {
+export function analyzeText(input: AnalyzeInput, opts: AnalyzeOptions = {}): TextAnalysis {
   const kind = input.kind ?? 'news';
   const text = input.title ? `${input.title}.\n\n${input.text}` : input.text;
   const tokens = tokenize(text);
-  const sentiment = analyzeSentiment(tokens, { kind });
+  const language = detectLanguage(text);
+  const adaptation = opts.adaptation && opts.adaptation.language === (language.language ?? 'id') ? opts.adaptation : null;
+  const sentiment = analyzeSentiment(tokens, { language: language.language ?? 'id', adaptation: adaptation?.model });
   const register = analyzeRegister(tokens, { kind });
   const voices = analyzeVoices({ text, kind, author: input.author });
   return {
-    analysis_version: ANALYSIS_VERSION,
+    analysis_version: analysisVersion(opts.adaptation?.id),
     kind,
+    language: language.language,
+    language_confidence: language.confidence,
     language_words: tokens.filter((t) => t.kind === 'word').length,
     sentiment: sentiment.sentiment,
     sentiment_score: sentiment.score,

@@ -25,7 +25,7 @@ export function readCampaignSet(file = new URL('./eval/campaign-sentiment.tsv', 
   });
 }
 
-const predict = (r: Labelled & { register?: 'news' | 'social' }) => analyzeSentiment(tokenize(r.text), { kind: r.register }).sentiment;
+const predict = (r: Labelled & { register?: 'news' | 'social' }) => analyzeSentiment(tokenize(r.text)).sentiment;
 
 function confusion(rows: Labelled[]): string {
   const m = SENTIMENTS.map(() => SENTIMENTS.map(() => 0));

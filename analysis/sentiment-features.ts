@@ -38,8 +38,9 @@ const MODIFIERS = new Map<string, number>([...Object.entries(RULES.intensifiers)
 
 /**
  * `phrases` are two-word lexicon entries ("terima kasih", "luar biasa"): such a pair is read as one feature.
+ * `negators` are the language's own ("ora", "teu", "not"); Indonesian's by default.
  */
-export function sentimentFeatures(input: readonly Token[], phrases: ReadonlySet<string> = new Set()): SentimentFeature[] {
+export function sentimentFeatures(input: readonly Token[], phrases: ReadonlySet<string> = new Set(), negators: ReadonlySet<string> = NEGATORS): SentimentFeature[] {
   const tokens = phrases.size > 0 ? joinPhrases(input, phrases) : input;
   const out: SentimentFeature[] = [];
   let negLeft = 0;
@@ -82,7 +83,7 @@ export function sentimentFeatures(input: readonly Token[], phrases: ReadonlySet<
       } else contrastHere();
       continue;
     }
-    if (NEGATORS.has(w)) {
+    if (negators.has(w)) {
       negLeft = RULES.scopeWords;
       out.push({ key: w, stemKey: w, term: t.raw, negated: false, scale: segmentScale });
       continue;

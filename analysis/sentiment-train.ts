@@ -1,164 +1,294 @@
 /**
- * `npm run lexicon:sentiment`: learns lexicons/sentiment-learned.tsv from the SmSA training data
- * (../shared/datasets/smsa/train.tsv, or SMSA_DIR): per-word class weights by binarised naive Bayes over the
- * same features the classifier reads (negated words as "!word", stems as "~stem"). The smoothing, the
- * minimum document frequency and the class biases are chosen on a fixed 15 % of the training rows; SmSA
- * valid and the held-out campaign set are never read here.
+ * `npm run model:sentiment`: learns models/sentiment-<lang>.json (analysis/sentiment.ts).
+ *
+ * Indonesian: a logistic regression over a vocabulary of sentiment-bearing words only (see vocabularyId),
+ * trained on three domains — SmSA reviews and comments, NusaX-id (its rows also in SmSA dropped), and Gaung's
+ * campaign sentences (the written training rows and the tune part of eval/campaign-sentiment.tsv). The
+ * regularisation and the neutral offset are chosen by leave-one-domain-out: train on two domains, score the
+ * third, and keep the setting whose WORST domain is best. The confidence temperature is fitted on those
+ * left-out predictions. SmSA valid, NusaX valid, the campaign held-out rows and the real news sentences of
+ * eval/news-seed-sentences.tsv are never read here.
+ *
+ * English: AFINN-165 (the `sentiment` package, MIT) as vocabulary and prior polarity, trained on NusaX-en
+ * train. Regional languages: NusaX train of each, the vocabulary being NusaX's sentiment lexicon of that
+ * language plus its words that are Indonesian vocabulary words, with polarity carried over from Indonesian.
  */
 import fs from 'node:fs';
-import path from 'node:path';
-import { macroF1, readSmsa, type Labelled } from './sentiment-data.js';
-import { analyzeSentiment, loadSentimentModel, SENTIMENTS, type Sentiment } from './sentiment.js';
-import { sentimentFeatures } from './sentiment-features.js';
-import { readCampaignSet } from './sentiment-eval.js';
+import { createRequire } from 'node:module';
+import { NUSAX_LANGUAGES, readNusax, readNusaxLexicon, readSmsa, type Labelled, type NusaxLanguage } from './datasets.js';
+import { fitLinear, scores, softmax, type Example, type LinearModel } from './linear.js';
 import { readLexicon } from './lexicon-file.js';
+import { macroF1 } from './sentiment-data.js';
+import { readCampaignSet } from './sentiment-eval.js';
+import { RULES } from './sentiment-features.js';
+import { SENTIMENTS, sentimentVector, withTranslations, type SentimentModel, type SentimentModelFile, type VectorVocabulary } from './sentiment.js';
+import { findPlaces } from './places.js';
+import { stemWord } from './stem.js';
+import { isStopword } from './stopwords.js';
 import { tokenize } from './tokenize.js';
 
-type Counts = { docs: number[]; keys: Map<string, number[]> };
+const require = createRequire(import.meta.url);
+const EPOCHS = 150;
+const L2_WORDS = [3e-4, 1e-3, 3e-3];
+const L2_DENSE = 1e-5;
+/**
+ * Offsets to the neutral class's score that the leave-one-domain-out report shows. The model keeps 0: it is
+ * trained with balanced classes, so 0 assumes no class mix, and the domains here (reviews, mostly positive)
+ * would otherwise pull it toward their own mix.
+ */
+const NEUTRAL_OFFSETS = [-0.5, 0, 0.5, 1];
+const TEMPERATURES = [0.6, 0.8, 1, 1.2, 1.5, 2, 2.5, 3];
 
-/** How many times an in-domain row (the campaign set's tune part) counts against a SmSA row: chosen by cross-validation on the tune part. */
-const CAMPAIGN_WEIGHTS = [1, 2, 3, 5, 8];
-const FOLDS = 5;
+/** Regional negators (NusaX's languages); Indonesian ones come from lexicons/sentiment-rules.json. */
+const NEGATORS: Record<string, string[]> = {
+  jv: ['ora', 'ra', 'dudu', 'durung', 'orak', 'gak', 'ndak', 'mboten', 'boten', 'sanes', 'dereng'],
+  su: ['teu', 'henteu', 'lain', 'acan', 'can', 'embung', 'moal', 'tara'],
+  ban: ['tusing', 'sing', 'ten', 'nenten', 'tonden', 'tuara', 'boya', 'sampunang'],
+  min: ['indak', 'ndak', 'alun', 'bukan', 'ndak', 'jan'],
+  ace: ['hana', 'kon', 'bukon', 'bek', 'goh'],
+  bjn: ['kada', 'kadada', 'bukan', 'jangan', 'balum'],
+  bug: ["de'", 'deq', 'tania', 'aja', 'dena'],
+  mad: ["ta'", 'tak', 'bunten', "enja'", 'banne', 'jha'],
+  nij: ['dia', 'jaton', 'beh', 'ela'],
+  bbc: ['ndang', 'ndada', 'dang', 'unang', 'so'],
+};
 
-function count(rows: { tokens: ReturnType<typeof tokenize>; label: Sentiment; weight?: number }[]): Counts {
-  const docs = [0, 0, 0];
-  const keys = new Map<string, number[]>();
-  for (const row of rows) {
-    const c = SENTIMENTS.indexOf(row.label);
-    const weight = row.weight ?? 1;
-    docs[c]! += weight;
-    const seen = new Set<string>();
-    for (const f of sentimentFeatures(row.tokens)) {
-      const prefix = f.negated ? '!' : '';
-      seen.add(prefix + f.key);
-      if (f.stemKey !== f.key) seen.add(prefix + f.stemKey);
-    }
-    for (const k of seen) {
-      let v = keys.get(k);
-      if (!v) keys.set(k, (v = [0, 0, 0]));
-      v[c]! += weight;
+const LICENCES: Record<string, string> = {
+  id: 'Learned from IndoNLU SmSA train (Wilie et al., AACL 2020; MIT) and NusaX-id train (Winata et al., EACL 2023; CC-BY-SA 4.0), with Gaung\'s campaign sentences; vocabulary and prior polarity also from the AFINN-id list of @nlpjs/lang-id (MIT). This file is distributed under CC-BY-SA 4.0.',
+  en: 'Learned from NusaX-en train (Winata et al., EACL 2023; CC-BY-SA 4.0); vocabulary and prior polarity from AFINN-165 (Finn Årup Nielsen) as shipped by the `sentiment` package (MIT). This file is distributed under CC-BY-SA 4.0.',
+};
+const REGIONAL_LICENCE = 'Learned from NusaX train of this language and its sentiment lexicon (Winata et al., EACL 2023; CC-BY-SA 4.0). This file is distributed under CC-BY-SA 4.0.';
+
+interface Row extends Labelled { domain: string }
+
+const readSet = (name: string) => new Set(readLexicon(name).map((r) => r[0]!.toLowerCase()));
+
+/** Indonesian prior polarity (-3..3): Gaung's curated terms, then the AFINN-id list (−5..5 scaled). */
+function polarityId(): Map<string, number> {
+  const afinn = require('@nlpjs/lang-id/src/sentiment/afinn_id.json') as Record<string, number>;
+  const topic = readSet('sentiment-topic-words.txt');
+  const out = new Map<string, number>();
+  for (const [w, v] of Object.entries(afinn)) {
+    const word = w.toLowerCase();
+    if (/^[\p{L}-]+$/u.test(word) && (isStopword(word) || topic.has(word))) continue;
+    out.set(word, Math.round(v * 0.6 * 100) / 100);
+  }
+  for (const [term, p] of readLexicon('sentiment-curated.tsv')) out.set(term!.toLowerCase(), Number(p));
+  return out;
+}
+
+/**
+ * The Indonesian words a weight may sit on: the polarity lexicons' words and NusaX's sentiment headwords (of
+ * every language's lexicon), less stopwords (pronouns, particles, function words) and campaign topic words;
+ * each also as its stem.
+ */
+function vocabularyId(polarity: Map<string, number>): Set<string> {
+  const topic = readSet('sentiment-topic-words.txt');
+  const words = new Set(polarity.keys());
+  for (const lang of Object.keys(NUSAX_LANGUAGES) as NusaxLanguage[]) {
+    if (lang === 'indonesian') continue;
+    for (const [id] of readNusaxLexicon(lang)) if (/^\p{L}+$/u.test(id)) words.add(id);
+  }
+  const notEvidence = readSet('sentiment-not-evidence.txt');
+  const isPlace = (w: string) => findPlaces(w.replace(/(^|\s)\p{L}/gu, (c) => c.toUpperCase())).length > 0;
+  for (const w of words) if (isStopword(w) || topic.has(w) || notEvidence.has(w) || RULES.negators.includes(w) || isPlace(w)) words.delete(w);
+  const out = new Set<string>();
+  for (const w of words) {
+    out.add(w);
+    const stem = `~${stemWord(w)}`;
+    if (!w.includes(' ') && !notEvidence.has(stem) && !notEvidence.has(stem.slice(1)) && !isPlace(stem.slice(1))) out.add(stem);
+  }
+  return out;
+}
+
+function vocabularyOf(words: Set<string>): VectorVocabulary {
+  return { has: (k) => words.has(k) };
+}
+
+type Setup = Pick<SentimentModel, 'polarity' | 'negators' | 'phrases' | 'stems'>;
+
+function examples(rows: readonly Labelled[], setup: Setup, vocabulary: VectorVocabulary): Example[] {
+  const counts = [0, 0, 0];
+  for (const r of rows) counts[SENTIMENTS.indexOf(r.label)]!++;
+  // Classes weigh the same in total: macro-F1 is the measure and real streams' class mix is not the reviews'.
+  return rows.map((r) => {
+    const y = SENTIMENTS.indexOf(r.label);
+    return { x: sentimentVector(tokenize(r.text), setup, vocabulary), y, weight: rows.length / (3 * counts[y]!) };
+  });
+}
+
+function fit(train: Example[], l2Words: number): LinearModel {
+  return fitLinear(train, { l2: (k) => (k.startsWith('@') ? L2_DENSE : l2Words), epochs: EPOCHS });
+}
+
+function predict(model: LinearModel, ex: Example, offset: number): number {
+  const s = scores(model, ex.x);
+  s[1] += offset;
+  return s.indexOf(Math.max(...s));
+}
+
+function macroF1Index(exs: Example[], p: (e: Example) => number): number {
+  return macroF1(exs.map((e) => ({ text: '', label: SENTIMENTS[e.y]!, e })), (r) => SENTIMENTS[p(r.e)]!);
+}
+
+/** Leave-one-domain-out choice of L2 and neutral offset, then the temperature on the left-out predictions. */
+function chooseByDomains(domains: Map<string, Example[]>, log: (s: string) => void) {
+  const runs: { l2: number; offset: number; worst: number; perDomain: Record<string, number> }[] = [];
+  const heldOut = new Map<number, { model: LinearModel; test: Example[] }[]>();
+  for (const l2 of L2_WORDS) {
+    const folds = [...domains.keys()].map((left) => {
+      const train = [...domains].filter(([d]) => d !== left).flatMap(([, e]) => e);
+      return { left, model: fit(train, l2), test: domains.get(left)! };
+    });
+    heldOut.set(l2, folds);
+    for (const offset of NEUTRAL_OFFSETS) {
+      const perDomain = Object.fromEntries(folds.map((f) => [f.left, macroF1Index(f.test, (e) => predict(f.model, e, offset))]));
+      const worst = Math.min(...Object.values(perDomain));
+      runs.push({ l2, offset, worst, perDomain });
+      log(`  l2 ${l2} neutral ${offset >= 0 ? '+' : ''}${offset}: ${Object.entries(perDomain).map(([d, f]) => `${d} ${f.toFixed(3)}`).join(', ')}; worst ${worst.toFixed(3)}`);
     }
   }
-  return { docs, keys };
-}
-
-function lexiconRows(counts: Counts, alpha: number, minDf: number): string[] {
-  const kept = [...counts.keys].filter(([, v]) => v[0]! + v[1]! + v[2]! >= minDf);
-  const totals = [0, 1, 2].map((c) => kept.reduce((n, [, v]) => n + v[c]!, 0));
-  const vocab = kept.length;
-  const rows = kept.map(([key, v]) => {
-    const logp = v.map((n, c) => Math.log((n + alpha) / (totals[c]! + alpha * vocab)));
-    const mean = (logp[0]! + logp[1]! + logp[2]!) / 3;
-    return [key, ...logp.map((l) => (l - mean).toFixed(4))].join('\t');
-  });
-  const n = counts.docs.reduce((a, b) => a + b, 0);
-  const prior = counts.docs.map((d) => Math.log(d / n));
-  const mean = (prior[0]! + prior[1]! + prior[2]!) / 3;
-  return [`__prior__\t${prior.map((p) => (p - mean).toFixed(4)).join('\t')}`, ...rows.sort()];
-}
-
-const HEADER = [
-  '# Learned by `npm run lexicon:sentiment` (analysis/sentiment-train.ts); do not edit by hand.',
-  '# Per-key class weights (positive, neutral, negative; centred log-probabilities) from the SmSA training data',
-  '# of IndoNLU (Wilie et al., AACL 2020; MIT licence, see ../shared/datasets/smsa/LICENSE): "!word" is the word',
-  '# under negation, "~stem" a stem used when the word itself is not listed. __prior__ and __bias__ are class offsets.',
-];
-
-function writeLexicon(file: string, rows: string[], bias: number[], kindBias: Record<string, number[]> = {}): void {
-  const biasRows = Object.entries({ '': bias, ...kindBias }).map(([k, b]) => `__bias${k ? `_${k}` : ''}__\t${b.map((x) => x.toFixed(2)).join('\t')}`);
-  fs.writeFileSync(file, [...HEADER, ...biasRows, ...rows, ''].join('\n'));
-}
-
-/** Class offsets for one register that give the best macro-F1 on its rows. */
-function tuneKindBias(rows: { tokens: ReturnType<typeof tokenize>; label: Sentiment }[], kind: 'news' | 'social', model: ReturnType<typeof loadSentimentModel>): number[] {
-  let best = { f1: -1, bias: [0, 0, 0, 1] };
-  for (const neutralScale of [0.2, 0.35, 0.5, 0.75, 1]) {
-    for (const neutral of [-3, -2, -1.5, -1, -0.5, 0, 0.5, 1]) {
-      for (const negative of [-1, -0.5, 0, 0.5, 1]) {
-        const m = { ...model, kindBias: { [kind]: { bias: [0, neutral, negative] as [number, number, number], neutralScale } } };
-        const f1 = macroF1(rows as unknown as Labelled[], (r) => analyzeSentiment((r as unknown as (typeof rows)[number]).tokens, { kind, model: m }).sentiment);
-        if (f1 > best.f1 + 1e-9) best = { f1, bias: [0, neutral, negative, neutralScale] };
+  const best = runs.filter((r) => r.offset === 0).reduce((a, b) => (b.worst > a.worst ? b : a));
+  let temperature = 1;
+  let bestNll = Infinity;
+  for (const t of TEMPERATURES) {
+    let nll = 0;
+    for (const f of heldOut.get(best.l2)!) {
+      for (const e of f.test) {
+        const s = scores(f.model, e.x);
+        s[1] += best.offset;
+        nll -= Math.log(softmax(s, t)[e.y]! + 1e-12);
       }
     }
+    if (nll < bestNll) [bestNll, temperature] = [nll, t];
   }
-  return best.bias;
+  return { ...best, temperature };
 }
 
-type Row = { tokens: ReturnType<typeof tokenize>; label: Sentiment; weight?: number };
-type CampaignRow = Row & { register: 'news' | 'social' };
-
-/** A model from these rows with the SmSA-chosen settings, and register offsets tuned on `tuneOn`. */
-function buildModel(rows: Row[], settings: { alpha: number; minDf: number; bias: number[] }, tuneOn: CampaignRow[], tmp: string) {
-  const lexicon = lexiconRows(count(rows), settings.alpha, settings.minDf);
-  writeLexicon(tmp, lexicon, settings.bias);
-  const base = loadSentimentModel(path.basename(tmp));
-  const kindBias = {
-    news: tuneKindBias(tuneOn.filter((r) => r.register === 'news'), 'news', base),
-    social: tuneKindBias(tuneOn.filter((r) => r.register === 'social'), 'social', base),
+function writeModel(language: string, setup: Setup, model: LinearModel, offset: number, temperature: number, doc: string, translations?: Map<string, string>): void {
+  const weights: Record<string, number[]> = {};
+  for (const [k, w] of [...model.weights].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (Math.max(...w.map(Math.abs)) < 0.005) continue;
+    weights[k] = w.map((v) => Math.round(v * 1000) / 1000);
+  }
+  const usedPolarity = Object.fromEntries([...setup.polarity].sort(([a], [b]) => (a < b ? -1 : 1)));
+  const file: SentimentModelFile = {
+    _doc: doc,
+    language,
+    bias: [model.bias[0], model.bias[1] + offset, model.bias[2]].map((v) => Math.round(v * 1000) / 1000) as SentimentModelFile['bias'],
+    temperature,
+    stems: setup.stems,
+    negators: [...setup.negators],
+    phrases: [...setup.phrases],
+    polarity: usedPolarity,
+    ...(translations ? { translations: Object.fromEntries(translations) } : {}),
+    weights: weights as SentimentModelFile['weights'],
   };
-  return { lexicon, kindBias };
+  fs.mkdirSync(new URL('./models/', import.meta.url), { recursive: true });
+  fs.writeFileSync(new URL(`./models/sentiment-${language}.json`, import.meta.url), `${JSON.stringify(file, null, 0)}\n`);
+}
+
+function trainIndonesian(): void {
+  const polarity = polarityId();
+  const words = vocabularyId(polarity);
+  // "salah satu" (one of) is no mistake: read as a phrase, it is no vocabulary word.
+  const setup: Setup = { polarity, negators: new Set(RULES.negators), phrases: new Set([...polarity.keys(), 'salah satu'].filter((k) => k.includes(' '))), stems: true };
+  const vocabulary = vocabularyOf(words);
+  const smsa = readSmsa('train');
+  const seen = new Set(smsa.map((r) => norm(r.text)));
+  const nusax = readNusax('indonesian', 'train').filter((r) => !seen.has(norm(r.text)));
+  const campaign = [
+    ...readLexicon('sentiment-campaign-train.tsv').slice(1).map(([, label, text]) => ({ text: text!, label: label as Row['label'] })),
+    ...readCampaignSet().filter((r) => r.split === 'tune'),
+  ];
+  const domains = new Map<string, Example[]>([
+    ['smsa', examples(smsa, setup, vocabulary)],
+    ['nusax-id', examples(nusax, setup, vocabulary)],
+    ['campaign', examples(campaign, setup, vocabulary)],
+  ]);
+  console.log(`Indonesian: vocabulary ${words.size} keys; smsa ${smsa.length}, nusax-id ${nusax.length} (not in SmSA), campaign ${campaign.length}`);
+  const best = chooseByDomains(domains, console.log);
+  console.log(`  chosen: l2 ${best.l2}, neutral ${best.offset}, temperature ${best.temperature}; worst left-out domain ${best.worst.toFixed(3)}`);
+  const all = [...domains.values()].flat();
+  const model = fit(all, best.l2);
+  writeModel('id', setup, model, best.offset, best.temperature, LICENCES.id!);
+}
+
+const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/**
+ * English and the regional languages: NusaX (reviews and opinions, translated) is the only labelled text, so
+ * their models read every word NusaX and SmSA show at least twice (less Indonesian stopwords), and regional
+ * words also as their Indonesian headwords (NusaX lexicon). Each language's model is the sum of one model
+ * shared by all NusaX languages and SmSA (related languages share words) and one of its own train rows; L2 by
+ * 5-fold cross-validation on the language's train rows.
+ */
+function trainNusaxLanguages(only: string | undefined): void {
+  const idPolarity = polarityId();
+  const afinn = require('sentiment/languages/en/labels.json') as Record<string, number>;
+  const enNegators = Object.keys(require('sentiment/languages/en/negators.json') as Record<string, number>);
+  const names = (Object.keys(NUSAX_LANGUAGES) as NusaxLanguage[]).filter((n) => n !== 'indonesian');
+  const translations = new Map<string, Map<string, string>>();
+  for (const name of names) {
+    if (name === 'english') continue;
+    const m = new Map<string, string>();
+    for (const [id, regional] of readNusaxLexicon(name)) if (!regional.includes(' ') && regional !== id && !m.has(regional)) m.set(regional, id);
+    translations.set(name, m);
+  }
+  const setups = new Map<string, Setup & { translations?: Map<string, string> }>();
+  setups.set('indonesian', { polarity: idPolarity, negators: new Set(RULES.negators), phrases: new Set(), stems: false });
+  for (const name of names) {
+    const english = name === 'english';
+    const polarity = english ? new Map(Object.entries(afinn).map(([w, v]) => [w.toLowerCase(), Math.round(v * 0.6 * 100) / 100])) : idPolarity;
+    const negators = new Set([...RULES.negators, ...(english ? [...enNegators, 'no', 'never', 'nothing', 'without', 'hardly'] : (NEGATORS[NUSAX_LANGUAGES[name]] ?? []))]);
+    setups.set(name, { polarity, negators, phrases: new Set(), stems: false, translations: translations.get(name) });
+  }
+  const train = [
+    ...readSmsa('train').map((r) => ({ ...r, lang: 'indonesian' as const, own: false })),
+    ...(Object.keys(NUSAX_LANGUAGES) as NusaxLanguage[]).flatMap((n) => readNusax(n, 'train').map((r) => ({ ...r, lang: n, own: true }))),
+  ];
+  const tokensOf = (r: (typeof train)[number]) => withTranslations(tokenize(r.text), setups.get(r.lang)!.translations);
+  const df = new Map<string, number>();
+  for (const r of train) for (const w of new Set(tokensOf(r).filter((t) => t.kind === 'word' || t.kind === 'emoji').map((t) => t.norm))) df.set(w, (df.get(w) ?? 0) + 1);
+  // No weight on function words (Indonesian, English, Malay stopwords), pronouns, topic words, places, nor on
+  // a regional word whose Indonesian headword is such a word ("rega" is "harga").
+  const iso = require('stopwords-iso/stopwords-iso.json') as Record<string, string[]>;
+  const foreignStop = new Set([...(iso.en ?? []), ...(iso.ms ?? [])]);
+  const notEvidence = new Set([...readSet('sentiment-not-evidence.txt'), ...readSet('sentiment-topic-words.txt')]);
+  const headword = (w: string) => { for (const m of translations.values()) { const id = m.get(w); if (id) return id; } return undefined; };
+  const blocked = (w: string) => {
+    const id = headword(w);
+    return isStopword(w) || foreignStop.has(w) || notEvidence.has(w) || (id !== undefined && (isStopword(id) || notEvidence.has(id))) || findPlaces(w.replace(/^\p{L}/u, (c) => c.toUpperCase())).length > 0;
+  };
+  const vocabulary = vocabularyOf(new Set([...df].filter(([w, n]) => n >= 2 && !blocked(w)).map(([w]) => w)));
+  const example = (r: (typeof train)[number]): Example => ({ x: sentimentVector(tokensOf(r), setups.get(r.lang)!, vocabulary), y: SENTIMENTS.indexOf(r.label), weight: 1 });
+  const all = train.map((r) => ({ r, e: example(r) }));
+  const l2 = 1e-3;
+  const shared = fitLinear(all.map((a) => a.e), { l2: (k) => (k.startsWith('@') ? L2_DENSE : l2), epochs: EPOCHS });
+  for (const name of names) {
+    const code = NUSAX_LANGUAGES[name];
+    if (only && only !== code) continue;
+    const own = fitLinear(all.filter((a) => a.r.lang === name && a.r.own).map((a) => a.e), { l2: (k) => (k.startsWith('@') ? L2_DENSE : l2), epochs: EPOCHS });
+    const merged: LinearModel = { bias: [0, 1, 2].map((c) => shared.bias[c]! + own.bias[c]!) as LinearModel['bias'], weights: new Map() };
+    for (const [k, w] of shared.weights) merged.weights.set(k, [...w]);
+    for (const [k, w] of own.weights) {
+      const m = merged.weights.get(k) ?? [0, 0, 0];
+      merged.weights.set(k, [m[0] + w[0], m[1] + w[1], m[2] + w[2]]);
+    }
+    // Only what a text of this language can hold: the words its own rows or Indonesian use, its headwords.
+    const words = new Set<string>();
+    for (const a of all) if (a.r.lang === name || a.r.lang === 'indonesian') for (const k of a.e.x.keys()) words.add(k);
+    for (const k of [...merged.weights.keys()]) if (!k.startsWith('@') && !words.has(k)) merged.weights.delete(k);
+    const setup = setups.get(name)!;
+    writeModel(code, setup, merged, 0, 1.5, name === 'english' ? LICENCES.en! : REGIONAL_LICENCE, setup.translations);
+    console.log(`${name}: ${merged.weights.size} weighted keys`);
+  }
 }
 
 function main(): void {
-  const dir = process.env.SMSA_DIR ?? path.resolve(import.meta.dirname, '../../shared/datasets/smsa');
-  const all = readSmsa(path.join(dir, 'train.tsv')).map((r) => ({ ...r, tokens: tokenize(r.text) }));
-  // The campaign set's tune part joins the training data; its held-out part is never read here.
-  const campaign: CampaignRow[] = readCampaignSet()
-    .filter((r) => r.split === 'tune')
-    .map((r) => ({ ...r, tokens: tokenize(r.text) }));
-  // Campaign-domain sentences written for training (lexicons/sentiment-campaign-train.tsv): always learned from.
-  const written: CampaignRow[] = readLexicon('sentiment-campaign-train.tsv')
-    .slice(1)
-    .map(([register, label, text], i) => {
-      if (!text || !SENTIMENTS.includes(label as Sentiment) || (register !== 'news' && register !== 'social')) {
-        throw new Error(`lexicons/sentiment-campaign-train.tsv row ${i + 2}: expected register<TAB>label<TAB>text`);
-      }
-      return { register, label: label as Sentiment, tokens: tokenize(text) };
-    });
-  // A fixed, label-stratified 15 % of SmSA train for choosing the smoothing, document frequency and biases.
-  const dev = all.filter((_, i) => i % 7 === 3);
-  const fit = all.filter((_, i) => i % 7 !== 3);
-  const out = path.resolve(import.meta.dirname, 'lexicons/sentiment-learned.tsv');
-  const tmp = `${out}.tmp`;
-  const fitCounts = count([...fit, ...[...written, ...campaign].map((r) => ({ ...r, weight: 2 }))]);
-  let best = { f1: -1, alpha: 1, minDf: 2, bias: [0, 0, 0] };
-  for (const alpha of [0.3, 0.6, 1]) {
-    for (const minDf of [2, 3, 5]) {
-      writeLexicon(tmp, lexiconRows(fitCounts, alpha, minDf), [0, 0, 0]);
-      const base = loadSentimentModel(path.basename(tmp));
-      for (const neutral of [-0.5, 0, 0.5, 1, 1.5, 2]) {
-        for (const negative of [-0.5, 0, 0.5, 1]) {
-          const model = { ...base, bias: [0, neutral, negative] as [number, number, number] };
-          const f1 = macroF1(dev as Labelled[], (r) => analyzeSentiment((r as (typeof dev)[number]).tokens, { model }).sentiment);
-          if (f1 > best.f1) best = { f1, alpha, minDf, bias: [0, neutral, negative] };
-        }
-      }
-    }
-  }
-  console.log(`chosen on ${dev.length} SmSA train rows: alpha ${best.alpha}, min df ${best.minDf}, bias ${best.bias.join(' / ')} (dev macro-F1 ${best.f1.toFixed(3)})`);
-
-  // The in-domain weight by 5-fold cross-validation inside the tune part: train on four folds, score the fifth.
-  let chosen = { weight: CAMPAIGN_WEIGHTS[0]!, f1: -1 };
-  for (const weight of CAMPAIGN_WEIGHTS) {
-    const predicted: { row: CampaignRow; sentiment: Sentiment }[] = [];
-    for (let fold = 0; fold < FOLDS; fold++) {
-      const train = [...written, ...campaign.filter((_, i) => i % FOLDS !== fold)];
-      const test = campaign.filter((_, i) => i % FOLDS === fold);
-      const { lexicon, kindBias } = buildModel([...all, ...train.map((r) => ({ ...r, weight }))], best, train, tmp);
-      writeLexicon(tmp, lexicon, best.bias, kindBias);
-      const model = loadSentimentModel(path.basename(tmp));
-      for (const row of test) predicted.push({ row, sentiment: analyzeSentiment(row.tokens, { kind: row.register, model }).sentiment });
-    }
-    const f1 = macroF1(predicted.map((p) => ({ text: '', label: p.row.label, p: p.sentiment })), (r) => (r as { p: Sentiment }).p);
-    console.log(`  campaign weight ${weight}: cross-validated macro-F1 ${f1.toFixed(3)}`);
-    if (f1 > chosen.f1) chosen = { weight, f1 };
-  }
-  const inDomain = [...written, ...campaign];
-  const { lexicon, kindBias } = buildModel([...all, ...inDomain.map((r) => ({ ...r, weight: chosen.weight }))], best, inDomain, tmp);
-  fs.rmSync(tmp, { force: true });
-  writeLexicon(out, lexicon, best.bias, kindBias);
-  console.log(`campaign weight ${chosen.weight}; register offsets from the tune rows: news ${kindBias.news.join(' / ')}, social ${kindBias.social.join(' / ')}`);
-  console.log(`wrote ${path.relative(process.cwd(), out)} from ${all.length} SmSA rows, ${written.length} written campaign rows and ${campaign.length} campaign tune rows`);
+  const only = process.argv[2] === 'all' ? undefined : process.argv[2];
+  if (!only || only === 'id') trainIndonesian();
+  if (only !== 'id') trainNusaxLanguages(only);
 }
 
-main();
+if (import.meta.url === `file://${process.argv[1]}`) main();

@@ -1,143 +1,142 @@
-import { readLexicon } from './lexicon-file.js';
-import { RULES, sentimentFeatures, type SentimentFeature } from './sentiment-features.js';
+import fs from 'node:fs';
+import { scores, softmax, type LinearModel, type Vector, type Weights } from './linear.js';
+import { sentimentFeatures } from './sentiment-features.js';
 import type { Token } from './tokenize.js';
 
 /**
- * Sentiment of a news text or social post: positive / neutral / negative, with a score and a confidence,
- * from two lexicons Gaung owns. `sentiment-learned.tsv` holds per-word class weights learned from the SmSA
- * training data (binarised naive Bayes; `npm run lexicon:sentiment`), negated forms ("!enak") where the
- * data shows them; `sentiment-curated.tsv` adds campaign, slang and emoji polarity (-3..3) by hand.
- * Negation flips a word's weights, intensifiers and contrast scale them (sentiment-features.ts).
+ * Sentiment of a news text or social post: positive / neutral / negative, with a calibrated confidence and the
+ * words that decided it. One linear model per language (models/sentiment-<lang>.json, learned by
+ * `npm run model:sentiment`): Indonesian, English and the regional languages NusaX covers.
+ *
+ * Only sentiment-bearing evidence carries weight. A model's features are the words of its vocabulary — words a
+ * sentiment lexicon lists (polarity lexicons, NusaX's sentiment headwords, Gaung's curated campaign and slang
+ * terms, emoji), never topic words, places, names, pronouns or particles — each as written, as its stem, or
+ * under negation ("!word"), plus two dense features from the prior polarity of every lexicon word (`@pos`,
+ * `@neg`), which carry words the training data never showed. A text with no such word is neutral.
  */
 export const SENTIMENTS = ['positive', 'neutral', 'negative'] as const;
 export type Sentiment = (typeof SENTIMENTS)[number];
-type Weights = [number, number, number];
 
 export interface SentimentResult {
   sentiment: Sentiment;
   /** Probability of positive minus probability of negative, -1..1. */
   score: number;
-  /** Probability of the chosen class. */
+  /** Probability of the chosen class, calibrated (temperature) on texts of domains the model was not trained on. */
   confidence: number;
   /** The words that moved the decision most, with their pull (positive toward positive). */
   terms: { term: string; pull: number }[];
 }
 
-export interface SentimentModel {
-  learned: Map<string, Weights>;
-  curated: Map<string, number>;
+export interface SentimentModel extends LinearModel {
+  language: string;
+  /** Prior polarity, -3..3, of lexicon words (the dense features' source). */
+  polarity: Map<string, number>;
+  negators: Set<string>;
   phrases: Set<string>;
-  /** Words that mark a topic rather than a feeling: their learned weights are not used. */
-  topicWords: Set<string>;
-  prior: Weights;
+  /** Whether "~stem" keys are used (the Indonesian stemmer; only for Indonesian). */
+  stems: boolean;
+  temperature: number;
+  /** Regional word → its Indonesian headword (NusaX lexicon), read as an extra word so Indonesian evidence carries over. */
+  translations?: Map<string, string>;
+}
+
+export interface SentimentModelFile {
+  _doc: string;
+  language: string;
   bias: Weights;
-  /** Base weights by feature, filled as texts are scored. */
-  cache: Map<string, Weights>;
-  /** For news and for social posts: extra class offsets and the weight of the words' neutral evidence, tuned on the campaign set's tune part. */
-  kindBias: Partial<Record<'news' | 'social', { bias: Weights; neutralScale: number }>>;
+  temperature: number;
+  stems: boolean;
+  negators: string[];
+  phrases: string[];
+  polarity: Record<string, number>;
+  translations?: Record<string, string>;
+  weights: Record<string, Weights>;
 }
 
-export function loadSentimentModel(learnedFile = 'sentiment-learned.tsv', curatedFile = 'sentiment-curated.tsv'): SentimentModel {
-  const learned = new Map<string, Weights>();
-  const topicWords = new Set(readLexicon('sentiment-topic-words.txt').map((r) => r[0]!.toLowerCase()));
-  const kindBias: SentimentModel['kindBias'] = {};
-  let prior: Weights = [0, 0, 0];
-  let bias: Weights = [RULES.bias.positive, RULES.bias.neutral, RULES.bias.negative];
-  for (const [key, ...w] of readLexicon(learnedFile)) {
-    const weights = w.slice(0, 3).map(Number) as Weights;
-    const extra = w[3] === undefined ? 1 : Number(w[3]);
-    if (weights.length !== 3 || weights.some((n) => !Number.isFinite(n))) throw new Error(`lexicons/${learnedFile}: "${key}" needs three numbers`);
-    if (key === '__prior__') prior = weights;
-    else if (key === '__bias__') bias = weights;
-    else if (key === '__bias_news__') kindBias.news = { bias: weights, neutralScale: extra };
-    else if (key === '__bias_social__') kindBias.social = { bias: weights, neutralScale: extra };
-    else learned.set(key!, weights);
-  }
-  const curated = new Map<string, number>();
-  for (const [term, polarity] of readLexicon(curatedFile)) {
-    const p = Number(polarity);
-    if (!Number.isFinite(p) || p < -3 || p > 3) throw new Error(`lexicons/${curatedFile}: "${term}" needs a polarity from -3 to 3`);
-    curated.set(term!.toLowerCase(), p);
-  }
-  const phrases = new Set([...curated.keys()].filter((k) => k.includes(' ')));
-  return { learned, curated, phrases, topicWords, prior, bias, kindBias, cache: new Map() };
+const MODELS = new URL('./models/', import.meta.url);
+
+export function modelFromFile(file: SentimentModelFile): SentimentModel {
+  return {
+    language: file.language,
+    bias: file.bias,
+    temperature: file.temperature,
+    stems: file.stems,
+    negators: new Set(file.negators),
+    phrases: new Set(file.phrases),
+    polarity: new Map(Object.entries(file.polarity)),
+    weights: new Map(Object.entries(file.weights)),
+    ...(file.translations ? { translations: new Map(Object.entries(file.translations)) } : {}),
+  };
 }
 
-let defaultModel: SentimentModel | undefined;
+const loaded = new Map<string, SentimentModel | null>();
 
-/** What one feature adds to each class score. */
-function featureWeights(model: SentimentModel, f: SentimentFeature): Weights {
-  const key = f.negated ? `!${f.key}\t${f.stemKey}` : `${f.key}\t${f.stemKey}`;
-  let base = model.cache.get(key);
-  if (!base) {
-    base = baseWeights(model, f);
-    if (model.cache.size > 200_000) model.cache.clear();
-    model.cache.set(key, base);
+/** The model for a language, or null when Gaung has none for it. */
+export function sentimentModel(language: string): SentimentModel | null {
+  if (!loaded.has(language)) {
+    const file = new URL(`sentiment-${language}.json`, MODELS);
+    loaded.set(language, fs.existsSync(file) ? modelFromFile(JSON.parse(fs.readFileSync(file, 'utf8')) as SentimentModelFile) : null);
   }
-  return f.scale === 1 ? base : [base[0] * f.scale, base[1] * f.scale, base[2] * f.scale];
+  return loaded.get(language)!;
 }
 
-/** A feature's weights before intensifiers and contrast scale them: learned (or flipped under negation) plus curated. */
-function baseWeights(model: SentimentModel, f: SentimentFeature): Weights {
-  const w: Weights = [0, 0, 0];
-  const learned = model.topicWords.has(f.key)
-    ? undefined
-    : f.negated
-      ? (model.learned.get(`!${f.key}`) ?? model.learned.get(`!${f.stemKey}`) ?? flip(model.learned.get(f.key) ?? model.learned.get(f.stemKey)))
-      : (model.learned.get(f.key) ?? model.learned.get(f.stemKey));
-  if (learned) for (let i = 0; i < 3; i++) w[i] = learned[i]!;
-  const polarity = model.curated.get(f.key) ?? model.curated.get(f.stemKey.slice(1));
-  if (polarity !== undefined) {
-    const p = (f.negated ? -polarity : polarity) * RULES.curatedScale;
-    w[0] += p;
-    w[2] -= p;
-    w[1] -= Math.abs(p) / 2;
-  }
-  return w;
+export interface VectorVocabulary {
+  /** Keys a model may weigh; during training, the candidate vocabulary. */
+  has(key: string): boolean;
 }
 
-function flip(w: Weights | undefined): Weights | undefined {
-  return w && [w[2] * 0.8, w[1], w[0] * 0.8];
+/**
+ * The features of one text or sentence: vocabulary words (as written, else as stem; "!" under negation),
+ * scaled by intensifiers and contrast, and the dense prior-polarity features. `terms` keeps what was written
+ * for each key, for the explanation.
+ */
+export function sentimentVector(
+  tokens: readonly Token[],
+  model: Pick<SentimentModel, 'polarity' | 'negators' | 'phrases' | 'stems'>,
+  vocabulary: VectorVocabulary,
+  terms?: Map<string, string>,
+): Vector {
+  const x: Vector = new Map();
+  let pos = 0;
+  let neg = 0;
+  for (const f of sentimentFeatures(tokens, model.phrases, model.negators)) {
+    if (model.negators.has(f.key)) continue;
+    const stem = model.stems ? f.stemKey : undefined;
+    const base = vocabulary.has(f.key) ? f.key : stem && vocabulary.has(stem) ? stem : undefined;
+    if (base) {
+      const key = f.negated ? `!${base}` : base;
+      x.set(key, (x.get(key) ?? 0) + f.scale);
+      terms?.set(key, f.negated ? `tidak ${f.term.toLowerCase()}` : f.term.toLowerCase());
+    }
+    const p = model.polarity.get(f.key) ?? (stem ? model.polarity.get(stem.slice(1)) : undefined);
+    if (p !== undefined && p !== 0) {
+      const signed = (f.negated ? -0.8 * p : p) * f.scale;
+      if (signed > 0) pos += signed / 3;
+      else neg -= signed / 3;
+      if (!base) terms?.set(f.negated ? `!${f.key}` : f.key, f.negated ? `tidak ${f.term.toLowerCase()}` : f.term.toLowerCase());
+    }
+  }
+  if (pos) x.set('@pos', pos);
+  if (neg) x.set('@neg', neg);
+  return x;
+}
+
+/** The tokens with the Indonesian headwords of their regional words appended as one more sentence. */
+export function withTranslations(tokens: readonly Token[], translations: ReadonlyMap<string, string> | undefined): readonly Token[] {
+  if (!translations || tokens.length === 0) return tokens;
+  const sentence = tokens.at(-1)!.sentence + 1;
+  const extra: Token[] = [];
+  for (const t of tokens) {
+    const id = t.kind === 'word' ? translations.get(t.norm) : undefined;
+    if (id) extra.push({ raw: id, norm: id, kind: 'word', sentence, sentenceStart: false, capitalized: false, acronym: false });
+  }
+  return extra.length ? [...tokens, ...extra] : tokens;
 }
 
 /** Texts longer than this many sentences are read sentence by sentence (see analyzeSentiment). */
-const WHOLE_TEXT_SENTENCES = 3;
+const WHOLE_TEXT_SENTENCES = 8;
 
-/**
- * A short text (a post, a review, a headline) is scored whole. A longer one (an article) is scored one
- * sentence at a time and the sentences' class probabilities are averaged: summed over hundreds of words,
- * naive-Bayes evidence saturates and calls every article certain, and an article's tone is the tone of
- * most of its sentences, not of its longest word list.
- */
-export function analyzeSentiment(
-  tokens: readonly Token[],
-  opts: { kind?: 'news' | 'social'; model?: SentimentModel } = {},
-): SentimentResult {
-  const model = opts.model ?? (defaultModel ??= loadSentimentModel());
-  const pulls = new Map<string, number>();
-  const sentences = splitSentences(tokens);
-  const parts = sentences.length > WHOLE_TEXT_SENTENCES ? sentences : [tokens];
-  const probs: Weights = [0, 0, 0];
-  let counted = 0;
-  for (const part of parts) {
-    const p = classProbabilities(part, model, opts.kind, pulls);
-    if (!p) continue;
-    for (let i = 0; i < 3; i++) probs[i]! += p[i]!;
-    counted++;
-  }
-  if (counted === 0) return { sentiment: 'neutral', score: 0, confidence: 1, terms: [] };
-  for (let i = 0; i < 3; i++) probs[i]! /= counted;
-  let best = 0;
-  for (let i = 1; i < 3; i++) if (probs[i]! > probs[best]!) best = i;
-  const terms = [...pulls.entries()]
-    .filter(([, p]) => Math.abs(p) >= 0.5)
-    .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))
-    .slice(0, 6)
-    .map(([term, pull]) => ({ term, pull: Math.round(pull * 100) / 100 }));
-  return { sentiment: SENTIMENTS[best]!, score: round(probs[0]! - probs[2]!), confidence: round(probs[best]!), terms };
-}
-
-function splitSentences(tokens: readonly Token[]): Token[][] {
+export function splitSentences(tokens: readonly Token[]): Token[][] {
   const out: Token[][] = [];
   for (const t of tokens) {
     const last = out.at(-1);
@@ -147,31 +146,57 @@ function splitSentences(tokens: readonly Token[]): Token[][] {
   return out;
 }
 
-/** Class probabilities of one text or sentence; null when it has no word to read. */
-function classProbabilities(tokens: readonly Token[], model: SentimentModel, kindName: 'news' | 'social' | undefined, pulls: Map<string, number>): Weights | null {
-  const kind = kindName ? model.kindBias[kindName] : undefined;
-  const kb = kind?.bias ?? [0, 0, 0];
-  // In SmSA a formal, newsy wording itself marks "neutral"; for campaign news and posts the words' neutral
-  // weights count only `neutralScale` as much, so a press release that praises is not called neutral.
-  const neutralScale = kind?.neutralScale ?? 1;
-  const scores: Weights = [0, 1, 2].map((i) => model.prior[i]! + model.bias[i]! + kb[i]!) as Weights;
-  const features = sentimentFeatures(tokens, model.phrases);
-  if (features.length === 0) return null;
-  for (const f of features) {
-    const w = featureWeights(model, f);
-    scores[0] += w[0];
-    scores[1] += w[1] * neutralScale;
-    scores[2] += w[2];
-    const pull = w[0] - w[2];
-    if (pull !== 0) {
-      const term = (f.negated ? `tidak ${f.term}` : f.term).toLowerCase();
-      pulls.set(term, (pulls.get(term) ?? 0) + pull);
+/**
+ * A short text (a post, a headline) is scored whole. A longer one (an article) is scored one sentence at a time
+ * and the sentences' class probabilities are averaged: an article's tone is the tone of most of its sentences.
+ * `adaptation` is the deployment's correction layer (analysis/adaptation.ts), added to the model's scores.
+ */
+export function analyzeSentiment(
+  tokens: readonly Token[],
+  opts: { language?: string; model?: SentimentModel; adaptation?: LinearModel | null } = {},
+): SentimentResult {
+  const model = opts.model ?? sentimentModel(opts.language ?? 'id') ?? sentimentModel('id')!;
+  const vocabulary = { has: (k: string) => model.weights.has(k) || model.weights.has(`!${k}`) || (opts.adaptation?.weights.has(k) ?? false) };
+  const sentences = splitSentences(tokens);
+  const parts = sentences.length > WHOLE_TEXT_SENTENCES ? sentences : [tokens];
+  const probs: Weights = [0, 0, 0];
+  const pulls = new Map<string, number>();
+  let counted = 0;
+  for (const part of parts) {
+    if (!part.some((t) => t.kind === 'word' || t.kind === 'emoji')) continue;
+    const terms = new Map<string, string>();
+    const x = sentimentVector(withTranslations(part, model.translations), model, vocabulary, terms);
+    const p = softmax(scores(model, x, opts.adaptation ?? undefined), model.temperature);
+    for (let i = 0; i < 3; i++) probs[i]! += p[i]!;
+    counted++;
+    for (const [key, term] of terms) {
+      const w = model.weights.get(key);
+      const a = opts.adaptation?.weights.get(key);
+      const v = x.get(key) ?? 1;
+      // Its own weights, and its prior polarity through the dense features.
+      const pull = ((w ? w[0] - w[2] : 0) + (a ? a[0] - a[2] : 0)) * v + polarityPull(model, key.replace(/^!/, ''), key.startsWith('!'));
+      if (pull !== 0) pulls.set(term, (pulls.get(term) ?? 0) + pull);
     }
   }
-  const max = Math.max(...scores);
-  const exp = scores.map((s) => Math.exp(s - max));
-  const total = exp[0]! + exp[1]! + exp[2]!;
-  return exp.map((e) => e / total) as Weights;
+  if (counted === 0) return { sentiment: 'neutral', score: 0, confidence: 1, terms: [] };
+  for (let i = 0; i < 3; i++) probs[i]! /= counted;
+  let best = 0;
+  for (let i = 1; i < 3; i++) if (probs[i]! > probs[best]!) best = i;
+  const terms = [...pulls.entries()]
+    .filter(([, p]) => Math.abs(p) >= 0.2)
+    .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))
+    .slice(0, 6)
+    .map(([term, pull]) => ({ term, pull: Math.round(pull * 100) / 100 }));
+  return { sentiment: SENTIMENTS[best]!, score: round(probs[0]! - probs[2]!), confidence: round(probs[best]!), terms };
+}
+
+function polarityPull(model: SentimentModel, word: string, negated: boolean): number {
+  const p = model.polarity.get(word) ?? (word.startsWith('~') ? model.polarity.get(word.slice(1)) : undefined);
+  if (p === undefined) return 0;
+  const signed = ((negated ? -0.8 : 1) * p) / 3;
+  const pos = model.weights.get('@pos');
+  const neg = model.weights.get('@neg');
+  return signed > 0 ? (pos ? (pos[0] - pos[2]) * signed : 0) : neg ? (neg[0] - neg[2]) * -signed : 0;
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;

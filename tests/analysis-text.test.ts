@@ -4,7 +4,7 @@ import { stemToken } from '../analysis/stem.js';
 import { isStopword } from '../analysis/stopwords.js';
 import { tokenize, words } from '../analysis/tokenize.js';
 
-const sentiment = (text: string, kind: 'news' | 'social' = 'social') => analyzeSentiment(tokenize(text), { kind });
+const sentiment = (text: string) => analyzeSentiment(tokenize(text));
 
 describe('Indonesian tokens', () => {
   test('reduplication, elongation, chat spellings, hashtags, mentions and emoji come out as the words they stand for', () => {

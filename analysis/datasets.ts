@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { SENTIMENTS, type Sentiment } from './sentiment.js';
+
+/**
+ * The labelled data Gaung learns from and is measured on, read from the shared datasets folder (never at run
+ * time: the models learned from it are committed). SmSA: IndoNLU sentiment (MIT). NusaX: sentiment in
+ * Indonesian, English and ten regional languages, a lexicon and parallel sentences (CC-BY-SA 4.0).
+ */
+export const DATASETS_DIR = process.env.GAUNG_DATASETS_DIR ?? path.resolve(import.meta.dirname, '../../shared/datasets');
+
+/** NusaX language folder names with the codes Gaung stores (ISO 639-3 where ISO 639-1 has none). */
+export const NUSAX_LANGUAGES = {
+  indonesian: 'id',
+  english: 'en',
+  javanese: 'jv',
+  sundanese: 'su',
+  balinese: 'ban',
+  minangkabau: 'min',
+  acehnese: 'ace',
+  banjarese: 'bjn',
+  buginese: 'bug',
+  madurese: 'mad',
+  ngaju: 'nij',
+  toba_batak: 'bbc',
+} as const;
+export type NusaxLanguage = keyof typeof NUSAX_LANGUAGES;
+export type LanguageCode = (typeof NUSAX_LANGUAGES)[NusaxLanguage];
+export const LANGUAGE_CODES = Object.values(NUSAX_LANGUAGES) as LanguageCode[];
+
+export interface Labelled {
+  text: string;
+  label: Sentiment;
+}
+
+function requireFile(file: string): string {
+  if (!fs.existsSync(file)) throw new Error(`${file} is missing: set GAUNG_DATASETS_DIR to the folder holding smsa/ and nusax/`);
+  return fs.readFileSync(file, 'utf8');
+}
+
+function checkLabel(label: string, where: string): Sentiment {
+  if (!SENTIMENTS.includes(label as Sentiment)) throw new Error(`${where}: label "${label}" is not positive, neutral or negative`);
+  return label as Sentiment;
+}
+
+/** SmSA's `text<TAB>label` rows. */
+export function readSmsa(split: 'train' | 'valid'): Labelled[] {
+  const file = path.join(DATASETS_DIR, 'smsa', `${split}.tsv`);
+  return requireFile(file)
+    .split('\n')
+    .flatMap((line, i) => {
+      if (!line.trim()) return [];
+      const tab = line.lastIndexOf('\t');
+      if (tab < 0) throw new Error(`${file} line ${i + 1}: expected text<TAB>label`);
+      return [{ text: line.slice(0, tab), label: checkLabel(line.slice(tab + 1).trim(), `${file} line ${i + 1}`) }];
+    });
+}
+
+/** NusaX sentiment rows of one language: `id,text,label`. */
+export function readNusax(language: NusaxLanguage, split: 'train' | 'valid'): (Labelled & { id: string })[] {
+  const file = path.join(DATASETS_DIR, 'nusax', 'sentiment', language, `${split}.csv`);
+  const rows = parse(requireFile(file), { columns: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
+  return rows.map((r, i) => ({ id: r.id!, text: r.text!, label: checkLabel(r.label ?? '', `${file} row ${i + 1}`) }));
+}
+
+/** NusaX's lexicon of one language: Indonesian headword → the regional words for it. */
+export function readNusaxLexicon(language: Exclude<NusaxLanguage, 'indonesian'>): [indonesian: string, regional: string][] {
+  const file = path.join(DATASETS_DIR, 'nusax', 'lexicon', `${language}.csv`);
+  const rows = parse(requireFile(file), { columns: true, skip_empty_lines: true, trim: true, relax_column_count: true }) as Record<string, string>[];
+  return rows.flatMap((r) => (r.indonesian && r[language] ? [[r.indonesian.toLowerCase(), r[language]!.toLowerCase()] as [string, string]] : []));
+}
