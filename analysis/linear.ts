@@ -26,6 +26,8 @@ export interface FitOptions {
   anchor?: LinearModel;
   /** Features to learn; others keep the anchor's weights (or none). */
   learnable?: (key: string) => boolean;
+  /** L2 on the class biases toward the anchor's (none by default). */
+  biasL2?: number;
 }
 
 export function scores(model: LinearModel, x: Vector, extra?: LinearModel): Weights {
@@ -97,6 +99,7 @@ export function fitLinear(examples: readonly Example[], opts: FitOptions): Linea
       }
     }
     for (let i = 0; i < n; i++) for (let c = 0; c < 3; c++) grad[i * 3 + c]! += lambda[i]! * (w[i * 3 + c]! - anchorW[i * 3 + c]!);
+    if (opts.biasL2) for (let c = 0; c < 3; c++) grad[n * 3 + c]! += opts.biasL2 * (bias[c]! - (opts.anchor?.bias[c] ?? 0));
     const corr1 = 1 - b1 ** epoch;
     const corr2 = 1 - b2 ** epoch;
     for (let i = 0; i < n * 3 + 3; i++) {
