@@ -78,7 +78,7 @@ export function analyzeText(input: AnalyzeInput, opts: AnalyzeOptions = {}): Tex
   const language = detectLanguage(text);
   const adaptation = opts.adaptation && opts.adaptation.language === (language.language ?? 'id') ? opts.adaptation : null;
   const sentiment = analyzeSentiment(tokens, { language: language.language ?? 'id', adaptation: adaptation?.model });
-  const register = analyzeRegister(tokens, { kind });
+  const register = analyzeRegister(tokens, { kind, language: language.language });
   const voices = analyzeVoices({ text, kind, author: input.author });
   return {
     analysis_version: analysisVersion(opts.adaptation?.id),

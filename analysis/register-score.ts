@@ -75,7 +75,7 @@ interface Part {
 }
 
 // No closures in here: the module runs under tsx, whose name-keeping wraps every function created per call.
-export function scoreRegister(c: Counts, ev: Record<RateFeature, Evidence>, kind: SourceKind | undefined): RegisterResult {
+export function scoreRegister(c: Counts, ev: Record<RateFeature, Evidence>, kind: SourceKind | undefined, language?: string | null): RegisterResult {
   const W = REGISTER_WEIGHTS;
   const rates = {} as Record<RateFeature, number>;
   const reliability = c.words / (c.words + W.shortText.halfWords);
@@ -101,6 +101,9 @@ export function scoreRegister(c: Counts, ev: Record<RateFeature, Evidence>, kind
     parts.push({ feature: 'syllables', logit, detail: `rata-rata ${round(syllablesPerWord, 1)} suku kata per kata` });
   }
   if (kind) parts.push({ feature: 'kind', logit: W.kindPrior[kind], detail: KIND_DETAIL[kind] });
+  // The whole text in a regional language is the campaign's own ask ("the slogan in regional languages"); in English it reaches few.
+  const languageLogit = language ? (W.languagePrior[language] ?? (language === 'id' ? 0 : W.languagePrior.regional)) : 0;
+  if (language && languageLogit !== 0) parts.push({ feature: 'language', logit: languageLogit, detail: `bahasa teks: ${language}` });
 
   let sum = 0;
   for (const p of parts) sum += p.logit;

@@ -11,6 +11,7 @@ const range = z.object({ weight: z.number().nonnegative(), neutral: z.number(), 
 const weightsSchema = z.object({
   bias: z.number(),
   kindPrior: z.object({ news: z.number(), social: z.number() }),
+  languagePrior: z.object({ en: z.number(), regional: z.number() }).catchall(z.number()),
   shortText: z.object({ halfWords: z.number().nonnegative() }),
   rates: z.object({
     jargon: rate,

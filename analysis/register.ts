@@ -17,6 +17,8 @@ export type { Register, RegisterFeatures, RegisterPull, RegisterResult, SourceKi
 export interface RegisterOptions {
   /** Where the text appeared; shifts the starting point slightly (lexicons/register-weights.json, kindPrior). */
   kind?: SourceKind;
+  /** The text's language (analysis/language.ts): a regional language pulls grounded, English elitist (languagePrior). */
+  language?: string | null;
 }
 
 // One set of evidence maps, cleared per call: analysis is synchronous, and ingest calls this for every mention.
@@ -176,6 +178,6 @@ export function analyzeRegister(tokens: readonly Token[], opts: RegisterOptions 
     else if (rawLower !== norm && !continued && !NOT_CHAT.has(rawLower)) add(ev.chat, rawLower);
   }
 
-  return scoreRegister({ words, syllableWords, syllableSum, sentences, sentenceEnds }, ev, opts.kind);
+  return scoreRegister({ words, syllableWords, syllableSum, sentences, sentenceEnds }, ev, opts.kind, opts.language);
 }
 

@@ -35,5 +35,11 @@ export const dimensionFields = {
   province: z.string().regex(/^\d{2}$/, { message: 'province must be a two-digit province code' }).optional(),
 };
 
+/** The language Gaung read a mention's text in (analysis/language.ts): id, en, or a regional language's code. */
+export const TEXT_LANGUAGES = ['id', 'en', 'jv', 'su', 'ban', 'min', 'ace', 'bjn', 'bug', 'mad', 'nij', 'bbc'] as const;
+export const textLanguageField = {
+  language: z.enum(TEXT_LANGUAGES, { message: `language must be one of ${TEXT_LANGUAGES.join(', ')}` }).optional(),
+};
+
 /** `format=csv` turns a chart's JSON into a CSV download of the same rows; `lang` picks its headers. */
 export const chartFormatFields = { format: z.enum(['json', 'csv']).default('json'), lang: z.enum(['id', 'en']).default('id') };

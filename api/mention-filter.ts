@@ -11,6 +11,8 @@ export interface MentionFilter {
   kind?: MentionKind | undefined;
   tier?: Tier | undefined;
   province?: string | undefined;
+  /** The language of the text (analysis/language.ts). */
+  language?: string | undefined;
 }
 
 /**
@@ -25,5 +27,6 @@ export function mentionWhere(sql: Sql, q: MentionFilter) {
     ${q.source ? sql`and m.source_id = ${q.source}` : sql``}
     ${q.kind ? sql`and m.kind = ${q.kind}` : sql``}
     ${q.tier ? sql`and m.tier = ${q.tier}` : sql``}
-    ${q.province ? sql`and m.province_codes[1] = ${q.province}` : sql``}`;
+    ${q.province ? sql`and m.province_codes[1] = ${q.province}` : sql``}
+    ${q.language ? sql`and m.language = ${q.language}` : sql``}`;
 }

@@ -19,7 +19,10 @@ export function explanationOf(a: TextAnalysis) {
   return { sentiment_terms: a.sentiment_terms, jargon: a.jargon, register_pulls: a.register_pulls, voices: a.voices, places: a.places };
 }
 
-/** The analyses as a row source `a(…, ord)`, in the given order (ord from 1). */
+/**
+ * The analyses as a row source `a(…, language, ord)`, in the given order (ord from 1). `language` is the
+ * language read from the text (analysis/language.ts); it replaces the page's declared one where it found one.
+ */
 export function analysisRows(sql: Sql | TxSql, list: TextAnalysis[]) {
   const col = <T>(f: (a: TextAnalysis) => T) => list.map(f);
   return sql`unnest(
@@ -27,7 +30,7 @@ export function analysisRows(sql: Sql | TxSql, list: TextAnalysis[]) {
       ${col((a) => a.sentiment_confidence)}::real[], ${col((a) => a.register)}::text[], ${col((a) => a.grounding_score)}::real[],
       ${col((a) => a.voices_official)}::int[], ${col((a) => a.voices_non_official)}::int[], ${col((a) => a.non_official_share)}::real[],
       ${col((a) => a.author_kind)}::text[], ${col((a) => `{${[...new Set(a.places.map((p) => p.province_code))].join(',')}}`)}::text[],
-      ${col((a) => JSON.stringify(explanationOf(a)))}::text[]
+      ${col((a) => JSON.stringify(explanationOf(a)))}::text[], ${col((a) => a.language)}::text[]
     ) with ordinality as a(analysis_version, sentiment, sentiment_score, sentiment_confidence, register, grounding_score, voices_official,
-                           voices_non_official, non_official_share, author_voice, province_codes, analysis, ord)`;
+                           voices_non_official, non_official_share, author_voice, province_codes, analysis, language, ord)`;
 }

@@ -99,7 +99,7 @@ async function insertMentions(tx: TxSql, prepared: PreparedMention[], fetchedAt:
     insert into mentions (url, source_id, kind, title, body, author, published_at, fetched_at, occurred_at, language, views, minhash,
                           platform, external_id, author_handle, author_kind, followers, likes, shares, replies, engagement_observed_at,
                           ${analysisColumns(tx)})
-    select u.url, u.source_id, u.kind, u.title, u.body, u.author, u.published_at, ${fetchedAt}, u.occurred_at, u.language, u.views,
+    select u.url, u.source_id, u.kind, u.title, u.body, u.author, u.published_at, ${fetchedAt}, u.occurred_at, coalesce(a.language, u.language), u.views,
            u.minhash::int[], u.platform, u.external_id, u.author_handle, u.author_kind, u.followers, u.likes, u.shares, u.replies,
            case when u.platform is null then null else ${fetchedAt}::timestamptz end,
            a.analysis_version, a.sentiment, a.sentiment_score, a.sentiment_confidence, a.register, a.grounding_score, a.voices_official,

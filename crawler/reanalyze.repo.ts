@@ -1,3 +1,4 @@
+import type { SentimentAdaptation } from '../analysis/adaptation.js';
 import { ANALYSIS_VERSION } from '../analysis/analyze.js';
 import { prepareMentionText } from '../analysis/mention-text.js';
 import type { Sql } from '../core/db.js';
@@ -17,9 +18,11 @@ type Stored = {
 /**
  * Re-scores stored mentions with the current lexicons and weights: their analysis, tier, reach (kept when
  * already estimated, so a domain's daily audience is not counted twice) and membumi index; their rollup
- * contribution is taken away first and added back after, in the same transaction.
+ * contribution is taken away first and added back after, in the same transaction. With the deployment's
+ * `adaptation` (core/adaptation.ts) the model's sentiment learns from the corrections; a label a person
+ * corrected stays what they said (mentions.sentiment_corrected is never written here).
  */
-export async function reanalyzeMentions(sql: Sql, ids: number[]): Promise<number> {
+export async function reanalyzeMentions(sql: Sql, ids: number[], opts: { adaptation?: SentimentAdaptation | null } = {}): Promise<number> {
   if (ids.length === 0) return 0;
   return sql.begin(async (tx) => {
     const rows = await tx<Stored[]>`
@@ -36,12 +39,13 @@ export async function reanalyzeMentions(sql: Sql, ids: number[]): Promise<number
         ? { platform: r.platform, externalId: r.external_id ?? '', authorHandle: r.author_handle, authorKind: r.author_kind, followers: r.followers, likes: r.likes, shares: r.shares, replies: r.replies }
         : undefined,
     }));
-    const analyses = inputs.map((input) => prepareMentionText(input.title, input.body, { kind: input.kind, author: input.social ? { handle: input.social.authorHandle, name: input.author, platformKind: input.social.authorKind } : undefined }).analysis);
+    const analyses = inputs.map((input) => prepareMentionText(input.title, input.body, { kind: input.kind, author: input.social ? { handle: input.social.authorHandle, name: input.author, platformKind: input.social.authorKind } : undefined, adaptation: opts.adaptation }).analysis);
     await tx`
       update mentions m set analysis_version = a.analysis_version, sentiment = a.sentiment, sentiment_score = a.sentiment_score,
         sentiment_confidence = a.sentiment_confidence, register = a.register, grounding_score = a.grounding_score,
         voices_official = a.voices_official, voices_non_official = a.voices_non_official, non_official_share = a.non_official_share,
-        author_voice = a.author_voice, province_codes = a.province_codes::text[], analysis = a.analysis::jsonb
+        author_voice = a.author_voice, province_codes = a.province_codes::text[], analysis = a.analysis::jsonb,
+        language = coalesce(a.language, m.language)
       from unnest(${found}::bigint[]) with ordinality as i(id, ord)
       join ${analysisRows(tx, analyses)} on a.ord = i.ord
       where m.id = i.id`;
@@ -59,19 +63,22 @@ export async function reanalyzeMentions(sql: Sql, ids: number[]): Promise<number
   });
 }
 
-/** The next batch of mentions to re-score: those scored by older lexicons (or all), in id order after `afterId`. */
-export async function nextMentionsToReanalyze(sql: Sql, q: { afterId: number; limit: number; all: boolean; maxId: number }): Promise<number[]> {
+/**
+ * The next batch of mentions to re-score: those scored by older lexicons or another adaptation than the one of
+ * `version` (analysisVersion in analysis/analyze.ts; the shipped lexicons' by default), or all, in id order after `afterId`.
+ */
+export async function nextMentionsToReanalyze(sql: Sql, q: { afterId: number; limit: number; all: boolean; maxId: number; version?: number }): Promise<number[]> {
   const rows = await sql<{ id: number }[]>`
     select id from mentions
     where id > ${q.afterId} and id <= ${q.maxId}
-      ${q.all ? sql`` : sql`and (analysis_version is distinct from ${ANALYSIS_VERSION})`}
+      ${q.all ? sql`` : sql`and (analysis_version is distinct from ${q.version ?? ANALYSIS_VERSION})`}
     order by id limit ${q.limit}`;
   return rows.map((r) => r.id);
 }
 
-export async function countMentionsToReanalyze(sql: Sql, all: boolean): Promise<{ total: number; maxId: number }> {
+export async function countMentionsToReanalyze(sql: Sql, all: boolean, version = ANALYSIS_VERSION): Promise<{ total: number; maxId: number }> {
   const [row] = await sql<{ total: number; max_id: number | null }[]>`
     select count(*)::int as total, max(id) as max_id from mentions
-    ${all ? sql`` : sql`where analysis_version is distinct from ${ANALYSIS_VERSION}`}`;
+    ${all ? sql`` : sql`where analysis_version is distinct from ${version}`}`;
   return { total: row!.total, maxId: row!.max_id ?? 0 };
 }

@@ -1,4 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { adaptationReport, learnAdaptation } from '../analysis/adaptation.js';
+import { analyzeText } from '../analysis/analyze.js';
+import { detectLanguage } from '../analysis/language.js';
 import { analyzeSentiment } from '../analysis/sentiment.js';
 import { stemToken } from '../analysis/stem.js';
 import { isStopword } from '../analysis/stopwords.js';
@@ -56,10 +59,71 @@ describe('sentiment', () => {
   });
 
   test('a factual announcement is neutral, and the explanation names the words that decided', () => {
-    expect(sentiment('Rapat koordinasi persiapan KTT digelar Senin pukul 09.00 WITA di Nusa Dua', 'news').sentiment).toBe('neutral');
-    const praise = sentiment('Warga bangga dan senang, festival UMKM sukses besar', 'news');
+    expect(sentiment('Rapat koordinasi persiapan KTT digelar Senin pukul 09.00 WITA di Nusa Dua').sentiment).toBe('neutral');
+    const praise = sentiment('Warga bangga dan senang, festival UMKM sukses besar');
     expect(praise.sentiment).toBe('positive');
     expect(praise.terms.map((t) => t.term)).toContain('bangga');
     expect(praise.confidence).toBeGreaterThan(0.5);
+  });
+});
+
+describe('what carries sentiment', () => {
+  test('topic words, places, pronouns and particles carry no weight: a plain report is neutral', () => {
+    for (const text of ['Data penumpang domestik di Bandara Ngurah Rai, kata dia.', 'Presidensi G20 Indonesia nih ya, apa mau dibahas di Jakarta?', 'Menteri dan pemerintah daerah hadir di Kupang']) {
+      const s = sentiment(text);
+      expect(s.sentiment, text).toBe('neutral');
+      expect(s.terms.map((t) => t.term)).not.toEqual(expect.arrayContaining(['g20', 'jakarta', 'dia', 'nih', 'pemerintah']));
+    }
+  });
+
+  test('a complaint in slang reads negative and names the words that made it so', () => {
+    const s = sentiment('orderan anjlok parah semenjak jalan ditutup');
+    expect(s.sentiment).toBe('negative');
+    expect(s.terms.map((t) => t.term)).toEqual(expect.arrayContaining(['anjlok', 'parah']));
+  });
+
+  test('confidence is lower when the evidence is weak than when it is strong', () => {
+    expect(sentiment('Rapatnya lumayan').confidence).toBeLessThan(sentiment('Mantap, lancar jaya, bangga banget 😍').confidence);
+  });
+});
+
+describe('languages', () => {
+  test('each text gets its language: Indonesian, English, Javanese, Sundanese, Balinese, Minang', () => {
+    expect(detectLanguage('Presiden meresmikan bendungan baru di Jawa Tengah pada Senin pagi.').language).toBe('id');
+    expect(detectLanguage('wkwk asli gan mantul, udah gak sabar nih').language).toBe('id');
+    expect(detectLanguage('The summit in Bali ended with a joint declaration on food security.').language).toBe('en');
+    expect(detectLanguage('Aku ora ngerti opo kuwi G20, rega beras mundhak terus').language).toBe('jv');
+    expect(detectLanguage('Abdi teu terang naon G20 teh, harga beas naek wae').language).toBe('su');
+    expect(detectLanguage('Tiang nenten uning napi G20 punika, ajin baas menek').language).toBe('ban');
+    expect(detectLanguage('Ambo indak tau apo G20 tu, haragonyo baras naiak taruih').language).toBe('min');
+  });
+
+  test('English goes through the English model and a regional text through its own', () => {
+    expect(analyzeText({ text: 'The new port is a great success and traders are happy', kind: 'news' })).toMatchObject({ language: 'en', sentiment: 'positive' });
+    expect(analyzeText({ text: 'Panganane enak banget, regane murah, aku seneng', kind: 'social' })).toMatchObject({ language: 'jv', sentiment: 'positive' });
+  });
+
+  test('a regional-language text is more grounded than the same message in Indonesian', () => {
+    const jv = analyzeText({ text: 'Aku ora ngerti opo kuwi G20, rega beras mundhak terus', kind: 'social' });
+    const id = analyzeText({ text: 'Saya tidak tahu apa itu G20, harga beras naik terus', kind: 'social' });
+    expect(jv.grounding_score).toBeGreaterThan(id.grounding_score);
+    expect(jv.register_pulls.map((p) => p.feature)).toContain('language');
+  });
+});
+
+describe('adaptation from corrections', () => {
+  test('corrections move the words they agree on, leave the rest, and change the analysis version', () => {
+    const text = 'Pemadaman listrik bergilir lagi malam ini';
+    const corrections = Array.from({ length: 12 }, (_, i) => ({ text: `${text} di blok ${i + 1}, padam terus`, kind: 'social' as const, label: 'negative' as const }));
+    const adaptation = learnAdaptation(corrections);
+    expect(adaptation.corrections).toBe(12);
+    const before = analyzeText({ text, kind: 'social' });
+    const after = analyzeText({ text, kind: 'social' }, { adaptation });
+    expect(after.sentiment_score).toBeLessThan(before.sentiment_score);
+    expect(after.analysis_version).not.toBe(before.analysis_version);
+    const report = adaptationReport(adaptation, corrections);
+    expect(report.terms.map((t) => t.term)).toContain('padam');
+    expect(report.sets.map((s) => s.name)).toEqual(expect.arrayContaining([expect.stringContaining('news-seed-sentences')]));
+    expect(learnAdaptation([])).toMatchObject({ id: '', corrections: 0 });
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MENTION_KINDS } from '../../core/types.js';
-import { checkDayRange, dayRangeFields, dimensionFields, resolveDayRange } from '../common.schema.js';
+import { checkDayRange, dayRangeFields, dimensionFields, resolveDayRange, textLanguageField } from '../common.schema.js';
 
 /** The mentions feed's filters, for an export of every matching mention (no paging). */
 export const exportQuery = z
@@ -9,6 +9,7 @@ export const exportQuery = z
     source: z.coerce.number().int().positive({ message: 'source must be a source id' }).optional(),
     kind: z.enum(MENTION_KINDS).optional(),
     ...dimensionFields,
+    ...textLanguageField,
     lang: z.enum(['id', 'en']).default('id'),
     ...dayRangeFields,
   })

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MENTION_KINDS } from '../../core/types.js';
-import { checkDayRange, dayRangeFields, dimensionFields, resolveDayRange } from '../common.schema.js';
+import { checkDayRange, dayRangeFields, dimensionFields, resolveDayRange, textLanguageField } from '../common.schema.js';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -29,6 +29,7 @@ export const listMentionsQuery = z
     source: z.coerce.number().int().positive({ message: 'source must be a source id' }).optional(),
     kind: z.enum(MENTION_KINDS).optional(),
     ...dimensionFields,
+    ...textLanguageField,
     limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(25),
     cursor: cursor.optional(),
     ...dayRangeFields,
