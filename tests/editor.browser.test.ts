@@ -176,4 +176,55 @@ describe('the analysts\' views in Chromium', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  test('an analyst sees regional-language variants of a query\'s terms, picks one, and the preview shows the mentions it adds', async () => {
+    for (const body of ['Harga beras naik di pasar induk.', 'Rega beras munggah maneh, wong cilik tambah susah.', 'Pangaos beras di Garut teu turun-turun.']) {
+      await factory.mention(db.sql, { title: body, body, kind: 'social' });
+    }
+    await factory.topic(db.sql, { name: 'Harga beras', query: '"harga beras"' });
+    const errors: string[] = [];
+    const page = await signedInPage(errors);
+    await page.click('nav.views a[href="#/topik"]');
+    await page.waitForSelector('#view-topik[data-ready="true"]');
+    await page.selectOption('#te-topic', { label: 'Harga beras' });
+    expect(await page.textContent('#te-variants h3')).toBe('Varian bahasa daerah');
+
+    // the phrase's variants per language, Javanese first, each with what it would add over 30 days
+    const javanese = page.locator('#te-variants-list .variant-lang[data-language="jv"]');
+    await javanese.waitFor();
+    expect(await page.textContent('#te-variants-list .variant-term h4')).toBe('"harga beras"');
+    expect(await javanese.locator('.lang-name').textContent()).toBe('Jawa');
+    const rega = javanese.locator('label.variant', { hasText: 'rega beras' });
+    expect(await rega.locator('.adds').textContent()).toBe('+1');
+    expect(await rega.locator('.src').textContent()).toBe('kamus + kalimat paralel');
+    const sundanese = page.locator('#te-variants-list .variant-lang[data-language="su"]');
+    expect(await sundanese.locator('label.variant', { hasText: 'pangaos beras' }).locator('.adds').textContent()).toBe('+1');
+    expect(await page.isVisible('#te-variants-list .variant-lang[data-language="bug"]')).toBe(false); // under "n bahasa lain"
+    expect(await page.isDisabled('#te-variants-add')).toBe(true);
+
+    await rega.locator('input').check();
+    expect(await page.textContent('#te-variants-add')).toBe('Tambahkan 1 varian ke kueri & pratinjau');
+    await page.click('#te-variants-add');
+    expect(await page.inputValue('#te-query')).toBe('("harga beras" OR "rega beras")');
+    await page.waitForSelector('#te-preview-panel:not([hidden])');
+    expect(await page.textContent('#te-preview-summary')).toMatch(/Kueri yang diedit: 2 sebutan · Versi 1 \(sekarang\): 1 sebutan$/);
+    expect(await page.$$eval('#te-samples-edited li a', (as) => as.map((a) => a.textContent).sort())).toEqual(['Harga beras naik di pasar induk.', 'Rega beras munggah maneh, wong cilik tambah susah.']);
+    // what the variant adds, said in words and marked on the sample it brought in
+    expect(await page.textContent('#te-preview-diff')).toBe('Dibanding versi 1: +1 sebutan baru, 0 tidak lagi cocok.');
+    expect(await page.$$eval('#te-samples-edited li[data-new] a', (as) => as.map((a) => a.textContent))).toEqual(['Rega beras munggah maneh, wong cilik tambah susah.']);
+    expect(await page.textContent('#te-variants-status')).toBe('1 varian ditambahkan ke kueri; pratinjau di bawah menunjukkan tambahannya.');
+
+    // the picked variant is in the query now: it is not offered again, and the Sundanese one still is
+    await page.waitForFunction(() => !document.querySelector('#te-variants-list .variant-lang[data-language="jv"] input[value=\'"rega beras"\']'));
+    expect(await sundanese.locator('label.variant', { hasText: 'pangaos beras' }).count()).toBe(1);
+
+    // in English the panel and the language names follow
+    await page.click('[data-lang="en"]');
+    await page.waitForFunction(() => document.querySelector('#te-variants-list .variant-lang[data-language="su"] .lang-name')?.textContent === 'Sundanese');
+    expect(await page.textContent('#te-variants h3')).toBe('Regional-language variants');
+    expect(await page.textContent('#te-variants-status')).toBe('Added 1 variant(s) to the query; the preview below shows what they add.');
+    await page.click('[data-lang="id"]');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

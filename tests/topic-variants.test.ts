@@ -51,6 +51,24 @@ describe('GET /api/v1/topics/variants', () => {
     expect(await preview(picked)).toBe((await preview('"harga beras"')) + 2);
   });
 
+  test('beside a topic\'s current version, the preview counts what the picked variants add and marks the samples they bring in', async () => {
+    const topic = await factory.topic(t.db.sql, { name: 'Harga beras', query: '"harga beras"' });
+    const res = await t.app.request('/api/v1/topics/preview', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '("harga beras" OR "rega beras" OR "pangaos beras")', topic_id: topic.id }),
+    });
+    const { data } = (await res.json()) as { data: { total: number; samples: { title: string; new: boolean }[]; current: { total: number; added: number; removed: number } } };
+    expect(data.current).toMatchObject({ total: 1, added: 3, removed: 0 });
+    expect(data.total).toBe(4);
+    expect(data.samples.filter((s) => s.new).map((s) => s.title).sort()).toEqual([
+      'Pangaos beras di Garut teu turun-turun.',
+      'Rega beras ing pasar Klaten mundhak.',
+      'Rega beras munggah maneh, wong cilik tambah susah.',
+    ]);
+    expect(data.samples.find((s) => !s.new)!.title).toBe('Harga beras naik lagi di pasar Kramat.');
+  });
+
   test('a variant counts only what the query does not already match, within the days asked', async () => {
     const { body } = await ask({ query: '"harga beras" OR munggah' });
     // "Rega beras munggah maneh" is already matched by munggah

@@ -140,13 +140,17 @@ export interface QueryPreview {
   samples: { id: number; url: string; title: string; source_name: string | null; occurred_at: Date; snippet: string }[];
 }
 
+/** Mentions `m` that occurred from the day `from` to the day `to` (inclusive, Asia/Jakarta days). */
+export const dayWindow = (sql: Sql, range: { from: string; to: string }) =>
+  sql`m.occurred_at >= (${range.from}::date)::timestamp at time zone ${DEFAULT_TZ}
+    and m.occurred_at < (${range.to}::date + 1)::timestamp at time zone ${DEFAULT_TZ}`;
+
 /**
  * What a query would match among stored mentions, per Asia/Jakarta day from `from` to `to`, with the newest
  * matches as samples: counted by PostgreSQL full-text search, never by loading mentions into Node.
  */
 export async function previewQuery(sql: Sql, node: QueryNode, range: { from: string; to: string }, samples = 8): Promise<QueryPreview> {
-  const window = sql`m.occurred_at >= (${range.from}::date)::timestamp at time zone ${DEFAULT_TZ}
-    and m.occurred_at < (${range.to}::date + 1)::timestamp at time zone ${DEFAULT_TZ}`;
+  const window = dayWindow(sql, range);
   const condition = queryCondition(sql, node);
   const [days, rows] = await Promise.all([
     sql<{ x: string; y: number }[]>`
@@ -158,4 +162,25 @@ export async function previewQuery(sql: Sql, node: QueryNode, range: { from: str
       where ${window} and ${condition} order by m.occurred_at desc, m.id desc limit ${samples}`,
   ]);
   return { total: days.reduce((n, d) => n + d.y, 0), days, samples: rows };
+}
+
+/**
+ * What an edited query changes against the current one over the days: how many stored mentions it adds and
+ * how many it no longer matches, and which of the given sample ids the current query does not match (new).
+ */
+export async function compareQueries(
+  sql: Sql,
+  edited: QueryNode,
+  current: QueryNode,
+  range: { from: string; to: string },
+  sampleIds: number[],
+): Promise<{ added: number; removed: number; newIds: number[] }> {
+  const e = queryCondition(sql, edited);
+  const c = queryCondition(sql, current);
+  const [row] = await sql<{ added: number; removed: number; new_ids: string[] }[]>`
+    select count(*) filter (where ${e} and not coalesce(${c}, false))::int as added,
+           count(*) filter (where ${c} and not coalesce(${e}, false))::int as removed,
+           coalesce(array_agg(m.id) filter (where m.id = any(${sampleIds.map(String)}::bigint[]) and not coalesce(${c}, false)), '{}') as new_ids
+    from mentions m where ${dayWindow(sql, range)} and (${e} or ${c})`;
+  return { added: row?.added ?? 0, removed: row?.removed ?? 0, newIds: (row?.new_ids ?? []).map(Number) };
 }

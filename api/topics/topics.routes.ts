@@ -6,7 +6,7 @@ import { idParam } from '../common.schema.js';
 import { ApiError, notFound, parseInput, readJson } from '../errors.js';
 import { parseQuery, positiveTerms } from '../../core/query/parse.js';
 import { backfillJobId, enqueueBackfill } from '../../core/jobs.js';
-import { createTopic, deleteTopic, getTopic, getTopicSeries, listKeyMessages, listTopics, listTopicVersions, mentionCountAtMost, previewQuery, updateTopic, type BackfillMode } from './topics.repo.js';
+import { compareQueries, createTopic, deleteTopic, getTopic, getTopicSeries, listKeyMessages, listTopics, listTopicVersions, mentionCountAtMost, previewQuery, updateTopic, type BackfillMode } from './topics.repo.js';
 import { createTopicBody, previewBody, seriesQuery, updateTopicBody } from './topics.schema.js';
 
 /** The words and phrases a saved query looks for; none for a query saved before the query language that no longer parses. */
@@ -45,13 +45,17 @@ export function topicRoutes({ sql, analysisQueue, backfillInlineMax }: AppDeps) 
     .post('/preview', async (c) => {
       const body = parseInput(previewBody, await readJson(c.req.raw));
       const range = { from: body.from, to: body.to };
-      const edited = await previewQuery(sql, parseQuery(body.query), range);
+      const tree = parseQuery(body.query);
+      const edited = await previewQuery(sql, tree, range);
       let current = null;
       if (body.topic_id !== undefined) {
         const topic = await getTopic(sql, body.topic_id);
         if (!topic) throw notFound(`topic ${body.topic_id}`);
         const now = await previewQuery(sql, parseQuery(topic.query), range);
-        current = { version: topic.version, query: topic.query, ...now, days: fillDays(now.days, range.from, range.to) };
+        // what the edit adds and drops (regional-language variants, new terms), and which samples are new
+        const diff = await compareQueries(sql, tree, parseQuery(topic.query), range, edited.samples.map((s) => s.id));
+        edited.samples = edited.samples.map((s) => ({ ...s, new: diff.newIds.includes(Number(s.id)) }));
+        current = { version: topic.version, query: topic.query, ...now, days: fillDays(now.days, range.from, range.to), added: diff.added, removed: diff.removed };
       }
       return c.json({
         data: { query: body.query, terms: positiveTerms(parseQuery(body.query)), ...range, ...edited, days: fillDays(edited.days, range.from, range.to), current },

@@ -2,7 +2,7 @@ import type { Sql } from '../../core/db.js';
 import type { QueryNode } from '../../core/query/parse.js';
 import { queryCondition } from '../../core/query/sql.js';
 import { replaceNode } from '../../core/query/variants.js';
-import { DEFAULT_TZ } from '../../core/time.js';
+import { dayWindow } from './topics.repo.js';
 
 /**
  * How many stored mentions each variant would add to a query over the days `from`…`to` (Asia/Jakarta): the
@@ -17,8 +17,6 @@ export async function countVariantAdds(
   range: { from: string; to: string },
 ): Promise<number[]> {
   if (variants.length === 0) return [];
-  const window = sql`m.occurred_at >= (${range.from}::date)::timestamp at time zone ${DEFAULT_TZ}
-    and m.occurred_at < (${range.to}::date + 1)::timestamp at time zone ${DEFAULT_TZ}`;
   const written = queryCondition(sql, tree);
   const counts = variants.map(
     ({ term, variant }, i) => sql`count(*) filter (where ${queryCondition(sql, replaceNode(tree, term, variant))} and not coalesce(${written}, false))::int as ${sql(`n${i}`)}`,
@@ -27,6 +25,6 @@ export async function countVariantAdds(
   const [row] = await sql<Record<string, number>[]>`
     select ${counts.slice(1).reduce((acc, c) => sql`${acc}, ${c}`, counts[0]!)}
     from mentions m
-    where ${window} and (${anyVariant.slice(1).reduce((acc, c) => sql`${acc} or ${c}`, anyVariant[0]!)})`;
+    where ${dayWindow(sql, range)} and (${anyVariant.slice(1).reduce((acc, c) => sql`${acc} or ${c}`, anyVariant[0]!)})`;
   return variants.map((_, i) => row?.[`n${i}`] ?? 0);
 }

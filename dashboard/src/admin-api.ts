@@ -4,9 +4,10 @@ import { getJson, send, type Point, type SourceHealth } from './api.js';
 /** Typed calls behind the analysts' views (topic editor, sources, queues); `send` carries the CSRF token. */
 
 export interface TopicDetail { id: number; name: string; query: string; version: number; matched_version: number | null; parent_id: number | null }
-export interface Sample { id: number; url: string; title: string; source_name: string | null; occurred_at: string; snippet: string }
+/** `new`: in a preview beside a topic's current version, whether the current version does not match it. */
+export interface Sample { id: number; url: string; title: string; source_name: string | null; occurred_at: string; snippet: string; new?: boolean }
 export interface QueryPreview { total: number; days: Point[]; samples: Sample[] }
-export interface TopicPreview extends QueryPreview { from: string; to: string; terms: string[]; current: (QueryPreview & { version: number; query: string }) | null }
+export interface TopicPreview extends QueryPreview { from: string; to: string; terms: string[]; current: (QueryPreview & { version: number; query: string; added: number; removed: number }) | null }
 export interface TopicVersion { version: number; query: string; author: string | null; created_at: string; added: string[]; removed: string[] }
 export interface BackfillStatus { version: number; state: string; done: number | null; total: number | null }
 export interface Saved { data: TopicDetail; backfill: { state: string; status: string } }

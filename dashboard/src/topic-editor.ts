@@ -6,11 +6,13 @@ import { applyRoles } from './router.js';
 import { hasRole } from './session.js';
 import { hideTopicHistory, renderTopicHistory } from './topic-history.js';
 import { hideTopicPreview, renderTopicPreview } from './topic-preview.js';
+import { refreshVariants, wireVariants } from './topic-variants.js';
 
 /**
  * The "Topik & kata kunci" view: pick a topic or key message (or start a new one), edit its name and query,
  * preview the edit against stored mentions beside the saved version, save it as a new version and watch the
- * stored mentions being re-matched, and read the version history.
+ * stored mentions being re-matched, and read the version history; analysts get regional-language variants
+ * of the query's terms to add (topic-variants.ts).
  */
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const POLL_MS = 500;
@@ -58,6 +60,7 @@ function renderTarget(): void {
   fail(null);
   if (target?.kind === 'topic') void renderTopicHistory(target.topic.id, target.topic.version).catch((err) => fail(errorText(err)));
   else hideTopicHistory();
+  refreshVariants(); // after a pause, so a draft put back by show() is what is looked up
 }
 
 function choose(target: Target | null): void {
@@ -196,6 +199,7 @@ function wire(): void {
   $('te-preview').addEventListener('click', () => void preview());
   $('te-form').addEventListener('submit', (e) => (e.preventDefault(), void save()));
   $('te-delete').addEventListener('click', () => void remove());
+  wireVariants({ query: queryInput, onAdded: () => void preview() });
 }
 
 export const topicEditorView = {

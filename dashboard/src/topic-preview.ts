@@ -19,6 +19,14 @@ function sampleItem(s: Sample): HTMLLIElement {
   const snippet = document.createElement('span');
   snippet.className = 'snippet';
   snippet.textContent = s.snippet;
+  if (s.new) {
+    // matched by the edited query and not by the current version: what the edit (e.g. a regional variant) adds
+    const tag = document.createElement('ins');
+    tag.className = 'term';
+    tag.textContent = t('teNewMatch');
+    li.append(tag, ' ');
+    li.dataset.new = 'true';
+  }
   li.append(link, meta, snippet);
   return li;
 }
@@ -42,6 +50,8 @@ export function renderTopicPreview(p: TopicPreview): void {
   $('te-preview-edited-title').textContent = edited;
   renderSamples('te-samples-edited', p);
   $('te-samples-current-box').hidden = !p.current;
+  $('te-preview-diff').hidden = !p.current;
+  if (p.current) $('te-preview-diff').textContent = tf('teDiff', { version: p.current.version, added: formatNumber(p.current.added), removed: formatNumber(p.current.removed) });
   if (p.current) {
     $('te-preview-current-title').textContent = current!;
     renderSamples('te-samples-current', p.current);
