@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { detectLanguage } from './language.js';
 import { fitLinear, type LinearModel } from './linear.js';
-import { macroF1 } from './sentiment-data.js';
+import { macroF1 } from './datasets.js';
 import { analyzeSentiment, SENTIMENTS, sentimentModel, sentimentVector, type Sentiment } from './sentiment.js';
 import { tokenize } from './tokenize.js';
 

@@ -70,3 +70,37 @@ export function readNusaxLexicon(language: Exclude<NusaxLanguage, 'indonesian'>)
   const rows = parse(requireFile(file), { columns: true, skip_empty_lines: true, trim: true, relax_column_count: true }) as Record<string, string>[];
   return rows.flatMap((r) => (r.indonesian && r[language] ? [[r.indonesian.toLowerCase(), r[language]!.toLowerCase()] as [string, string]] : []));
 }
+
+export interface CampaignRow extends Labelled {
+  id: string;
+  split: 'tune' | 'heldout';
+  register: 'news' | 'social';
+}
+
+/** Gaung's campaign sentiment set (analysis/eval/campaign-sentiment.tsv, written for Gaung): tune and held-out rows. */
+export function readCampaignSet(file = new URL('./eval/campaign-sentiment.tsv', import.meta.url)): CampaignRow[] {
+  const [header, ...lines] = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim());
+  if (header !== 'id\tsplit\tregister\tlabel\ttext') throw new Error('eval/campaign-sentiment.tsv: unexpected header');
+  return lines.map((line, i) => {
+    const [id, split, register, label, text] = line.split('\t');
+    if (!text) throw new Error(`eval/campaign-sentiment.tsv line ${i + 2}: bad row`);
+    return { id: id!, split: split as CampaignRow['split'], register: register as CampaignRow['register'], label: checkLabel(label ?? '', `eval/campaign-sentiment.tsv line ${i + 2}`), text };
+  });
+}
+
+/** Mean of the per-class F1 scores (positive, neutral, negative). */
+export function macroF1<T extends Labelled>(rows: T[], predict: (row: T) => Sentiment): number {
+  const f1 = SENTIMENTS.map((c) => {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (const row of rows) {
+      const p = predict(row);
+      if (p === c && row.label === c) tp++;
+      else if (p === c) fp++;
+      else if (row.label === c) fn++;
+    }
+    return tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+  });
+  return (f1[0]! + f1[1]! + f1[2]!) / 3;
+}

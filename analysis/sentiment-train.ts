@@ -15,11 +15,9 @@
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { NUSAX_LANGUAGES, readNusax, readNusaxLexicon, readSmsa, type Labelled, type NusaxLanguage } from './datasets.js';
+import { macroF1, NUSAX_LANGUAGES, readCampaignSet, readNusax, readNusaxLexicon, readSmsa, type Labelled, type NusaxLanguage } from './datasets.js';
 import { fitLinear, scores, softmax, type Example, type LinearModel } from './linear.js';
 import { readLexicon } from './lexicon-file.js';
-import { macroF1 } from './sentiment-data.js';
-import { readCampaignSet } from './sentiment-eval.js';
 import { RULES } from './sentiment-features.js';
 import { SENTIMENTS, sentimentVector, withTranslations, type SentimentModel, type SentimentModelFile, type VectorVocabulary } from './sentiment.js';
 import { findPlaces } from './places.js';

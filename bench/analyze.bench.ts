@@ -6,7 +6,7 @@
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { analyzeText } from '../analysis/analyze.js';
-import { readCampaignSet } from '../analysis/sentiment-eval.js';
+import { readCampaignSet } from '../analysis/datasets.js';
 import { loadFixtureArticles } from '../tests/fixtures/news-site/server.js';
 import { seeded } from './random.js';
 

@@ -40,8 +40,20 @@ export function readArticles(file: string | URL, root = ARTICLES_ROOT): ArticleR
         const target = path.resolve(root, row.file);
         if (!fs.existsSync(target)) throw new Error(`${where}: file ${row.file} not found under ${root}`);
         text = fs.readFileSync(target, 'utf8');
-      } else throw new Error(`${where}: a row needs "text" or "file"`);
+      } else if (typeof row.fixture === 'string') {
+        // A demo-site article (tests/fixtures/news-site/articles.json) by its slug: its title and paragraphs.
+        const fixture = fixtureArticles().find((a) => a.slug === row.fixture);
+        if (!fixture) throw new Error(`${where}: no fixture article "${row.fixture}"`);
+        rows.push({ ...row, id, title: fixture.title, text: fixture.paragraphs.join('\n\n') });
+        return;
+      } else throw new Error(`${where}: a row needs "text", "file" or "fixture"`);
       rows.push({ ...row, id, title, text });
     });
   return rows;
+}
+
+let fixtures: { slug: string; title: string; paragraphs: string[] }[] | undefined;
+function fixtureArticles() {
+  fixtures ??= JSON.parse(fs.readFileSync(new URL('../../tests/fixtures/news-site/articles.json', import.meta.url), 'utf8')) as typeof fixtures;
+  return fixtures!;
 }
