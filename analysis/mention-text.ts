@@ -1,5 +1,5 @@
 import type { MentionInput } from '../core/types.js';
-import { analyzeText, type AnalyzeInput, type TextAnalysis } from './analyze.js';
+import { analyzeText, type AnalyzeInput, type AnalyzeOptions, type TextAnalysis } from './analyze.js';
 import { minhashSignature } from './similarity.js';
 
 /**
@@ -18,11 +18,12 @@ export interface PreparedText {
 /** PostgreSQL text cannot hold NUL. */
 const withoutNul = (text: string) => text.replace(/\u0000/g, '');
 
-export function prepareMentionText(title: string, body: string, opts: Pick<AnalyzeInput, 'kind' | 'author'> = {}): PreparedText {
+/** `adaptation`: the deployment's sentiment adaptation learned from its corrections (core/adaptation.ts), when there is one. */
+export function prepareMentionText(title: string, body: string, opts: Pick<AnalyzeInput, 'kind' | 'author'> & AnalyzeOptions = {}): PreparedText {
   const t = withoutNul(title).trim();
   const b = withoutNul(body);
   // A social post's "title" is its own first line: the body alone is the text.
-  const analysis = analyzeText({ text: b, title: opts.kind === 'social' ? null : t, kind: opts.kind, author: opts.author });
+  const analysis = analyzeText({ text: b, title: opts.kind === 'social' ? null : t, kind: opts.kind, author: opts.author }, { adaptation: opts.adaptation });
   return { title: t, body: b, signature: minhashSignature(b), analysis };
 }
 

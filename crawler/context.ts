@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { Redis } from 'ioredis';
+import { adaptationProvider } from '../core/adaptation.js';
 import type { Config } from '../core/config.js';
 import type { Sql } from '../core/db.js';
 import type { Logger } from '../core/logger.js';
@@ -26,7 +27,9 @@ export function createCrawlContext(deps: { sql: Sql | null; redis: Redis; logger
       retries: config.CRAWL_RETRIES,
     },
   });
-  const pages = createPagePool({ threads: config.EXTRACT_THREADS, timeoutMs: config.EXTRACT_TIMEOUT_MS });
+  // Pages stored in the database are scored with the deployment's adaptation learned from its corrections.
+  const adaptation = deps.sql ? adaptationProvider(deps.sql, { logger: deps.logger }) : null;
+  const pages = createPagePool({ threads: config.EXTRACT_THREADS, timeoutMs: config.EXTRACT_TIMEOUT_MS, adaptation: adaptation ? () => adaptation.current() : undefined });
   return {
     store: deps.sql ? databaseStore(deps.sql) : collectingStore(),
     pages,

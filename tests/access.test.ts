@@ -277,7 +277,8 @@ describe('the route table follows the role rules', () => {
       const [method, path] = key.split(' ') as [string, string];
       if (path.startsWith('/api/v1/users')) return doc.role !== 'admin';
       if (path === '/api/v1/exports' || path.startsWith('/api/v1/exports/')) return doc.role !== 'staff';
-      // corrections: made, undone and exported by staff; the list is a read
+      // corrections: made, undone and exported by staff; the list is a read; what they teach the analysis is the analysts'
+      if (path === '/api/v1/corrections/adaptation') return doc.role !== 'analyst';
       if (path === '/api/v1/corrections' || path.startsWith('/api/v1/corrections/')) return doc.role !== (method === 'GET' && !path.endsWith('.csv') ? 'viewer' : 'staff');
       if (path.startsWith('/api/v1/auth/')) return doc.role === 'staff' || doc.role === 'analyst' || doc.role === 'admin';
       if (path === '/api/v1/health' || path === '/api/v1/meta') return doc.role !== 'public';

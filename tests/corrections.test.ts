@@ -1,4 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { analysisVersion, ANALYSIS_VERSION } from '../analysis/analyze.js';
+import { adaptationProvider } from '../core/adaptation.js';
+import { startWorkers } from '../crawler/worker.js';
+import { openTestCrawlContext } from './helpers/runtime.js';
+import { waitFor } from './helpers/wait.js';
 import { updateTopic } from '../api/topics/topics.repo.js';
 import { rebuildRollups } from '../core/rollups.js';
 import { reanalyzeMentions } from '../crawler/reanalyze.repo.js';
@@ -20,7 +25,7 @@ const LABELS = ['positive', 'neutral', 'negative'] as const;
 type Label = (typeof LABELS)[number];
 
 beforeAll(async () => {
-  t = await openTestApp();
+  t = await openTestApp({ WORKERS: 'analyze' });
   g20 = (await factory.topic(t.db.sql, { name: 'G20', query: 'G20' })).id;
   pasar = (await factory.topic(t.db.sql, { name: 'Pasar', query: 'pasar' })).id;
   hargaIkan = ((await (await t.app.request('/api/v1/topics', json('POST', { name: 'Harga ikan', query: '"harga ikan"', parent_id: g20 }))).json()) as { data: { id: number } }).data.id;
@@ -321,5 +326,92 @@ describe('the corrections history', () => {
     const before = await snapshot();
     await rebuildRollups(t.db.sql);
     expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('the adaptation learned from the corrections', () => {
+  type Summary = {
+    id: string | null; analysis_version: number; outdated_mentions: number; corrected_mentions: number; corrections: number;
+    sets: { name: string; n: number; before: number; after: number }[]; terms: { term: string; pull: number }[];
+  };
+  const summary = async (who: keyof typeof tokens = 'analyst') => {
+    const res = await t.app.request('/api/v1/corrections/adaptation', as(who));
+    return { status: res.status, body: (await res.json()) as { data: Summary } };
+  };
+
+  test('analysts see what the corrections change on the evaluation sets and which words they moved; staff cannot', async () => {
+    expect((await summary('staff')).status).toBe(403);
+    for (const url of ['https://kabar-kaltim.example/pasar/1', 'https://mastodon.example/@sri/1']) {
+      expect((await correct({ mention_id: await idOf(url), kind: 'sentiment', label: 'positive' })).status).toBe(201);
+    }
+    const { status, body } = await summary();
+    expect(status).toBe(200);
+    const s = body.data;
+    expect(s.id).toMatch(/^[0-9a-f]{16}$/);
+    expect(s.corrections).toBe(3);
+    expect(s.corrected_mentions).toBe(3);
+    expect(s.analysis_version).toBe(analysisVersion(s.id));
+    expect(s.analysis_version).not.toBe(ANALYSIS_VERSION);
+    expect(s.outdated_mentions).toBe((await t.db.sql`select id from mentions`).length);
+    expect(s.sets.map((x) => x.name)).toEqual(expect.arrayContaining([expect.stringMatching(/campaign/), 'the corrections themselves (accuracy)']));
+    for (const x of s.sets) {
+      expect(x.n).toBeGreaterThan(0);
+      expect(x.before).toBeGreaterThanOrEqual(0);
+      expect(x.after).toBeLessThanOrEqual(1);
+    }
+    expect(s.terms.length).toBeGreaterThan(0);
+    expect(s.terms.every((x) => typeof x.term === 'string' && Number.isFinite(x.pull))).toBe(true);
+  });
+
+  test('workers on any machine learn the same adaptation from the same corrections, and see a new correction at their next look', async () => {
+    const a = adaptationProvider(t.db.sql, { checkEveryMs: 0 });
+    const b = adaptationProvider(t.db.sql, { checkEveryMs: 60_000 });
+    const first = (await a.current())!;
+    expect((await b.current())!.id).toBe(first.id);
+    expect(await a.version()).toBe(await b.version());
+    const farmer = await idOf('https://kabar-kaltim.example/jatim/2');
+    const made = await correct({ mention_id: farmer, kind: 'sentiment', label: 'positive' });
+    expect((await a.current())!.id).not.toBe(first.id);
+    // b looks again at most once a minute: until then it scores with what it had
+    expect((await b.current())!.id).toBe(first.id);
+    expect((await undo(made.body.data.id)).status).toBe(200);
+    expect((await a.current())!.id).toBe(first.id);
+  });
+
+  test('pages crawled now are scored with the adaptation, in the extraction threads', async () => {
+    const crawl = openTestCrawlContext(t.db.sql, { EXTRACT_THREADS: '1' });
+    try {
+      const prepared = await crawl.pages.prepare('Harga ikan naik', 'Pembeli makin sepi, dagangan sering tidak habis.', { kind: 'news' });
+      expect(prepared.analysis.analysis_version).toBe((await summary()).body.data.analysis_version);
+    } finally {
+      await crawl.close();
+    }
+  });
+
+  test('"re-analyse with corrections" re-scores every stored mention with the adaptation; corrected mentions keep their human label and the rollups stay exact', async () => {
+    const workers = await startWorkers(t.rt);
+    try {
+      const before = await t.db.sql<{ id: number; score: number; corrected: string | null }[]>`
+        select id, sentiment_score as score, sentiment_corrected as corrected from mentions order by id`;
+      const res = await t.app.request('/api/v1/analyze/reanalyze', json('POST', { scope: 'outdated' }, tokens.analyst));
+      expect(res.status).toBe(202);
+      const { data } = (await res.json()) as { data: { status: string } };
+      await waitFor('the re-analysis to finish', async () => {
+        const body = (await (await t.app.request(data.status)).json()) as { data: { state: string } };
+        return body.data.state === 'completed';
+      }, 30_000, 200);
+      const s = (await summary()).body.data;
+      expect(s.outdated_mentions).toBe(0);
+      const after = await t.db.sql<{ id: number; score: number; corrected: string | null; version: number }[]>`
+        select id, sentiment_score as score, sentiment_corrected as corrected, analysis_version as version from mentions order by id`;
+      expect(after.every((r) => r.version === s.analysis_version)).toBe(true);
+      // the people's labels stand; the model's scores of the other mentions moved with what they taught it
+      expect(after.map((r) => r.corrected)).toEqual(before.map((r) => r.corrected));
+      const moved = after.filter((r, i) => before[i]!.corrected === null && Math.abs(r.score - before[i]!.score) > 1e-6);
+      expect(moved.length).toBeGreaterThan(0);
+      await expectRollupsExact();
+    } finally {
+      await workers.close();
+    }
   });
 });

@@ -8,6 +8,7 @@ import { csvBytes } from '../exports/writers.js';
 import { correctionRows, CORRECTION_COLUMNS, listCorrections } from './corrections.repo.js';
 import { createCorrectionBody, exportCorrectionsQuery, listCorrectionsQuery } from './corrections.schema.js';
 import { correctSentiment, markIrrelevant, undoCorrection, type Corrector } from './corrections.service.js';
+import { adaptationSummaries } from './adaptation.service.js';
 
 /** The signed-in person (or the token's owner) a correction is recorded under. */
 function corrector(c: Context): Corrector {
@@ -17,11 +18,13 @@ function corrector(c: Context): Corrector {
 
 /**
  * Corrections from the people who use Gaung: a mention's sentiment set by hand, a mention marked irrelevant
- * for a topic or every topic, undone later if need be; the history as a list and as CSV. The adaptation
- * report (what the corrections teach the analysis) is added by ./adaptation.routes.ts.
+ * for a topic or every topic, undone later if need be; the history as a list and as CSV; and what the
+ * corrections teach the analysis (the adaptation re-analysis applies) on the evaluation sets.
  */
 export function correctionRoutes({ sql, logger }: AppDeps) {
+  const adaptation = adaptationSummaries(sql);
   return new Hono()
+    .get('/adaptation', async (c) => c.json({ data: await adaptation() }))
     .get('/', async (c) => {
       const q = parseInput(listCorrectionsQuery, c.req.query());
       const rows = await listCorrections(sql, q);

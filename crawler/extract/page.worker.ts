@@ -1,4 +1,4 @@
-import type { AnalyzeInput } from '../../analysis/analyze.js';
+import type { AnalyzeInput, AnalyzeOptions } from '../../analysis/analyze.js';
 import { prepareMentionText, type PreparedText } from '../../analysis/mention-text.js';
 import { decodeHtml, extractArticle, type ExtractedArticle } from './article.js';
 
@@ -6,9 +6,10 @@ import { decodeHtml, extractArticle, type ExtractedArticle } from './article.js'
  * What runs in the page pool's worker threads (crawler/extract/pool.ts): everything a page costs in CPU
  * between its bytes arriving and its mention going to the database.
  */
-export type PageTask =
+export type PageTask = (
   | { op: 'article'; url: string; timezone: string; html?: string; body?: Uint8Array; contentType?: string | null }
-  | { op: 'prepare'; title: string; body: string; kind?: AnalyzeInput['kind']; author?: AnalyzeInput['author'] };
+  | { op: 'prepare'; title: string; body: string; kind?: AnalyzeInput['kind']; author?: AnalyzeInput['author'] }
+) & { adaptation?: AnalyzeOptions['adaptation'] };
 
 export interface ExtractedPage {
   article: ExtractedArticle;
@@ -19,10 +20,10 @@ export function processPage(task: Extract<PageTask, { op: 'article' }>): Extract
 export function processPage(task: Extract<PageTask, { op: 'prepare' }>): PreparedText;
 export function processPage(task: PageTask): ExtractedPage | PreparedText | null;
 export function processPage(task: PageTask): ExtractedPage | PreparedText | null {
-  if (task.op === 'prepare') return prepareMentionText(task.title, task.body, { kind: task.kind, author: task.author });
+  if (task.op === 'prepare') return prepareMentionText(task.title, task.body, { kind: task.kind, author: task.author, adaptation: task.adaptation });
   const html = task.html ?? decodeHtml(task.body ?? new Uint8Array(), task.contentType ?? null);
   const article = extractArticle(html, task.url, { timezone: task.timezone });
-  return article ? { article, prepared: prepareMentionText(article.title, article.body, { kind: 'news' }) } : null;
+  return article ? { article, prepared: prepareMentionText(article.title, article.body, { kind: 'news', adaptation: task.adaptation }) } : null;
 }
 
 export default processPage;

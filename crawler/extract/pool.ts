@@ -1,5 +1,5 @@
 import { Piscina } from 'piscina';
-import type { AnalyzeInput } from '../../analysis/analyze.js';
+import type { AnalyzeInput, AnalyzeOptions } from '../../analysis/analyze.js';
 import type { PreparedText } from '../../analysis/mention-text.js';
 import { processPage, type ExtractedPage, type PageTask } from './page.worker.js';
 
@@ -8,6 +8,7 @@ import { processPage, type ExtractedPage, type PageTask } from './page.worker.js
  * extract article pages and prepare mention text, so the crawl's event loop only fetches, schedules and
  * stores, and a second core does the parsing. A page that takes longer than `timeoutMs` has its worker
  * terminated and fails alone. `threads: 0` runs the same code in this thread (no isolation, no time limit).
+ * `adaptation` gives the deployment's sentiment adaptation (core/adaptation.ts) that each page is scored with.
  */
 export interface PagePool {
   /** `timeoutMs` overrides the pool's time limit for this page. */
@@ -16,11 +17,14 @@ export interface PagePool {
   close(): Promise<void>;
 }
 
-export function createPagePool(opts: { threads: number; timeoutMs: number }): PagePool {
+type Adaptation = AnalyzeOptions['adaptation'];
+
+export function createPagePool(opts: { threads: number; timeoutMs: number; adaptation?: () => Promise<Adaptation> }): PagePool {
+  const adapted = async () => ({ adaptation: (await opts.adaptation?.()) ?? null });
   if (opts.threads === 0) {
     return {
-      article: async (task) => processPage({ op: 'article', ...task }),
-      prepare: async (title, body, o) => processPage({ op: 'prepare', title, body, ...o }),
+      article: async (task) => processPage({ op: 'article', ...task, ...(await adapted()) }),
+      prepare: async (title, body, o) => processPage({ op: 'prepare', title, body, ...o, ...(await adapted()) }),
       close: async () => {},
     };
   }
@@ -44,8 +48,8 @@ export function createPagePool(opts: { threads: number; timeoutMs: number }): Pa
     }
   };
   return {
-    article: (task, o) => run<ExtractedPage | null>({ op: 'article', ...task }, 'extracting the page', o?.timeoutMs),
-    prepare: (title, body, o) => run<PreparedText>({ op: 'prepare', title, body, ...o }, 'preparing the text'),
+    article: async (task, o) => run<ExtractedPage | null>({ op: 'article', ...task, ...(await adapted()) }, 'extracting the page', o?.timeoutMs),
+    prepare: async (title, body, o) => run<PreparedText>({ op: 'prepare', title, body, ...o, ...(await adapted()) }, 'preparing the text'),
     close: () => pool.destroy(),
   };
 }
