@@ -67,6 +67,10 @@ describe('GET /api/v1/topics/variants', () => {
       'Rega beras munggah maneh, wong cilik tambah susah.',
     ]);
     expect(data.samples.find((s) => !s.new)!.title).toBe('Harga beras naik lagi di pasar Kramat.');
+
+    // an edit that matches nothing drops what the version matched, and has no samples to mark
+    const none = await t.app.request('/api/v1/topics/preview', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'gabah', topic_id: topic.id }) });
+    expect(((await none.json()) as { data: { samples: unknown[]; current: { added: number; removed: number } } }).data).toMatchObject({ samples: [], current: { added: 0, removed: 1 } });
   });
 
   test('a variant counts only what the query does not already match, within the days asked', async () => {
