@@ -1,249 +1,176 @@
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { readLexicon } from './lexicon-file.js';
+import { judgeHit, PERSON, readLayout, skippedAs, zoneOf, type Zone } from './places-context.js';
+import { PLACES, scanPlaceNames, splitWords, type NameHit, type Place } from './places-names.js';
 
 /**
- * Which Indonesian provinces and regencies/cities (kabupaten/kota) a text names. The places are
- * idn-area-data's CSVs, read once at load from the installed package; everyday names (Jatim, Jogja, Solo,
- * Labuan Bajo) are in lexicons/place-aliases.tsv. Matching is on the text as written, never stemmed:
- * case-insensitive, whole words only, the longest phrase wins and phrases never overlap.
+ * The provinces and regencies/cities (kabupaten/kota) a text is about, the primary one first. Names are found
+ * by places-names.ts (idn-area-data 3, ODbL); places-context.ts sets aside the ones that are not about the place
+ * (datelines, outlet boilerplate, where a press event was held, dishes, organisations, clubs, outlets, districts
+ * of another province's city, names that need context and have none). What is left is weighed by where it
+ * stands, as news is written: the headline (3), the lead (2), the rest (1); "asal Jakarta" half that.
  *
- * Each kabupaten/kota is found as its official name, as "Kota X" / "Kabupaten X" / "Kab. X" / "Pemkot X" /
- * "Bupati X"…, and as bare "X". A bare name shared by a province and a city means the province (Jambi,
- * Bengkulu, Gorontalo); one shared by a kota and a kabupaten means the kota (Bandung, Malang, Bogor).
- * Bare names that are everyday words need a prefix (PREFIX_ONLY) or capitals (CAPITALISED_ONLY); a few
- * phrases that only look like places (NOT_PLACES) and street names ("Jalan Sulawesi") are skipped.
+ * A news story is about a province it names in the headline or the lead, or one it comes back to (named in
+ * two sentences or more) unless another province carries five times its weight. A province named once, deep in
+ * the story, is a passing reference: a comparison, where a person comes from, a list. A short text (a social
+ * post) is about every place it names. The primary province has the most weight (the earliest on a tie).
  */
 export const PLACES_ATTRIBUTION =
   'Contains information from idn-area-data (https://github.com/fityannugroho/idn-area-data), which is made ' +
   'available here under the Open Database License (ODbL) (https://opendatacommons.org/licenses/odbl/1-0/).';
 
-export type PlaceKind = 'province' | 'regency';
-
-export interface Place {
-  code: string;
-  name: string;
-  kind: PlaceKind;
-  provinceCode: string;
-  provinceName: string;
-}
+export type { Place, PlaceKind } from './places-names.js';
 
 export interface PlaceMention extends Place {
-  /** The text as written at the first mention, prefix included ("Pemkot Samarinda", "Kab. Bandung"). */
+  /** The text as written at the first counted mention, prefix included ("Pemkot Samarinda", "Kab. Bandung"). */
   matched: string;
+  /** Counted mentions. */
   count: number;
+  /** The first place, in the story's primary province. */
+  primary: boolean;
+  /** The weight of its counted mentions: headline 3, lead 2, elsewhere 1. */
+  score: number;
+  /** Where it was counted: "headline, lead, 3 sentences". */
+  why: string;
 }
 
-/** Bare names that are everyday words: they count only after a prefix ("Kota Batu", "Pemkab Serang"). */
-const PREFIX_ONLY = new Set([
-  'batu', // stone
-  'batu bara', // coal
-  'banjar', // row; also two places (Kota Banjar, Kabupaten Banjar)
-  'metro', // Polda Metro Jaya, Metro TV
-  'serang', // attack, capitalised in every headline ("Israel Serang Gaza")
-  'buru', // hunt, buru-buru
-  'puncak', // peak; Puncak in Bogor
-  'kaur', // kepala urusan, a village officer
-  'tual',
-]);
+export interface SetAsidePlace {
+  code: string;
+  name: string;
+  provinceCode: string;
+  matched: string;
+  why: string;
+}
 
-/**
- * Bare names that are also lower-case words: they count only when every word is capitalised ("Medan", "MEDAN",
- * not "medan perang"). medan = field, padang = plain, malang = unlucky, palu = hammer, batang = stem,
- * tegal = dry field, kudus = holy, pati = starch, subang = earring, kuningan = brass, lebak = valley,
- * badung = naughty, landak = porcupine, bangka = old, binjai = a mango, karo = "with" (Javanese),
- * lahat = grave, bungo = flower (Minang), pontianak = a ghost, kupang = a shellfish, solo = alone,
- * ibu kota = any capital, lombok = chili (Javanese), meranti = a timber, penajam = sharpener; the
- * two- and three-word names are ordinary phrases (tanah datar = flat land, sungai penuh = a full river).
- */
-const CAPITALISED_ONLY = new Set([
-  ...['medan', 'padang', 'malang', 'palu', 'batang', 'tegal', 'kudus', 'pati', 'subang', 'kuningan', 'lebak'],
-  ...['badung', 'landak', 'ketapang', 'malaka', 'lingga', 'bangka', 'binjai', 'agam', 'karo', 'lahat', 'rembang'],
-  ...['sabang', 'bungo', 'pontianak', 'kupang', 'solo', 'diy', 'ibu kota', 'lombok', 'meranti', 'penajam'],
-  ...['tebing tinggi', 'pesisir selatan', 'pesisir barat', 'tanah datar', 'tanah laut', 'tanah bumbu'],
-  ...['lima puluh kota', 'sungai penuh', 'empat lawang', 'pagar alam', 'gunung mas', 'pulang pisau'],
-  ...['murung raya', 'kubu raya', 'intan jaya', 'puncak jaya', 'padang panjang', 'padang lawas'],
-  // banten = offerings (Balinese)
-  'banten',
-]);
+export interface PlacesOptions {
+  /** The headline, when it is not the text's first paragraph. */
+  title?: string | null;
+}
 
-/** Phrases that hold a place name but are not about the place: matched, then dropped. */
-const NOT_PLACES = [
-  ...['roh kudus', 'selat malaka', 'papua nugini', 'papua new guinea', 'bima arya', 'ketok palu', 'ketuk palu'],
-  ...['liang lahat', 'sabang sampai merauke', 'ibu kota provinsi', 'ibu kota kabupaten', 'ibu kota negara'],
-  // Jakarta's Manggarai station and district, not Manggarai in NTT
-  ...['stasiun manggarai', 'pintu air manggarai'],
-];
+/** A province with less than this share of the leading province's weight is minor beside it. */
+const MINOR_SHARE = 0.2;
+const WEIGHT: Record<Zone, number> = { title: 3, lead: 2, body: 1 };
 
-const PREFIXES = {
-  province: ['provinsi', 'prov', 'pemprov', 'pemerintah provinsi'],
-  kota: ['kota', 'pemkot', 'pemerintah kota', 'wali kota', 'walikota'],
-  kabupaten: ['kabupaten', 'kab', 'pemkab', 'pemerintah kabupaten', 'bupati'],
-};
+interface Counted {
+  hit: NameHit;
+  zone: Zone;
+  weight: number;
+  sentence: number;
+  needsSupport: boolean;
+}
 
-/** "Jalan Sulawesi", "Jl. Raya Bogor": a street named after a place is not a mention of it. */
-const STREET = new Set(['jalan', 'jl', 'jln']);
+/** The places a text is about, primary first, with the names set aside and why. */
+export function explainPlaces(input: string, options: PlacesOptions = {}): { places: PlaceMention[]; setAside: SetAsidePlace[] } {
+  const title = options.title?.trim();
+  const text = title ? `${title}\n\n${input}` : input;
+  const words = splitWords(text);
+  const hits = scanPlaceNames(text, words);
+  const setAside: SetAsidePlace[] = [];
+  if (!hits.length) return { places: [], setAside };
+  const aside = (hit: NameHit, why: string) => {
+    const p = hit.place;
+    if (!setAside.some((s) => s.code === p.code && s.why === why)) setAside.push({ code: p.code, name: p.name, provinceCode: p.provinceCode, matched: hit.matched, why });
+  };
 
-const WORD = /[\p{L}\p{M}\p{N}]+/gu;
-/** Between two words of one name: spaces or one hyphen ("Toli-Toli"); after an abbreviation, a dot too. */
-const GAP = /^[ \t\u00a0]*-?[ \t\u00a0]*$/;
-const GAP_AFTER_ABBREVIATION = /^\.?[ \t\u00a0]*$/;
-const ABBREVIATIONS = new Set(['kab', 'prov', 'jl', 'jln']);
-
-const DATA_DIR = path.join(path.dirname(createRequire(import.meta.url).resolve('idn-area-data/package.json')), 'data');
-
-function readCsv<K extends string>(file: string, header: readonly K[]): Record<K, string>[] {
-  const [first, ...lines] = fs.readFileSync(path.join(DATA_DIR, file), 'utf8').split(/\r?\n/).filter((l) => l.trim());
-  if (first !== header.join(',')) throw new Error(`idn-area-data ${file}: expected header ${header.join(',')}, got ${first}`);
-  return lines.map((line, i) => {
-    const cells = line.split(',');
-    if (cells.length !== header.length || line.includes('"')) throw new Error(`idn-area-data ${file} line ${i + 2}: "${line}"`);
-    return Object.fromEntries(header.map((h, j) => [h, cells[j]!.trim()])) as Record<K, string>;
+  const layout = readLayout(text, words, hits, title ? title.length : undefined);
+  const sentences = sentenceStarts(text);
+  let counted: Counted[] = [];
+  const contexts = hits.map((hit, i) => judgeHit(text, words, hits, i, layout));
+  // one sense per text: once "Minahasa" is a person's surname, every bare "Minahasa" is
+  const persons = new Set(hits.filter((h, i) => contexts[i]!.drop === PERSON).map((h) => h.matched.toLowerCase()));
+  hits.forEach((hit, i) => {
+    const skipped = skippedAs(layout, hit);
+    if (skipped) return aside(hit, skipped);
+    const context = contexts[i]!;
+    if (context.drop) return aside(hit, context.drop);
+    if (hit.bare && persons.has(hit.matched.toLowerCase())) return aside(hit, PERSON);
+    const zone = zoneOf(layout, hit);
+    const weight = WEIGHT[zone] * (context.origin ? 0.5 : 1);
+    counted.push({ hit, zone: context.origin && zone !== 'title' ? 'body' : zone, weight, sentence: sentenceOf(sentences, hit.start), needsSupport: !!context.needsSupport });
   });
-}
+  const supported = new Set(counted.filter((c) => !c.needsSupport).map((c) => c.hit.place.provinceCode));
+  counted = counted.filter((c) => supported.has(c.hit.place.provinceCode) || void aside(c.hit, 'needs context: its province is not named otherwise'));
 
-/** "KABUPATEN PANGKAJENE DAN KEPULAUAN" → "Kabupaten Pangkajene dan Kepulauan", "DKI JAKARTA" → "DKI Jakarta". */
-function titleCase(name: string): string {
-  return name.toLowerCase().replace(/\p{L}+/gu, (w) => (w === 'dki' ? 'DKI' : w === 'dan' ? w : w[0]!.toUpperCase() + w.slice(1)));
-}
-
-const PLACES = new Map<string, Place>();
-const KOTA = new Set<string>();
-for (const row of readCsv('provinces.csv', ['code', 'name'])) {
-  const name = titleCase(row.name);
-  PLACES.set(row.code, { code: row.code, name, kind: 'province', provinceCode: row.code, provinceName: name });
-}
-for (const row of readCsv('regencies.csv', ['code', 'province_code', 'name'])) {
-  const province = PLACES.get(row.province_code);
-  if (province?.kind !== 'province') throw new Error(`idn-area-data: regency ${row.code} has unknown province ${row.province_code}`);
-  PLACES.set(row.code, { code: row.code, name: titleCase(row.name), kind: 'regency', provinceCode: province.code, provinceName: province.name });
-  if (row.name.startsWith('KOTA ')) KOTA.add(row.code);
-}
-
-interface Phrase {
-  words: string[];
-  /** null for a phrase in NOT_PLACES. */
-  place: Place | null;
-  capitalised: boolean;
-  /** Which wins when two sources give the same phrase: lower wins. */
-  rank: number;
-}
-
-const RANK = { notPlace: 0, alias: 1, province: 2, kota: 3, kabupaten: 4 };
-const phrases = new Map<string, Phrase>();
-const lowerWords = (text: string) => text.toLowerCase().match(WORD) ?? [];
-
-function addPhrase(text: string, place: Place | null, rank: number, bare: boolean): void {
-  const words = lowerWords(text);
-  const key = words.join(' ');
-  if (bare && PREFIX_ONLY.has(key)) return;
-  const existing = phrases.get(key);
-  if (existing && existing.rank <= rank) return;
-  phrases.set(key, { words, place, rank, capitalised: bare && CAPITALISED_ONLY.has(key) });
-}
-
-function addNames(place: Place, bare: string, rank: number): void {
-  const prefixes = place.kind === 'province' ? PREFIXES.province : KOTA.has(place.code) ? PREFIXES.kota : PREFIXES.kabupaten;
-  for (const prefix of prefixes) addPhrase(`${prefix} ${bare}`, place, rank, false);
-  addPhrase(bare, place, rank, true);
-}
-
-for (const text of NOT_PLACES) addPhrase(text, null, RANK.notPlace, false);
-for (const place of PLACES.values()) {
-  if (place.kind === 'province') {
-    addNames(place, place.name, RANK.province);
-    // Hashtags write a province as one word: #JawaTimur, #NusaTenggaraBarat.
-    if (place.name.includes(' ')) addPhrase(place.name.replace(/ /g, ''), place, RANK.province, true);
-  } else {
-    const rank = KOTA.has(place.code) ? RANK.kota : RANK.kabupaten;
-    addPhrase(place.name, place, rank, false);
-    addNames(place, place.name.replace(/^(Kabupaten|Kota) (Administrasi )?/, ''), rank);
+  const provinces = new Map<string, { score: number; anchored: boolean; sentences: Map<number, number>; first: number }>();
+  for (const c of counted) {
+    const code = c.hit.place.provinceCode;
+    const p = provinces.get(code) ?? { score: 0, anchored: false, sentences: new Map(), first: c.hit.start };
+    p.anchored ||= c.zone !== 'body';
+    p.sentences.set(c.sentence, Math.max(p.sentences.get(c.sentence) ?? 0, c.weight));
+    provinces.set(code, p);
   }
-}
-
-const aliases = new Set<string>();
-for (const [alias, kind, code] of readLexicon('place-aliases.tsv')) {
-  if (alias === 'alias') continue;
-  const place = code === undefined ? undefined : PLACES.get(code);
-  if (!alias || !place || place.kind !== kind) throw new Error(`lexicons/place-aliases.tsv: "${alias}" → ${kind} ${code} is not in idn-area-data`);
-  if (aliases.has(alias.toLowerCase())) throw new Error(`lexicons/place-aliases.tsv: "${alias}" is listed twice`);
-  aliases.add(alias.toLowerCase());
-  addNames(place, alias, RANK.alias);
-}
-
-/** The phrases as a trie of words, so a position costs one lookup per word however many names share it. */
-interface Node {
-  next: Map<string, Node>;
-  phrase?: Phrase;
-}
-const ROOT: Node = { next: new Map() };
-for (const phrase of phrases.values()) {
-  let node = ROOT;
-  for (const word of phrase.words) {
-    let child = node.next.get(word);
-    if (!child) node.next.set(word, (child = { next: new Map() }));
-    node = child;
-  }
-  node.phrase = phrase;
-}
-
-interface Word {
-  text: string;
-  lower: string;
-  start: number;
-  end: number;
-}
-
-const startsLowerCase = (word: Word) => word.text[0]! !== word.text[0]!.toUpperCase();
-
-function joined(text: string, a: Word, b: Word): boolean {
-  return (ABBREVIATIONS.has(a.lower) ? GAP_AFTER_ABBREVIATION : GAP).test(text.slice(a.end, b.start));
-}
-
-/** The longest phrase starting at words[i], if any. */
-function phraseAt(text: string, words: Word[], i: number): Phrase | undefined {
-  let best: Phrase | undefined;
-  let capitalised = true;
-  let node = words[i] && ROOT.next.get(words[i]!.lower);
-  for (let k = i; node; k++) {
-    capitalised &&= !startsLowerCase(words[k]!);
-    if (node.phrase && (capitalised || !node.phrase.capitalised)) best = node.phrase;
-    const next = words[k + 1];
-    node = next && joined(text, words[k]!, next) ? node.next.get(next.lower) : undefined;
-  }
-  return best;
-}
-
-/** The provinces and regencies/cities a text names, one entry per place, in order of first mention. */
-export function findPlaces(text: string): PlaceMention[] {
-  const words: Word[] = [];
-  for (const m of text.matchAll(WORD)) words.push({ text: m[0], lower: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
-  const found = new Map<string, PlaceMention>();
-  for (let i = 0; i < words.length; ) {
-    const word = words[i]!;
-    if (STREET.has(word.lower)) {
-      let next = i + 1;
-      if (words[next]?.lower === 'raya' && joined(text, words[next - 1]!, words[next]!)) next++;
-      const street = next < words.length && joined(text, words[next - 1]!, words[next]!) ? phraseAt(text, words, next) : undefined;
-      if (street) {
-        i = next + street.words.length;
-        continue;
-      }
+  for (const p of provinces.values()) p.score = [...p.sentences.values()].reduce((a, b) => a + b, 0);
+  const ranked = [...provinces.entries()].sort(([, a], [, b]) => b.score - a.score || a.first - b.first);
+  const top = ranked[0]?.[1].score ?? 0;
+  const short = layout.short;
+  const about = new Set<string>();
+  for (const [code, p] of ranked) {
+    if (short || p.anchored || (p.sentences.size >= 2 && p.score >= MINOR_SHARE * top)) about.add(code);
+    else {
+      const why = p.sentences.size < 2 ? 'named once, in passing' : `minor beside ${PLACES.get(ranked[0]![0])!.name}`;
+      for (const c of counted) if (c.hit.place.provinceCode === code) aside(c.hit, why);
     }
-    const phrase = phraseAt(text, words, i);
-    if (!phrase) {
-      i++;
-      continue;
-    }
-    const last = words[i + phrase.words.length - 1]!;
-    i += phrase.words.length;
-    if (!phrase.place) continue;
-    const seen = found.get(phrase.place.code);
-    if (seen) seen.count++;
-    else found.set(phrase.place.code, { ...phrase.place, matched: text.slice(word.start, last.end), count: 1 });
   }
-  return [...found.values()];
+
+  const places: PlaceMention[] = [];
+  for (const [code] of ranked) {
+    if (!about.has(code)) continue;
+    const byPlace = new Map<string, Counted[]>();
+    for (const c of counted) if (c.hit.place.provinceCode === code) byPlace.set(c.hit.place.code, [...(byPlace.get(c.hit.place.code) ?? []), c]);
+    const inProvince = [...byPlace.values()].map((list) => mentionOf(list, short));
+    inProvince.sort((a, b) => b.score - a.score);
+    places.push(...inProvince);
+  }
+  if (places[0]) places[0].primary = true;
+  return { places, setAside };
+}
+
+export function findPlaces(text: string, options: PlacesOptions = {}): PlaceMention[] {
+  return explainPlaces(text, options).places;
+}
+
+function mentionOf(list: Counted[], short: boolean): PlaceMention {
+  const { place, matched } = list[0]!.hit;
+  let score = 0;
+  let title = false;
+  let lead = false;
+  const sentences = new Set<number>();
+  for (const c of list) {
+    score += c.weight;
+    title ||= c.zone === 'title';
+    lead ||= c.zone === 'lead';
+    sentences.add(c.sentence);
+  }
+  const n = sentences.size;
+  const why = short ? 'short text' : `${title ? 'headline, ' : ''}${lead ? 'lead, ' : ''}${n} sentence${n > 1 ? 's' : ''}`;
+  return {
+    code: place.code,
+    name: place.name,
+    kind: place.kind,
+    provinceCode: place.provinceCode,
+    provinceName: place.provinceName,
+    matched,
+    count: list.length,
+    primary: false,
+    score: Math.round(score * 10) / 10,
+    why,
+  };
+}
+
+/** Offsets where sentences begin (after . ! ? and a space, or a new line). */
+function sentenceStarts(text: string): number[] {
+  const starts = [0];
+  for (const m of text.matchAll(/[.!?]+["”’')\]]*\s+|\n+/g)) starts.push(m.index + m[0].length);
+  return starts;
+}
+
+function sentenceOf(starts: number[], at: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 export function getPlace(code: string): Place | undefined {
