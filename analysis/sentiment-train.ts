@@ -76,25 +76,23 @@ function polarityId(): Map<string, number> {
 }
 
 /**
- * The Indonesian words a weight may sit on: the polarity lexicons' words and NusaX's sentiment headwords (of
- * every language's lexicon), less stopwords (pronouns, particles, function words) and campaign topic words;
- * each also as its stem.
+ * The Indonesian words a weight may sit on: the polarity lexicons' words (Gaung's curated list, AFINN-id), less
+ * stopwords, pronouns, particles, places, campaign topic words and lexicons/sentiment-not-evidence.txt; a
+ * word's stem too when the stem is itself such a word. (NusaX's lexicon headwords are not used here: many are
+ * plain verbs and nouns.)
  */
 function vocabularyId(polarity: Map<string, number>): Set<string> {
   const topic = readSet('sentiment-topic-words.txt');
   const words = new Set(polarity.keys());
-  for (const lang of Object.keys(NUSAX_LANGUAGES) as NusaxLanguage[]) {
-    if (lang === 'indonesian') continue;
-    for (const [id] of readNusaxLexicon(lang)) if (/^\p{L}+$/u.test(id)) words.add(id);
-  }
   const notEvidence = readSet('sentiment-not-evidence.txt');
   const isPlace = (w: string) => findPlaces(w.replace(/(^|\s)\p{L}/gu, (c) => c.toUpperCase())).length > 0;
   for (const w of words) if (isStopword(w) || topic.has(w) || notEvidence.has(w) || RULES.negators.includes(w) || isPlace(w)) words.delete(w);
   const out = new Set<string>();
   for (const w of words) {
     out.add(w);
-    const stem = `~${stemWord(w)}`;
-    if (!w.includes(' ') && !notEvidence.has(stem) && !notEvidence.has(stem.slice(1)) && !isPlace(stem.slice(1))) out.add(stem);
+    // A stem stands for its word's family only when the stem is itself a polarity word ("sesal" for "menyesal").
+    const root = stemWord(w);
+    if (!w.includes(' ') && root !== w && words.has(root)) out.add(`~${root}`);
   }
   return out;
 }
