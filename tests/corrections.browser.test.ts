@@ -7,31 +7,36 @@ import { createTestUser, signInThroughPage, type TestUser } from './helpers/auth
 import { launchChromium, serveOnLoopback, type Served } from './helpers/browser.js';
 import { seedCoverage } from './helpers/coverage.js';
 import { factory } from './helpers/factory.js';
+import { startWorkers } from '../crawler/worker.js';
 
 let t: TestApp;
 let browser: Browser;
 let served: Served;
 let g20: number;
-const users = {} as Record<'viewer' | 'staff', TestUser>;
+const users = {} as Record<'viewer' | 'staff' | 'analyst', TestUser>;
+let workers: { close(): Promise<void> };
 const FESTIVAL = 'Festival kuliner G20';
 const FISH = 'Harga ikan naik';
 
 beforeAll(async () => {
-  t = await openTestApp();
+  t = await openTestApp({ WORKERS: 'analyze' });
   g20 = (await factory.topic(t.db.sql, { name: 'G20', query: 'G20' })).id;
   await seedCoverage(t.db.sql, dayInZone(new Date(Date.now() - 3 * 86_400_000)));
   users.staff = await createTestUser(t.db.sql, 'staff', { signIn: true, username: 'dewi.humas' });
   users.viewer = await createTestUser(t.db.sql, 'viewer', { signIn: true, username: 'pak.kepala' });
+  users.analyst = await createTestUser(t.db.sql, 'analyst', { signIn: true, username: 'rina.analis' });
+  workers = await startWorkers(t.rt);
   served = await serveOnLoopback(createApp(depsFromRuntime(t.rt)));
   browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
   await served?.close();
+  await workers?.close();
   await t?.close();
 });
 
-async function signedIn(who: 'viewer' | 'staff', topic?: number): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+async function signedIn(who: 'viewer' | 'staff' | 'analyst', topic?: number): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors: string[] = [];
@@ -143,6 +148,30 @@ describe('corrections in the feed', () => {
     expect(await row(page, FESTIVAL).locator('select.sentiment-select option:checked').textContent()).toBe('neutral');
     expect(await page.textContent('#corrections-panel h2')).toBe('Corrections by the team');
     await page.click('button[data-lang="id"]');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('what the corrections teach the analysis', () => {
+  test('an analyst sees what the adaptation changes on the evaluation sets and re-analyses the stored mentions with it; staff do not see the section', async () => {
+    const staff = await signedIn('staff');
+    expect(await staff.page.isVisible('#adaptation')).toBe(false);
+    await staff.context.close();
+
+    const { context, page, errors } = await signedIn('analyst');
+    await page.click('#adapt-show');
+    await page.waitForSelector('#adapt-body:not([hidden])');
+    expect(await page.textContent('#adapt-summary')).toMatch(/^Dipelajari dari \d+ koreksi sentimen\./);
+    const sets = await page.$$eval('#adapt-sets tbody tr', (rows) => rows.map((r) => r.querySelector('td')!.textContent));
+    expect(sets).toEqual(expect.arrayContaining(['Kalimat kampanye (ditulis untuk Gaung)', 'Koreksi itu sendiri (akurasi)']));
+    expect(await page.textContent('#adapt-outdated')).toMatch(/^\d+ sebutan tersimpan belum dinilai/);
+    await page.click('#adapt-reanalyze');
+    await page.waitForFunction(() => /^Selesai: \d+ sebutan dinilai ulang\.$/.test(document.querySelector('#adapt-status')?.textContent ?? ''), undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => document.querySelector('#adapt-outdated')?.textContent?.startsWith('0 sebutan'));
+    expect(await page.isDisabled('#adapt-reanalyze')).toBe(true);
+    // the team's label stands after the re-analysis
+    expect(await row(page, FESTIVAL).locator('select.sentiment-select').inputValue()).toBe('neutral');
     expect(errors).toEqual([]);
     await context.close();
   });

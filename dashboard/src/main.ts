@@ -15,6 +15,7 @@ import { loadSession } from './session.js';
 import { wireBigExports } from './big-export.js';
 import { sentimentCell, type FeedContext } from './corrections.js';
 import { renderCorrections } from './corrections-panel.js';
+import { wireAdaptation } from './adaptation-panel.js';
 
 Chart.register(LineController, LineElement, PointElement, BarController, BarElement, LinearScale, CategoryScale, Tooltip, Legend, DoughnutController, ArcElement);
 
@@ -310,6 +311,7 @@ async function start(): Promise<void> {
   applyRangePreset();
   wireSignIn(() => void refresh());
   wireBigExports(filters);
+  wireAdaptation(() => void refresh());
   // Nothing is drawn before someone has signed in (the demo lets a viewer in without).
   if (!(await loadSession()).role) await askToSignIn();
   renderAccountBox();
