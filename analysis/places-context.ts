@@ -89,8 +89,10 @@ export function readLayout(text: string, words: Word[], hits: NameHit[], titleEn
     const split = /\n[ \t]*\n/.exec(text);
     const first = split ? text.slice(0, split.index) : '';
     const count = wordCount(first);
-    const oneSentence = !/[.!?]\s+\S/.test(first.trim());
-    const headline = count > 0 && count <= TITLE_MAX_WORDS && oneSentence && !BOILERPLATE.test(first);
+    const firstWords = words.filter((w) => split && w.end <= split.index);
+    // a headline is one sentence without a date; a comma in it only in Title Case ("Longsor di Garut, Ratusan Mengungsi")
+    const headlineShape = !/[.!?]\s+\S|\(\d/.test(first.trim()) && (!first.includes(',') || isTitleCase(firstWords));
+    const headline = count > 0 && count <= TITLE_MAX_WORDS && headlineShape && !BOILERPLATE.test(first);
     if (split && headline && !datelineLength(first, 0, hits, false) && text.slice(split.index).trim()) {
       titleStart = split.index;
     }
@@ -127,9 +129,14 @@ export function readLayout(text: string, words: Word[], hits: NameHit[], titleEn
     const paragraphEnds = !next || text.slice(w.end, next.start).includes('\n');
     if (storyWords === LEAD_MAX_WORDS || (storyWords >= LEAD_MIN_WORDS && paragraphEnds)) leadEnd = w.end;
   });
-  const titleWords = words.filter((w) => w.end <= titleStart && w.text.length > 3);
-  const titleCase = titleWords.length > 1 && titleWords.filter((w) => !startsLowerCase(w)).length >= titleWords.length * 0.7;
+  const titleCase = isTitleCase(words.filter((w) => w.end <= titleStart));
   return { titleEnd: titleStart, skipped, leadEnd, storyWords, titleCase, short: storyWords < SHORT_TEXT_WORDS };
+}
+
+/** Most words of four letters or more capitalised. */
+function isTitleCase(words: Word[]): boolean {
+  const long = words.filter((w) => w.text.length > 3);
+  return long.length > 1 && long.filter((w) => !startsLowerCase(w)).length >= long.length * 0.7;
 }
 
 /** The length of the dateline the line (at offset `at` in the text) starts with; 0 when it has none. */
@@ -171,6 +178,8 @@ export interface HitContext {
   needsSupport?: boolean;
   /** "asal Jakarta": where a person comes from. */
   origin?: boolean;
+  /** "di Jakarta, Senin": the where-and-when of an event, which may be anywhere the story is not about. */
+  when?: boolean;
 }
 
 const allCaps = (w: Word) => w.text.length > 1 && w.text === w.text.toUpperCase() && w.text !== w.text.toLowerCase();
@@ -213,7 +222,8 @@ export function judgeHit(text: string, words: Word[], hits: NameHit[], index: nu
     if ((capitalsSayNothing && !layout.short) || (inTitle && layout.titleCase)) needsSupport = true;
   }
   const origin = (prev !== undefined && ORIGIN.has(prev.lower)) || (before?.lower === 'dari' && words[hit.first - 2]?.lower === 'berasal');
-  return { needsSupport, origin };
+  const when = hit.bare && prev?.lower === 'di' && after !== undefined && isDayAfter(text, words, hit);
+  return { needsSupport, origin, when };
 }
 
 /** "Irjen Pol Teddy Minahasa", "Asep Garut (45)": a bare regency name as a surname. */
@@ -229,6 +239,14 @@ function isPersonName(text: string, words: Word[], hit: NameHit): boolean {
     if (!startsUpperCase(w)) return false;
   }
   return false;
+}
+
+/** "Jakarta, Senin", "Jakarta pada Senin", "Jakarta, Jumat (5/11)". */
+function isDayAfter(text: string, words: Word[], hit: NameHit): boolean {
+  const next = words[hit.last + 1]!;
+  const gap = text.slice(hit.end, next.start);
+  if (/^\s*,\s*$/.test(gap)) return DAYS.has(next.lower);
+  return /^\s+$/.test(gap) && next.lower === 'pada' && DAYS.has(words[hit.last + 2]?.lower ?? '');
 }
 
 function tokenAround(text: string, start: number, end: number): string {

@@ -8,10 +8,11 @@ import { PLACES, scanPlaceNames, splitWords, type NameHit, type Place } from './
  * of another province's city, names that need context and have none). What is left is weighed by where it
  * stands, as news is written: the headline (3), the lead (2), the rest (1); "asal Jakarta" half that.
  *
- * A news story is about a province it names in the headline or the lead, or one it comes back to (named in
- * two sentences or more) unless another province carries five times its weight. A province named once, deep in
- * the story, is a passing reference: a comparison, where a person comes from, a list. A short text (a social
- * post) is about every place it names. The primary province has the most weight (the earliest on a tie).
+ * A news story is about a province it names in the headline, and one it names in the lead or comes back to
+ * (named in two sentences or more) unless another province carries five times its weight. A province named
+ * once, deep in the story, is a passing reference: a comparison, where a person comes from, a list. A story
+ * that would be about no province is about the one it gives an address for. A short text (a social post) is
+ * about every place it names. The primary province has the most weight (the earliest on a tie).
  */
 export const PLACES_ATTRIBUTION =
   'Contains information from idn-area-data (https://github.com/fityannugroho/idn-area-data), which is made ' +
@@ -49,6 +50,17 @@ export interface PlacesOptions {
 const MINOR_SHARE = 0.2;
 const WEIGHT: Record<Zone, number> = { title: 3, lead: 2, body: 1 };
 
+interface Province {
+  score: number;
+  title: boolean;
+  lead: boolean;
+  /** The weight of each sentence that names the province (its heaviest name). */
+  sentences: Map<number, number>;
+  /** How many of its names each sentence has: two make an address ("Kabupaten Demak, Jawa Tengah"). */
+  names: Map<number, number>;
+  first: number;
+}
+
 interface Counted {
   hit: NameHit;
   zone: Zone;
@@ -83,18 +95,23 @@ export function explainPlaces(input: string, options: PlacesOptions = {}): { pla
     if (context.drop) return aside(hit, context.drop);
     if (hit.bare && persons.has(hit.matched.toLowerCase())) return aside(hit, PERSON);
     const zone = zoneOf(layout, hit);
-    const weight = WEIGHT[zone] * (context.origin ? 0.5 : 1);
-    counted.push({ hit, zone: context.origin && zone !== 'title' ? 'body' : zone, weight, sentence: sentenceOf(sentences, hit.start), needsSupport: !!context.needsSupport });
+    // where a person comes from, or the where-and-when of an event ("di Jakarta, Senin"), does not make a lead
+    const weak = zone === 'lead' && (context.origin || context.when);
+    const counts = weak ? 'body' : zone;
+    const weight = WEIGHT[counts] * (context.origin ? 0.5 : 1);
+    counted.push({ hit, zone: counts, weight, sentence: sentenceOf(sentences, hit.start), needsSupport: !!context.needsSupport });
   });
   const supported = new Set(counted.filter((c) => !c.needsSupport).map((c) => c.hit.place.provinceCode));
   counted = counted.filter((c) => supported.has(c.hit.place.provinceCode) || void aside(c.hit, 'needs context: its province is not named otherwise'));
 
-  const provinces = new Map<string, { score: number; anchored: boolean; sentences: Map<number, number>; first: number }>();
+  const provinces = new Map<string, Province>();
   for (const c of counted) {
     const code = c.hit.place.provinceCode;
-    const p = provinces.get(code) ?? { score: 0, anchored: false, sentences: new Map(), first: c.hit.start };
-    p.anchored ||= c.zone !== 'body';
+    const p = provinces.get(code) ?? { score: 0, title: false, lead: false, sentences: new Map(), names: new Map(), first: c.hit.start };
+    p.title ||= c.zone === 'title';
+    p.lead ||= c.zone === 'lead';
     p.sentences.set(c.sentence, Math.max(p.sentences.get(c.sentence) ?? 0, c.weight));
+    p.names.set(c.sentence, (p.names.get(c.sentence) ?? 0) + 1);
     provinces.set(code, p);
   }
   for (const p of provinces.values()) p.score = [...p.sentences.values()].reduce((a, b) => a + b, 0);
@@ -103,11 +120,17 @@ export function explainPlaces(input: string, options: PlacesOptions = {}): { pla
   const short = layout.short;
   const about = new Set<string>();
   for (const [code, p] of ranked) {
-    if (short || p.anchored || (p.sentences.size >= 2 && p.score >= MINOR_SHARE * top)) about.add(code);
-    else {
-      const why = p.sentences.size < 2 ? 'named once, in passing' : `minor beside ${PLACES.get(ranked[0]![0])!.name}`;
-      for (const c of counted) if (c.hit.place.provinceCode === code) aside(c.hit, why);
-    }
+    const notMinor = p.score >= MINOR_SHARE * top;
+    const repeated = p.sentences.size >= 2;
+    if (short || p.title || (p.lead && (repeated || notMinor)) || (repeated && notMinor)) about.add(code);
+  }
+  // A story that names no province in its headline or lead and none twice is still about the place it gives an
+  // address for ("di Kabupaten Luwu Utara, Sulawesi Selatan"), if it gives one.
+  if (!about.size && ranked[0] && [...ranked[0][1].names.values()].some((n) => n >= 2)) about.add(ranked[0][0]);
+  for (const [code, p] of ranked) {
+    if (about.has(code)) continue;
+    const why = p.sentences.size < 2 && !p.lead ? 'named once, in passing' : `minor beside ${PLACES.get(ranked[0]![0])!.name}`;
+    for (const c of counted) if (c.hit.place.provinceCode === code) aside(c.hit, why);
   }
 
   const places: PlaceMention[] = [];

@@ -161,6 +161,7 @@ describe('findPlaces: what a story is about', () => {
     expect(codes('Warung nasi Padang, soto Lamongan, sate Madura, pempek Palembang dan coto Makassar laris manis')).toEqual([]);
     expect(codes('oleh-oleh khas Bandung dan bahasa Bali')).toEqual([]);
     expect(codes('Makan siang di Padang, lalu rapat di Lamongan')).toEqual(['13.71', '35.24']);
+    expect(codes('Petani mangga Indramayu gagal panen')).toEqual(['32.12']);
   });
 
   test('organisations, clubs, outlets and web addresses named after a place do not count', () => {
@@ -170,6 +171,7 @@ describe('findPlaces: what a story is about', () => {
     expect(codes('Persib Bandung menjamu Persija Jakarta, Bali United dan Borneo FC Samarinda')).toEqual([]);
     expect(codes('dilaporkan Tribun Jabar, Radar Bogor, Bali Post dan Pos-Kupang.com')).toEqual([]);
     expect(codes('Bank Indonesia Perwakilan Jawa Timur mencatat inflasi')).toEqual(['35']);
+    expect(codes('Bank Indonesia (BI) Jawa Timur mencatat inflasi')).toEqual(['35']);
   });
 
   test('a Jakarta district that shares a regency\'s name is Jakarta, and the regency needs its province', () => {
@@ -210,6 +212,23 @@ describe('findPlaces: what a story is about', () => {
     const riauAgain = ['Di Pekanbaru sekolah libur.', 'Bandara Pekanbaru tutup.', 'Riau siaga.', 'Asap di Riau pekat.', 'Dinas Riau membagikan masker.', 'Riau meminta bantuan.'];
     const dominated = story(riau, ...riauAgain, ...riauAgain, 'Sama seperti di Jambi dulu.', 'Jambi pernah begini.');
     expect(provinces(dominated)).toEqual(['14']);
+  });
+
+  test('"di Jakarta, Senin" in the lead is where and when something happened: alone it does not make the story about Jakarta', () => {
+    expect(provinces(story('Presiden meluncurkan program makan siang gratis di Jakarta, Senin (6/1), untuk seluruh sekolah dasar negeri.'))).toEqual([]);
+    expect(provinces(story('Banjir merendam 20 RT di Jakarta, Senin, setelah hujan deras semalaman.', 'Di Jakarta Timur, warga mengungsi ke masjid.'))).toEqual(['31']);
+  });
+
+  test('a province given once in the lead is dropped only when another dwarfs it', () => {
+    const demak = 'Banjir di Demak terus meluas.';
+    const text = story('Setelah berhasil di Bali, program tanggul laut kini dibangun di Kabupaten Demak, Jawa Tengah.', ...Array(11).fill(demak));
+    expect(provinces(text)).toEqual(['33']);
+    expect(provinces(story('Setelah berhasil di Bali, program tanggul laut kini dibangun di Kabupaten Demak, Jawa Tengah.', demak))).toEqual(['33', '51']);
+  });
+
+  test('a story that names no province in its headline or lead, and none twice, is about the one it gives an address for', () => {
+    const text = story('Presiden meninjau langsung lokasi banjir bandang dan bertemu para pengungsi, Kamis pagi.', 'Banjir itu melanda Kabupaten Luwu Utara, Sulawesi Selatan, sepekan lalu.', 'Bantuan juga datang dari Jakarta.');
+    expect(provinces(text)).toEqual(['73']);
   });
 
   test('the headline counts: a place in it is kept and outweighs a passing one', () => {
