@@ -379,14 +379,15 @@ describe('the adaptation learned from the corrections', () => {
   });
 
   test('pages crawled now are scored with the adaptation, in the extraction threads', async () => {
-    const crawl = openTestCrawlContext(t.db.sql, { EXTRACT_THREADS: '1' });
+    // a thread's first page loads the whole analysis through tsx: slow on a busy machine
+    const crawl = openTestCrawlContext(t.db.sql, { EXTRACT_THREADS: '1', EXTRACT_TIMEOUT_MS: '100000' });
     try {
       const prepared = await crawl.pages.prepare('Harga ikan naik', 'Pembeli makin sepi, dagangan sering tidak habis.', { kind: 'news' });
       expect(prepared.analysis.analysis_version).toBe((await summary()).body.data.analysis_version);
     } finally {
       await crawl.close();
     }
-  });
+  }, 120_000);
 
   test('"re-analyse with corrections" re-scores every stored mention with the adaptation; corrected mentions keep their human label and the rollups stay exact', async () => {
     const workers = await startWorkers(t.rt);
