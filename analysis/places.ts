@@ -1,4 +1,5 @@
-import { judgeHit, PERSON, readLayout, skippedAs, zoneOf, type Zone } from './places-context.js';
+import { judgeHit, PERSON } from './places-context.js';
+import { readLayout, skippedAs, zoneOf, type Zone } from './places-layout.js';
 import { PLACES, scanPlaceNames, splitWords, type NameHit, type Place } from './places-names.js';
 
 /**
