@@ -5,7 +5,8 @@ import { DEFAULT_TZ } from './time.js';
 /**
  * The rollups the dashboard reads, defined once (migration 0013): what a group of mentions `m` adds to
  *  - topic_daily_stats: per topic, Asia/Jakarta day, mention kind, tier and the province named first;
- *  - topic_day_facets: the same key and a facet value (a source's id, else the domain; a voice; a sentiment term; a jargon term);
+ *  - topic_day_facets: the same key and a facet value (a source's id, else the domain; a voice; a sentiment term; a jargon term;
+ *    the language of the text);
  *  - topic_daily_tier_stats, topic_day_tier_facets: the same sums without the province, for reads that name none;
  *  - topic_day_value_facets: the facet sums per topic, day and value only, for top-N reads with no kind, tier or province;
  *  - mention_daily_counts: every collected mention, matched or not, per day, kind, tier and province;
@@ -21,7 +22,7 @@ export const ROLLUP_COLUMNS = [
   'pickups', 'official_reach', 'echo_reach', 'voices_official', 'voices_non_official',
 ] as const;
 export const FACET_COLUMNS = ['mentions', 'reach', 'uses', 'elitist', 'pull'] as const;
-export const FACETS = ['source', 'voice.official', 'voice.non_official', 'voice.unknown', 'term', 'jargon'] as const;
+export const FACETS = ['source', 'voice.official', 'voice.non_official', 'voice.unknown', 'term', 'jargon', 'language'] as const;
 
 type Db = Sql | TxSql;
 type Fragment = PendingQuery<Row[]>;
@@ -70,6 +71,8 @@ function facetValues(sql: Db) {
         select 'term', t->>'term', 1, (t->>'pull')::float8 from jsonb_array_elements(coalesce(m.analysis->'sentiment_terms', '[]'::jsonb)) t
         union all
         select 'jargon', j->>'term', (j->>'count')::int, 0 from jsonb_array_elements(coalesce(m.analysis->'jargon', '[]'::jsonb)) j
+        union all
+        select 'language', m.language, 1, 0
       ) e
       where e.facet is not null and e.value is not null and e.value <> ''
       group by 1, 2

@@ -62,4 +62,18 @@ describe('tier and province filters on the feed and the exports', () => {
       expect((await t.app.request(`${path}?province=Bali`)).status).toBe(400);
     }
   });
+
+  test('the language filter lists only mentions whose text is in that language, on the feed and the CSV alike, and names a bad code', async () => {
+    await t.db.sql`update mentions set language = 'jv' where id = (select min(id) from mentions)`;
+    const jv = await feed('&language=jv');
+    expect(jv.length).toBe(1);
+    expect(await csvRows('&language=jv')).toBe(1);
+    expect((await feed('&language=id')).length).toBe((await feed('')).length - 1);
+    const csv = await (await t.app.request(`/api/v1/exports/mentions.csv?${range()}&language=jv`)).text();
+    expect(csv.split('\r\n')[0]).toContain('bahasa');
+    expect(csv.split('\r\n')[1]).toContain(',jv,');
+    const bad = await t.app.request('/api/v1/mentions?language=klingon');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/language/);
+  });
 });

@@ -10,7 +10,7 @@ import { createTestDatabase, type TestDatabase } from './helpers/db.js';
 import { factory } from './helpers/factory.js';
 import { openTestRuntime } from './helpers/runtime.js';
 
-const PANELS = ['volume', 'reach', 'tiers', 'voices', 'stories', 'sources', 'speakers', 'terms', 'provinces', 'jargon'];
+const PANELS = ['volume', 'reach', 'tiers', 'voices', 'stories', 'sources', 'speakers', 'terms', 'provinces', 'jargon', 'languages'];
 
 let db: TestDatabase;
 let rt: Runtime;

@@ -22,7 +22,7 @@ const servers: Served[] = [];
 let baseUrl: string;
 let demoUrl: string;
 const users = {} as Record<Role, TestUser>;
-const PANELS = ['volume', 'reach', 'tiers', 'voices', 'stories', 'sources', 'speakers', 'terms', 'provinces', 'jargon'];
+const PANELS = ['volume', 'reach', 'tiers', 'voices', 'stories', 'sources', 'speakers', 'terms', 'provinces', 'jargon', 'languages'];
 
 async function listen(app: ReturnType<typeof createApp>): Promise<string> {
   const server = await serveOnLoopback(app);

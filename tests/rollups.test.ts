@@ -26,6 +26,7 @@ type Stored = {
   topic_id: number | null; url: string; source_id: number | null; day: string; kind: string; tier: string | null; province: string | null; views: number | null; reach: number | null;
   sentiment: string | null; register: string | null; organic: number | null; author_voice: string | null; vo: number | null; vn: number | null;
   analysis: { voices?: { speaker: string; type: string }[]; jargon?: { term: string; count: number }[]; sentiment_terms?: { term: string }[] } | null;
+  language: string | null;
 };
 
 /** What the rollups should hold, computed here in JavaScript from the stored mentions: an independent GROUP BY. */
@@ -33,7 +34,7 @@ async function expected() {
   const rows = await db.sql<Stored[]>`
     select tm.topic_id, m.url, m.source_id, to_char((m.occurred_at at time zone 'Asia/Jakarta')::date, 'YYYY-MM-DD') as day, m.kind, m.tier,
            m.province_codes[1] as province, m.views, m.reach, coalesce(m.sentiment_corrected, m.sentiment) as sentiment, m.register, m.membumi_organic as organic, m.author_voice,
-           m.voices_official as vo, m.voices_non_official as vn, m.analysis
+           m.voices_official as vo, m.voices_non_official as vn, m.analysis, m.language
     from mentions m left join topic_mentions tm on tm.mention_id = m.id`;
   const stats = new Map<string, number[]>();
   const facets = new Map<string, number[]>();
@@ -60,6 +61,7 @@ async function expected() {
     for (const v of (r.analysis?.voices ?? []).filter((x) => x.speaker !== 'dia')) values.set(`voice.${v.type}|${v.speaker}`, (values.get(`voice.${v.type}|${v.speaker}`) ?? 0) + 1);
     for (const t of r.analysis?.sentiment_terms ?? []) values.set(`term|${t.term}`, 1);
     for (const j of r.analysis?.jargon ?? []) values.set(`jargon|${j.term}`, j.count);
+    if (r.language) values.set(`language|${r.language}`, 1);
     for (const [fv, uses] of values) add(facets, `${r.topic_id}|${key}|${fv}`, [1, reach, uses, r.register === 'elitist' ? 1 : 0]);
   }
   return { stats: sorted(stats), facets: sorted(facets), counts: Object.fromEntries([...counts].sort()) };

@@ -18,6 +18,7 @@ export const PANEL_COLUMNS: Record<Panel, [key: string, id: string, en: string][
     ['province', 'kode_provinsi', 'province_code'], ['name', 'provinsi', 'province'], ['mentions', 'sebutan', 'mentions'], ['reach', 'jangkauan', 'reach'],
     ['share', 'pangsa', 'share'], ['all_mentions', 'semua_item_provinsi', 'all_items_in_province'], ['share_of_province', 'pangsa_di_provinsi', 'share_of_province'],
   ],
+  languages: [['language', 'bahasa', 'language'], ['mentions', 'sebutan', 'mentions'], ['reach', 'jangkauan', 'reach'], ['share', 'pangsa', 'share']],
   jargon: [
     ['term', 'istilah', 'term'], ['plain', 'padanan_sederhana', 'plain_alternative'], ['uses', 'kemunculan', 'uses'], ['mentions', 'sebutan', 'mentions'],
     ['elitist_mentions', 'sebutan_elitis', 'elitist_mentions'],

@@ -123,6 +123,11 @@ export async function getPanel(sql: Sql, panel: Panel, q: RollupFilter, limit: n
       return (await topFacets(sql, q, ['term'], 'mentions desc, abs(sum(pull)) desc', limit)).map((r) => ({
         term: r.value, mentions: r.mentions, pull: Math.round((r.pull / r.mentions) * 100) / 100, reach: r.reach,
       }));
+    case 'languages': {
+      const rows = await topFacets(sql, q, ['language'], 'mentions desc, reach desc', limit);
+      const total = rows.reduce((n, r) => n + r.mentions, 0);
+      return rows.map((r) => ({ language: r.value, mentions: r.mentions, reach: r.reach, share: total > 0 ? r.mentions / total : null }));
+    }
     case 'jargon':
       return (await topFacets(sql, q, ['jargon'], 'elitist desc, uses desc', limit)).map((r) => ({
         term: r.value, plain: JARGON_PLAIN.get(r.value) ?? '', uses: r.uses, mentions: r.mentions, elitist_mentions: r.elitist,

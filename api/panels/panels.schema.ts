@@ -3,7 +3,7 @@ import { MENTION_KINDS } from '../../core/types.js';
 import { chartFormatFields, checkDayRange, dayRangeFields, dimensionFields, resolveDayRange } from '../common.schema.js';
 
 /** The dashboard's panels: per-day charts, mixes, and top-N tables, each read from the rollups. */
-export const PANELS = ['volume', 'reach', 'sentiment', 'tiers', 'voices', 'stories', 'sources', 'speakers', 'terms', 'provinces', 'jargon'] as const;
+export const PANELS = ['volume', 'reach', 'sentiment', 'tiers', 'voices', 'stories', 'sources', 'speakers', 'terms', 'provinces', 'jargon', 'languages'] as const;
 export type Panel = (typeof PANELS)[number];
 
 export const MAX_TOP = 50;

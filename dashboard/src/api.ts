@@ -10,6 +10,8 @@ export interface MentionItem {
   id: number; url: string; title: string; snippet: string; source_name: string | null; kind: 'news' | 'social'; occurred_at: string;
   sentiment: 'positive' | 'neutral' | 'negative' | null; register: 'elitist' | 'grounded' | null; grounding_score: number | null;
   membumi: number | null; reach: number | null; reach_method: string | null; tier: string | null;
+  /** The language Gaung read the text in (id, en, jv, su, ban, min …). */
+  language: string | null;
   /** `sentiment` is the label shown (a person's correction wins); the model's own label, and the standing corrections. */
   model_sentiment: 'positive' | 'neutral' | 'negative' | null;
   sentiment_correction: { id: number; label: 'positive' | 'neutral' | 'negative'; by: string; at: string; note: string | null } | null;
@@ -60,7 +62,7 @@ export const fetchSources = () => get<{ data: SourceHealth[] }>('/api/v1/sources
 export const fetchSeries = (topicId: number, p: { from: string; to: string; kind?: string; tier?: string; province?: string }, metric = 'volume') =>
   get<{ data: Point[] }>(`/api/v1/topics/${topicId}/series?${qs({ from: p.from, to: p.to, kind: p.kind, tier: p.tier, province: p.province, metric })}`).then((r) => r.data);
 
-export const fetchMentions = (p: { from: string; to: string; kind?: string; tier?: string; province?: string; topic?: number; cursor?: string; limit?: number }) =>
+export const fetchMentions = (p: { from: string; to: string; kind?: string; tier?: string; province?: string; language?: string; topic?: number; cursor?: string; limit?: number }) =>
   get<{ data: MentionItem[]; nextCursor: string | null }>(`/api/v1/mentions?${qs(p)}`);
 
 export const fetchMembumi = (topicId: number, p: { from: string; to: string; kind?: string; tier?: string; province?: string }) =>

@@ -9,7 +9,7 @@ interface ExportStatus {
   error: string | null;
   download: string | null;
 }
-export type ExportFilters = { from: string; to: string; kind?: string | undefined; tier?: string | undefined; province?: string | undefined; topic?: number | undefined };
+export type ExportFilters = { from: string; to: string; kind?: string | undefined; tier?: string | undefined; province?: string | undefined; language?: string | undefined; topic?: number | undefined };
 
 const POLL_MS = 1000;
 const el = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;

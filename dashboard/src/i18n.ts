@@ -314,6 +314,9 @@ const TEXT = {
     pnVoice: 'Suara', pnClass: 'Golongan', pnQuotes: 'Kutipan', pnTerm: 'Kata', pnPull: 'Tarikan', pnPlain: 'Padanan sederhana', pnUses: 'Muncul',
     pnElitist: 'Di liputan elitis', pnShareOfProvince: 'Pangsa di provinsi',
     voice_official: 'resmi', voice_non_official: 'warga', voice_unknown: 'lainnya',
+    pnLanguagesTitle: 'Bahasa', pnLanguagesHint: 'Dalam bahasa apa pesan dibicarakan: bahasa daerah tanda paling kuat bahwa pesan membumi.', pnLanguage: 'Bahasa',
+    filterLanguage: 'Bahasa teks (daftar & ekspor)', allLanguages: 'Semua bahasa', colLanguage: 'Bahasa',
+    lang_id: 'Indonesia', lang_en: 'Inggris', lang_jv: 'Jawa', lang_su: 'Sunda', lang_ban: 'Bali', lang_min: 'Minang', lang_ace: 'Aceh', lang_bjn: 'Banjar', lang_bug: 'Bugis', lang_mad: 'Madura', lang_nij: 'Ngaju', lang_bbc: 'Batak Toba',
   },
   en: {
     accountTitle: 'Account',
@@ -627,6 +630,9 @@ const TEXT = {
     pnVoice: 'Voice', pnClass: 'Class', pnQuotes: 'Quotes', pnTerm: 'Term', pnPull: 'Pull', pnPlain: 'Plain alternative', pnUses: 'Uses',
     pnElitist: 'In elitist coverage', pnShareOfProvince: 'Share in province',
     voice_official: 'official', voice_non_official: 'citizen', voice_unknown: 'other',
+    pnLanguagesTitle: 'Languages', pnLanguagesHint: 'Which language the message is talked about in: a regional language is the strongest sign it has reached people.', pnLanguage: 'Language',
+    filterLanguage: 'Text language (feed & exports)', allLanguages: 'All languages', colLanguage: 'Language',
+    lang_id: 'Indonesian', lang_en: 'English', lang_jv: 'Javanese', lang_su: 'Sundanese', lang_ban: 'Balinese', lang_min: 'Minangkabau', lang_ace: 'Acehnese', lang_bjn: 'Banjarese', lang_bug: 'Buginese', lang_mad: 'Madurese', lang_nij: 'Ngaju', lang_bbc: 'Toba Batak',
   },
 } as const;
 

@@ -3,7 +3,7 @@ import { fetchAlerts, fetchMentions, fetchMeta, fetchSeries, fetchSources, fetch
 import { applyStaticText, getLang, setLang, t, type Lang, type TextKey } from './i18n.js';
 import { drawChart } from './charts.js';
 import { renderMembumi } from './membumi.js';
-import { renderPanels } from './panels.js';
+import { languageName, renderPanels } from './panels.js';
 import { queryChangeMarks } from './chart-marks.js';
 import { formatDay, formatTime } from './format.js';
 import { sourceStatusText } from './source-options.js';
@@ -38,6 +38,7 @@ function filters() {
     kind: $<HTMLSelectElement>('kind').value || undefined,
     tier: $<HTMLSelectElement>('filter-tier').value || undefined,
     province: $<HTMLSelectElement>('filter-province').value || undefined,
+    language: $<HTMLSelectElement>('filter-language').value || undefined,
     topic: topic ? Number(topic) : undefined,
   };
 }
@@ -155,7 +156,7 @@ function mentionRow(m: MentionItem, ctx = feedContext()): HTMLTableRowElement {
     score.textContent = String(Math.round(m.membumi));
     const detail = document.createElement('span');
     detail.className = 'snippet';
-    const parts = [m.register && t(`register_${m.register}` as TextKey), m.tier && t(`tier_${m.tier}` as TextKey)];
+    const parts = [m.register && t(`register_${m.register}` as TextKey), m.tier && t(`tier_${m.tier}` as TextKey), m.language && languageName(m.language)];
     detail.textContent = parts.filter(Boolean).join(' · ');
     why.append(score, detail);
   } else why.textContent = '—';
@@ -166,7 +167,7 @@ function mentionRow(m: MentionItem, ctx = feedContext()): HTMLTableRowElement {
 /** The export links follow the filters (tier and province too): the mentions as CSV or XLSX, the chosen (or headline) topic's weekly digest. */
 function renderDownloads(headline: Topic | undefined): void {
   const f = filters();
-  const params = new URLSearchParams(Object.entries({ from: f.from, to: f.to, kind: f.kind, tier: f.tier, province: f.province, topic: f.topic, lang: getLang() }).flatMap(([k, v]) => (v === undefined || v === '' ? [] : [[k, String(v)]])));
+  const params = new URLSearchParams(Object.entries({ from: f.from, to: f.to, kind: f.kind, tier: f.tier, province: f.province, language: f.language, topic: f.topic, lang: getLang() }).flatMap(([k, v]) => (v === undefined || v === '' ? [] : [[k, String(v)]])));
   $<HTMLAnchorElement>('download-csv').href = `/api/v1/exports/mentions.csv?${params}`;
   $<HTMLAnchorElement>('download-xlsx').href = `/api/v1/exports/mentions.xlsx?${params}`;
   const pdf = $<HTMLAnchorElement>('download-pdf');
@@ -320,7 +321,7 @@ async function start(): Promise<void> {
   $('attributions').textContent = meta.attributions.join(' ');
   $('range').addEventListener('change', () => (applyRangePreset(), void refresh()));
   for (const id of ['from', 'to']) $(id).addEventListener('change', () => (($<HTMLSelectElement>('range').value = 'custom'), void refresh()));
-  for (const id of ['kind', 'topic', 'key-message', 'filter-tier', 'filter-province']) $(id).addEventListener('change', () => void refresh());
+  for (const id of ['kind', 'topic', 'key-message', 'filter-tier', 'filter-province', 'filter-language']) $(id).addEventListener('change', () => void refresh());
   $('more').addEventListener('click', () => void renderMentions(true));
   document.querySelectorAll<HTMLButtonElement>('[data-lang]').forEach((b) =>
     b.addEventListener('click', () => {

@@ -24,6 +24,9 @@ const num = (key: string) => (r: PanelRow) => formatNumber(Number(r[key] ?? 0));
 const pct = (key: string) => (r: PanelRow) => (r[key] === null || r[key] === undefined ? '—' : `${formatNumber(Math.round(Number(r[key]) * 1000) / 10)} %`);
 const text = (key: string) => (r: PanelRow) => String(r[key] ?? '');
 const sum = (rows: PanelRow[], key: string) => rows.reduce((n, r) => n + Number(r[key] ?? 0), 0);
+/** A language code's name in the interface language; a code Gaung has no name for as it is. */
+export const languageName = (code: string) => (LANGUAGE_CODES.includes(code) ? t(`lang_${code}` as TextKey) : code);
+const LANGUAGE_CODES = ['id', 'en', 'jv', 'su', 'ban', 'min', 'ace', 'bjn', 'bug', 'mad', 'nij', 'bbc'];
 const TIER_COLORS: Record<string, string> = { official: '#7a1f1f', state: '#b4491f', national: '#1f6fb4', regional: '#2e8b57', social: '#8a3fb4' };
 
 const base = { maintainAspectRatio: false, animation: false } as const;
@@ -116,6 +119,11 @@ const VIEWS: PanelView[] = [
     panel: 'provinces',
     chart: (rows) => top(rows, t('pnMentions'), 'name', 'mentions', '#b4491f'),
     columns: [['pnProvince', text('name')], ['pnMentions', num('mentions')], ['pnShare', pct('share')], ['pnShareOfProvince', pct('share_of_province')]],
+  },
+  {
+    panel: 'languages',
+    chart: (rows) => top(rows.map((r) => ({ ...r, name: languageName(String(r.language)) })), t('pnMentions'), 'name', 'mentions', '#2e8b57'),
+    columns: [['pnLanguage', (r) => languageName(String(r.language))], ['pnMentions', num('mentions')], ['pnReach', num('reach')], ['pnShare', pct('share')]],
   },
   {
     panel: 'jargon',
