@@ -37,11 +37,13 @@ const TITLE_MAX_WORDS = 16;
 
 /**
  * "JAKARTA, KOMPAS.com -", "Jakarta (ANTARA) -", "TEMPO.CO, Jakarta -", "Bandung -", "Jakarta, CNN Indonesia --",
- * "Jakarta:" (Medcom), "Jakarta. " (Jakarta Globe).
+ * "KONTAN.CO.ID - JAKARTA.", "Jakarta:" (Medcom), "Jakarta. " (Jakarta Globe).
  */
 const DATELINE = /^[ \t]*([^\n]{1,80}?)(?:[ \t]+[-–—]{1,2}|[ \t]*--|:|\.)(?=[ \t]|$)/;
+/** A press release's "Jakarta, 12 Oktober 2022" on its own line. */
+const RELEASE_DATELINE = /^[ \t]*\p{Lu}[\p{L} .]{2,40},[ \t]*\d{1,2}[ \t]+\p{L}+[ \t]+\d{4}[ \t]*$/u;
 const BOILERPLATE = new RegExp(
-  '^\\W*(?:(?:baca|lihat|simak|tonton|saksikan) (?:juga|pula|selengkapnya)|baca:|artikel ini (?:telah|sudah) (?:tayang|terbit)|' +
+  '^\\W*(?:laporan (?:wartawan|reporter|kontributor)|(?:baca|lihat|simak|tonton|saksikan) (?:juga|pula|selengkapnya)|baca:|artikel ini (?:telah|sudah) (?:tayang|terbit)|' +
     'berita terkait|artikel terkait|dapatkan (?:update|informasi|berita)|ikuti (?:berita|kami|update|juga)|download aplikasi|unduh aplikasi|' +
     '(?:pewarta|editor|penulis|reporter|redaktur|penyunting|kontributor|sumber|foto|video|grafis|alamat|kantor redaksi|telp|telepon|email|e-mail)\\s*:|' +
     '(?:tag|tags|topik|kata kunci)\\s*:|copyright|hak cipta|©|\\d[\\d.]* kali dilihat|di ?baca \\d)',
@@ -115,11 +117,18 @@ function isTitleCase(words: Word[]): boolean {
 
 /** The length of the dateline the line (at offset `at` in the text) starts with; 0 when it has none. */
 function datelineLength(line: string, at: number, hits: NameHit[], short: boolean): number {
-  const m = DATELINE.exec(line);
-  if (!m) return 0;
-  const prefixStart = at + m[0].indexOf(m[1]!);
-  const isPlace = hits.some((h) => h.start === prefixStart && h.end === prefixStart + m[1]!.length);
-  return isDatelinePrefix(m[1]!, m[0].at(-1)!, isPlace, short) ? m[0].length : 0;
+  if (RELEASE_DATELINE.test(line)) return line.length;
+  let length = 0;
+  // "KONTAN.CO.ID - JAKARTA. Harga …": an outlet, then the place
+  for (let round = 0; round < 2; round++) {
+    const m = DATELINE.exec(line.slice(length));
+    if (!m) break;
+    const prefixStart = at + length + m[0].indexOf(m[1]!);
+    const isPlace = hits.some((h) => h.start === prefixStart && h.end === prefixStart + m[1]!.length);
+    if (!isDatelinePrefix(m[1]!, m[0].at(-1)!, isPlace, short)) break;
+    length += m[0].length;
+  }
+  return length;
 }
 
 /**

@@ -113,6 +113,10 @@ describe('findPlaces: what a story is about', () => {
     ['Jakarta, CNN Indonesia -- Harga cabai di Kota Medan naik dua kali lipat.'],
     ['Bandung - Harga cabai di Kota Medan naik dua kali lipat.'],
     ['JAKARTA, KOMPAS.com -\n\nHarga cabai di Kota Medan naik dua kali lipat.'],
+    ['KONTAN.CO.ID - JAKARTA. Harga cabai di Kota Medan naik dua kali lipat.'],
+    ['Jakarta: Harga cabai di Kota Medan naik dua kali lipat.'],
+    ['Laporan Wartawan Tribun Jabar\n\nTRIBUNJABAR.ID, BANDUNG - Harga cabai di Kota Medan naik dua kali lipat.'],
+    ['SIARAN PERS\n\nJakarta, 12 Oktober 2022\n\nHarga cabai di Kota Medan naik dua kali lipat.'],
   ])('the dateline of "%s" is where the outlet filed, not what the story is about', (text) => {
     expect(provinces(story(text))).toEqual(['12']);
   });
