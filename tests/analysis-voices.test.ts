@@ -3,8 +3,10 @@ import { analyzeVoices, classifySpeaker } from '../analysis/voices.js';
 
 const news = (text: string) => analyzeVoices({ text, kind: 'news' });
 const social = (text: string, author: Parameters<typeof analyzeVoices>[0]['author']) => analyzeVoices({ text, kind: 'social', author });
+const speakers = (text: string) => news(text).voices.map((v) => v.speaker);
+const typed = (text: string) => news(text).voices.map((v) => [v.speaker, v.type, v.type_cue]);
 
-describe('voices in news', () => {
+describe('voices in news: who speaks', () => {
   test('a regional article quoting only the Dirjen, again and again, counts one official voice and share 0', () => {
     const result = news(
       `SAMARINDA — Kementerian Kominfo menggelar sosialisasi Presidensi G20 di Samarinda, Senin (12/9).\n` +
@@ -14,9 +16,10 @@ describe('voices in news', () => {
     );
     expect(result.voices).toEqual([
       {
-        speaker: 'Dirjen IKP Kemenkominfo Usman Kansong',
-        role: 'direktur jenderal',
+        speaker: 'Usman Kansong',
+        role: 'Dirjen IKP Kemenkominfo',
         type: 'official',
+        type_cue: 'Dirjen',
         quote: 'Presidensi G20 adalah momentum pemulihan ekonomi nasional',
         cue: 'kata',
       },
@@ -24,68 +27,141 @@ describe('voices in news', () => {
     expect(result).toMatchObject({ official: 1, non_official: 0, unknown: 0, non_official_share: 0, author_kind: null });
   });
 
-  test('an article quoting a fisherman and a Kepala Dinas gives share 0.5', () => {
+  test('the speaker is the name and the role is kept apart, whether the role comes before the name or after it', () => {
     const result = news(
       `BONTANG — "Solar sekarang susah dicari, kami melaut dua hari sekali," kata Darto, nelayan di Bontang, Selasa (13/9).\n` +
         `Sementara itu, Kepala Dinas Perikanan Bontang Aji Erlynawati mengatakan stok solar aman hingga akhir tahun.`,
     );
-    expect(result.voices.map((v) => [v.speaker, v.type, v.role])).toEqual([
-      ['Darto, nelayan di Bontang', 'non_official', 'nelayan'],
-      ['Kepala Dinas Perikanan Bontang Aji Erlynawati', 'official', 'kepala dinas'],
+    expect(result.voices.map((v) => [v.speaker, v.role, v.type, v.type_cue])).toEqual([
+      ['Darto', 'nelayan di Bontang', 'non_official', 'nelayan'],
+      ['Aji Erlynawati', 'Kepala Dinas Perikanan Bontang', 'official', 'Dinas'],
     ]);
     expect(result.non_official_share).toBe(0.5);
   });
 
-  test('"Menurut …" and an inverted "…, jelas …" attribute reported speech without quotes', () => {
+  test('"Menurut …" and an inverted "…, jelas …" attribute reported speech without quotes; an office with no name is a voice under its title', () => {
     const result = news(
       'Menurut Kepala Dinas Kominfo Kaltim, pelatihan diikuti 200 pelaku UMKM. ' +
         'Pelatihan ini berlanjut tahun depan, jelas Deputi V KSP Jaleswari Pramodhawardani.',
     );
-    expect(result.voices.map((v) => [v.speaker, v.cue, v.quote])).toEqual([
-      ['Kepala Dinas Kominfo Kaltim', 'menurut', null],
-      ['Deputi V KSP Jaleswari Pramodhawardani', 'jelas', null],
+    expect(result.voices.map((v) => [v.speaker, v.cue, v.quote, v.type])).toEqual([
+      ['Kepala Dinas Kominfo Kaltim', 'menurut', null, 'official'],
+      ['Jaleswari Pramodhawardani', 'jelas', null, 'official'],
     ]);
-    expect(result.official).toBe(2);
   });
 
-  test('"X mengatakan …" reported speech takes the speaker before the verb and drops leading connectives', () => {
+  test('"X mengatakan …" takes the subject before the verb, less leading connectives, with its apposition as the role', () => {
     const result = news('Di tempat terpisah, Siti Aminah, ibu rumah tangga di Samarinda, mengatakan harga beras naik sejak bulan lalu.');
     expect(result.voices).toEqual([
-      { speaker: 'Siti Aminah, ibu rumah tangga di Samarinda', role: 'ibu rumah tangga', type: 'non_official', quote: null, cue: 'mengatakan' },
+      { speaker: 'Siti Aminah', role: 'ibu rumah tangga di Samarinda', type: 'non_official', type_cue: 'ibu rumah tangga', quote: null, cue: 'mengatakan' },
     ]);
   });
 
   test('curly quotes carry the quoted words, and "Bu Sri" with no title is an ordinary person', () => {
     const result = news('“Harga cabai naik terus, kami bingung,” kata Bu Sri di Pasar Segiri, Samarinda.');
     expect(result.voices).toEqual([
-      { speaker: 'Bu Sri', role: 'warga', type: 'non_official', quote: 'Harga cabai naik terus, kami bingung', cue: 'kata' },
+      { speaker: 'Bu Sri', role: null, type: 'non_official', type_cue: 'Bu', quote: 'Harga cabai naik terus, kami bingung', cue: 'kata' },
     ]);
-    expect(result.non_official_share).toBe(1);
   });
 
-  test('"kepala keluarga" is a household head, not an official', () => {
-    const result = news('"Bantuan ini sangat membantu," kata Joko, kepala keluarga penerima bantuan di Samarinda.');
-    expect(result.voices[0]).toMatchObject({ speaker: 'Joko, kepala keluarga penerima bantuan di Samarinda', type: 'non_official' });
-    expect(result.official).toBe(0);
-    expect(classifySpeaker('kepala keluarga').type).not.toBe('official');
-    expect(classifySpeaker('Kepala Dinas Kominfo Kaltim')).toEqual({ type: 'official', role: 'kepala dinas' });
+  test('sentence fragments around a name are not part of the speaker', () => {
+    expect(speakers('"Saya belajar melaut," kata Brotoseno bergurau saat jumpa pers.')).toEqual(['Brotoseno']);
+    expect(speakers('Meski sering tersenyum, Brotoseno mengaku sempat ragu menerima peran itu.')).toEqual(['Brotoseno']);
+    expect(speakers('Smith usai laga tersebut mengatakan timnya datang untuk mencuri poin.')).toEqual(['Smith']);
+    expect(speakers('"Kami tidak menyerah," ujar Entin dengan mata berkaca-kaca.')).toEqual(['Entin']);
   });
 
-  test('an academic observer is neither official nor ordinary: unknown with role pengamat', () => {
-    const result = news('"Narasi G20 masih elitis," kata Trubus Rahadiansyah, pengamat kebijakan publik dari Universitas Trisakti.');
-    expect(result.voices[0]).toMatchObject({ role: 'pengamat', type: 'unknown' });
-    expect(result).toMatchObject({ official: 0, non_official: 0, unknown: 1, non_official_share: null });
+  test('a pronoun or a descriptor is the last person named, and a lone pronoun with nobody before it is no voice', () => {
+    const result = news(
+      'Aktor Dimas Haryoko kembali ke layar lebar. "Tangan saya sampai lecet," kata Dimas. ' +
+        'Pria berusia 44 tahun ini mengaku sempat ragu menerima peran tersebut. Ia menambahkan, syuting berlangsung 38 hari. ' +
+        '"Saya belajar banyak," ujarnya.',
+    );
+    expect(result.voices.map((v) => [v.speaker, v.type, v.type_cue])).toEqual([['Dimas Haryoko', 'non_official', 'Aktor']]);
+    expect(news('Ia mengatakan harga cabai naik. "Kami bingung," ujarnya.').voices).toEqual([]);
+  });
+
+  test('one person named again by surname, first name or "Pak …" is one voice, and a nickname given with "sapaan akrabnya" joins them', () => {
+    expect(speakers('Kuasa hukum korban, Andi Prasetyo, meminta polisi menelusuri aliran dana. "Ini jaringan," kata Andi. Prasetyo menambahkan, korban akan melapor lagi.')).toEqual([
+      'Andi Prasetyo',
+    ]);
+    expect(speakers('Jali (48), sopir truk, mengaku menunggu empat jam. "Kalau telat, saya kena potong," keluh Pak Jali.')).toEqual(['Pak Jali']);
+    expect(
+      speakers('Bupati Manggarai Barat, Edistasius Endi Nggoro, mengatakan wisatawan bertambah. "Ini kabar baik," kata Edi, sapaan akrabnya. Menurut Edi, pipa baru rampung tahun depan.'),
+    ).toEqual(['Edistasius Endi Nggoro']);
+  });
+
+  test('someone unnamed is not a voice, and the pronoun after them is theirs, not the previous speaker\'s', () => {
+    const result = news(
+      '"Kami sudah mendirikan dapur umum," kata Kepala BPBD Uka Suska. Seorang pengungsi yang enggan disebut namanya mengaku belum menerima bantuan. ' +
+        'Ia menyebut pembagian bantuan belum merata.',
+    );
+    expect(result.voices.map((v) => v.speaker)).toEqual(['Uka Suska']);
+  });
+
+  test('datelines, cited outlets, institutions speaking as themselves, places and account labels are not voices', () => {
+    const result = news(
+      'JAKARTA, KOMPAS.com - Kementerian Kesehatan menyatakan kasus naik. Dilansir dari Reuters, Jumat (19/6/2020), Presiden AS Robert Hale mengatakan tarif ditunda. ' +
+        'Melansir The Star, Azman mengatakan ASEAN tidak memihak. Pertamina memastikan stok aman, seperti dilaporkan Kompas.com. ' +
+        'Di Pasar Induk, Jakarta Timur, pedagang mengaku omzet turun. "Kami hanya meneruskan keluhan warga," tulis Admin Putu dalam unggahannya.',
+    );
+    expect(result.voices.map((v) => [v.speaker, v.type])).toEqual([
+      ['Robert Hale', 'official'],
+      ['Azman', 'unknown'],
+    ]);
+  });
+});
+
+describe('voices in news: official or not, and why', () => {
+  test('titles, ranks, state bodies, state companies, village heads and foreign governments are official', () => {
+    expect(typed('Kapolres Bogor AKBP Rio Wahyu Anggoro mengatakan tersangka ditahan.')).toEqual([['Rio Wahyu Anggoro', 'official', 'Kapolres']]);
+    expect(typed('Direktur Utama PT Pertamina Patra Niaga, Rizal Hakim, mengatakan pasokan ditambah.')).toEqual([['Rizal Hakim', 'official', 'Pertamina Patra Niaga']]);
+    expect(typed('Manager Humas KAI Daop 1 Jakarta, Anne Purba, mengimbau penumpang tidak membeli dari calo.')).toEqual([['Anne Purba', 'official', 'KAI']]);
+    expect(typed('Kepala Desa Sukamaju, Ujang Sutisna, mengatakan saluran itu jebol.')).toEqual([['Ujang Sutisna', 'official', 'Kepala Desa']]);
+    expect(typed('Perdana Menteri Malaysia Azman Rahim menilai kesepakatan itu penting.')).toEqual([['Azman Rahim', 'official', 'Perdana Menteri']]);
+    expect(typed('Juru bicara Kementerian Luar Negeri China, Li Wenhua, menyatakan dialog berlanjut.')).toEqual([['Li Wenhua', 'official', 'Kementerian']]);
+    expect(typed('"Sidang ditunda," ujar ketua majelis hakim, Wahyu Santoso.')).toEqual([['Wahyu Santoso', 'official', 'ketua majelis hakim']]);
+  });
+
+  test('traders, lawyers, coaches, athletes, artists, experts, NGOs, unions and private companies are non-official', () => {
+    expect(typed('"Pembeli sepi," kata Sulastri, pedagang beras di Pasar Cipinang.')).toEqual([['Sulastri', 'non_official', 'pedagang']]);
+    expect(typed('Kuasa hukum terdakwa, Yosef Simanjuntak, menilai tuntutan terlalu berat.')).toEqual([['Yosef Simanjuntak', 'non_official', 'Kuasa hukum']]);
+    expect(typed('Pelatih Persib, Marko Jovanovic, mengaku kecewa.')).toEqual([['Marko Jovanovic', 'non_official', 'Pelatih']]);
+    expect(typed('Ekonom INDEF, Nailul Hakim, menilai pendanaan itu sinyal positif.')).toEqual([['Nailul Hakim', 'non_official', 'Ekonom']]);
+    expect(typed('Direktur Eksekutif Walhi Kaltim, Fathur Rozikin, meminta tambang dihentikan.')).toEqual([['Fathur Rozikin', 'non_official', 'Walhi']]);
+    expect(typed('Presiden KSPI, Sahid Ikhsan, mengatakan upah tergerus inflasi.')).toEqual([['Sahid Ikhsan', 'non_official', 'KSPI']]);
+    expect(typed('Presiden Direktur PT Bank Central Asia Tbk, Jahja Hartanto, mengatakan persaingan ketat.')).toEqual([['Jahja Hartanto', 'non_official', 'PT']]);
+    expect(typed('"Laut mengajarkan sabar," kata Nadia Kirana, aktris film itu.')).toEqual([['Nadia Kirana', 'non_official', 'aktris']]);
+  });
+
+  test('a role written at another mention of the same person types them: a preceding sentence, a mid-sentence title, a descriptor', () => {
+    expect(typed('Ketua Umum Asosiasi Pedagang Pasar, Budi Santoso, hadir di pasar itu. "Harga naik terus," kata Budi.')).toEqual([['Budi Santoso', 'non_official', 'Asosiasi']]);
+    expect(typed('Dalam film garapan sutradara Livia Ananta itu, banyak adegan di laut. Livia Ananta menuturkan syuting berlangsung 38 hari.')).toEqual([
+      ['Livia Ananta', 'non_official', 'sutradara'],
+    ]);
+    expect(typed('"Saya senang," kata Tiago Ramos. Gelandang asal Brasil tersebut menilai timnya kehilangan konsentrasi.')).toEqual([['Tiago Ramos', 'non_official', 'Gelandang']]);
+  });
+
+  test('a former official, a candidate and an unnamed role are read for what they are', () => {
+    expect(typed('Jaksa menuntut mantan Kepala Dinas PUPR Lebak, Arif Budiman. Usai sidang, Arif menyatakan keberatan.')).toEqual([['Arif Budiman', 'non_official', 'mantan Kepala']]);
+    expect(classifySpeaker('Direktur PT Maju Jaya')).toEqual({ type: 'non_official', role: 'direktur', type_cue: 'PT' });
+    expect(classifySpeaker('Plt Kepala Diskominfo Samarinda')).toMatchObject({ type: 'official' });
+    expect(classifySpeaker('Pak Darto')).toEqual({ type: 'non_official', role: null, type_cue: 'Pak' });
+    expect(classifySpeaker('kepala keluarga').type).toBe('non_official');
+  });
+
+  test('nobody is typed unknown when a title, a role or a form of address says something, and unknown when nothing does', () => {
+    const result = news('"Kami tidak menyerah," kata Yohanes. "Narasi G20 masih elitis," kata Trubus Rahadiansyah, pengamat kebijakan publik dari Universitas Trisakti.');
+    expect(result.voices.map((v) => [v.speaker, v.type])).toEqual([
+      ['Yohanes', 'unknown'],
+      ['Trubus Rahadiansyah', 'non_official'],
+    ]);
+    expect(result).toMatchObject({ official: 0, non_official: 1, unknown: 1, non_official_share: 1 });
   });
 
   test('a text with no attributed speech gives no voices and a null share, even with "kata" and "jelas" as ordinary words', () => {
     const result = news('Kata kunci pemulihan jelas terlihat di pasar. Laporan itu menyatakan ekonomi tumbuh. Menurut data BPS, inflasi turun.');
     expect(result).toEqual({ voices: [], official: 0, non_official: 0, unknown: 0, non_official_share: null, author_kind: null });
-  });
-
-  test('a title at a company or an acting title is read for what it is', () => {
-    expect(classifySpeaker('Direktur PT Maju Jaya')).toEqual({ type: 'unknown', role: 'swasta' });
-    expect(classifySpeaker('Plt Kepala Diskominfo Samarinda')).toEqual({ type: 'official', role: 'kepala diskominfo' });
-    expect(classifySpeaker('Pak Darto')).toEqual({ type: 'non_official', role: 'warga' });
   });
 });
 
@@ -93,7 +169,7 @@ describe('voices in social posts', () => {
   test('a post by an official account handle is an official voice', () => {
     const result = social('Ayo ikuti pelatihan literasi digital G20 di kelurahan masing-masing!', { handle: '@humaspemkotsmd' });
     expect(result.author_kind).toBe('official');
-    expect(result.voices).toEqual([{ speaker: '@humaspemkotsmd', role: 'akun resmi', type: 'official', quote: null, cue: 'author' }]);
+    expect(result.voices).toEqual([{ speaker: '@humaspemkotsmd', role: 'akun resmi', type: 'official', type_cue: 'akun resmi', quote: null, cue: 'author' }]);
     expect(result.non_official_share).toBe(0);
   });
 

@@ -1,0 +1,205 @@
+import { TERMS, tokenize } from './voices-lexicon.js';
+import { VERB as VERB_WORD, asRole, isApposition, isRolePart, joinParts, parsePart, type Phrase } from './voices-phrase.js';
+
+/**
+ * Where a news text attributes speech, and the phrase that names who: a quote then `kata/ujar/tutur/… X`,
+ * `Menurut X, …`, `X mengatakan/menilai/mengaku …`, `Hal itu disampaikan X`, `…," ujarnya`. The phrase is read
+ * in comma parts: "kata Darto, nelayan di Bontang" is a name and its apposition; "Meski sering tersenyum,
+ * Brotoseno mengaku" is Brotoseno (a leading clause is not the speaker); "Dilansir dari Reuters, Jumat (19/6),
+ * Presiden AS X menyebut" is X (the citation and the date are not). A dateline ("JAKARTA, KOMPAS.com -",
+ * "Jakarta (ANTARA) -") is blanked first. Sentence subjects that name a person ("Siti Rohmah, buruh pabrik di
+ * Cikarang, datang …") are read too: a later "ia" or "Ibu dua anak itu" may point back to them.
+ */
+export interface Attribution { at: number; cue: string; quote: string | null; phrase: Phrase }
+export interface Subject { at: number; phrase: Phrase }
+
+const AFTER = 'kata|ujar|tutur|ucap|ungkap|tegas|terang|papar|imbuh|tambah|sebut|lanjut|pungkas|jelas|tandas|cetus|kilah|keluh|aku|seru|sambung|timpal|tulis|kenang|bilang|jawab';
+const PASSIVE = 'disampaikan|dikatakan|diungkapkan|dijelaskan|ditegaskan|dituturkan|diutarakan|dipaparkan|disebutkan';
+const BEFORE =
+  'mengatakan|menyatakan|menjelaskan|menuturkan|mengungkapkan|mengungkap|menegaskan|menyampaikan|menerangkan|memaparkan|menambahkan|' +
+  'mengutarakan|berkata|berujar|bertutur|menilai|berpendapat|mengaku|mengakui|menyebutkan|menyebut|mengingatkan|mengeluhkan|mengeluh|' +
+  'bercerita|menceritakan|mengimbau|meminta|mendesak|berharap|memastikan|membantah|membenarkan|menampik|mengklaim|mengeklaim|menduga|' +
+  'menyarankan|mengusulkan|menekankan|menjawab|mengkritik|menyoroti|menyayangkan|mengenang|memperkirakan|mengemukakan|membeberkan|' +
+  'mengajak|berjanji|mengungkapkan|menanggapi';
+const CUE_RE = new RegExp(
+  `(?<![\\p{L}])(?:(?<pron>(?:${AFTER}|menurut)nya)|(?<after>${AFTER}|menurut|${PASSIVE})|(?<before>${[...new Set(BEFORE.split('|'))].join('|')}))(?![\\p{L}])`,
+  'giu',
+);
+/** A short cue ("jelas", "tambah", "tulis") attributes only right after a comma or a closing quote. */
+const AFTER_CLAUSE = /(?:[,"”]|[.!?]["”])\s*$/;
+const SENTENCE_START = /(?:^|[.!?]["”]?\s+|\n\s*)$/;
+const QUOTE_RE = /["“]([^"“”\n]{2,2000})["”]/g;
+const STEP = /[^\S\n]*([^\s,;:!?"“”]+|[\n,;:!?"“”]|$)/y;
+const STOP = new Set(
+  ('saat ketika di kepada dalam pada usai seusai selepas sesudah setelah sebelum melalui lewat via dilansir seperti sebagaimana ' +
+    'sembari sambil yang bahwa mengenai tentang terkait soal karena sebab kemarin tadi td pas waktu senin selasa rabu kamis jumat ' +
+    'sabtu minggu dengan menjelang jelang untuk bagi atas terhadap hingga sampai sejak').split(' '),
+);
+const ABBREVIATION = /^(?:\p{Lu}|Dr|Drs|Dra|dr|drg|Ir|Prof|Hj|KH|St|H|Kab|Pol|Sp\.\p{L}+|M\.\p{L}+|S\.\p{L}+)\.$/u;
+const PRONOUN_WORD = /^(?:dia|ia|beliau)$/i;
+const VERB = /^(?:me|ber|ter|di)\p{Ll}{3,}(?:\s|$)/u;
+/** A leading part that is not the speaker: a clause, a citation, a time or a place. */
+const ADVERBIAL =
+  /^(?:meski|meskipun|walau|walaupun|sambil|sembari|saat|ketika|setelah|sesudah|sebelum|usai|seusai|selepas|dalam|di|dari|pada|sejak|hingga|untuk|bagi|dengan|tanpa|berdasarkan|menurut|menurutnya|katanya|menanggapi|terkait|soal|mengenai|tentang|atas|karena|sebab|jika|kalau|apabila|agar|supaya|namun|tetapi|sementara|selain|adapun|bahkan|kini|lalu|kemudian|sebelumnya|selanjutnya|dilansir|melansir|dikutip|mengutip|seperti|sebagaimana|mengacu|merujuk|sebagai|oleh|kepada|bersama|hal|secara|terpisah|senada|sebaliknya|akibatnya|padahal|sedangkan|itu|ini|(?:hari\s+)?(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)|kemarin|\d)(?![\p{L}])/iu;
+const LEADING = /^(?:(?:sementara itu|selain itu|di sisi lain|di tempat terpisah|secara terpisah|terpisah|senada|sebelumnya|kemudian|lalu|namun|tetapi|adapun|sedangkan|bahkan|kini|sementara|dan|juga|pada kesempatan (?:itu|tersebut|yang sama)|dalam kesempatan (?:itu|tersebut|yang sama))(?![\p{L}]),?\s*)+/iu;
+const CLAUSE_START = /(?:[.!?]["”]?|["”])[^\S\n]+|\n|[^\S\n][—–-]+[^\S\n]|;\s*/g;
+/** "JAKARTA, KOMPAS.com -", "Jakarta (ANTARA) -", "Liputan6.com, Jakarta -", "SAMARINDA —". */
+const DATELINE = /(^|\n)[^\S\n]*((?:\p{Lu}[\p{L}.]*(?:[^\S\n]+\p{Lu}[\p{L}.]*){0,3})(?:[^\S\n]*\([\p{L}\s.]{2,30}\))?(?:,[^\S\n]*[\p{L}\d.]+(?:[^\S\n]+[\p{L}\d.]+){0,2})?[^\S\n]*(?:--?|–|—)[^\S\n]+)/gu;
+const DATELINE_SIGN = /\p{Lu}{3,}|\(\s*\p{Lu}[\p{L}\s.]+\)|\.(?:com|co|id)\b|detik|CNN|Liputan6|Tribun|Okezone|Kumparan/u;
+
+export function blankDatelines(text: string): string {
+  return text.replace(DATELINE, (all, lead: string, line: string) => (DATELINE_SIGN.test(line) ? lead + ' '.repeat(line.length) : all));
+}
+
+interface Span { open: number; close: number; text: string }
+
+export function findQuotes(text: string) {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(QUOTE_RE)) {
+    const quote = m[1]!.trim().replace(/[\s,]+$/, '');
+    if (quote) spans.push({ open: m.index, close: m.index + m[0].length, text: quote });
+  }
+  const byOpen = new Map(spans.map((s) => [s.open, s]));
+  const byClose = new Map(spans.map((s) => [s.close, s]));
+  return {
+    spans,
+    inside: (at: number) => spans.some((s) => s.open < at && at < s.close),
+    /** The quote that closes just before `at` ("…," kata) or opens just after it (kata X: "…"). */
+    before: (at: number) => byClose.get(at - (/[\s,]*$/.exec(text.slice(Math.max(0, at - 4), at))?.[0].length ?? 0)) ?? null,
+    after: (at: number) => byOpen.get(at + (/^[\s,:]*/.exec(text.slice(at, at + 4))?.[0].length ?? 0)) ?? null,
+  };
+}
+type Quotes = ReturnType<typeof findQuotes>;
+
+/** Words from `from` up to a comma, a period, a quote, or a word such as "saat", "di", "kepada" (kept in an apposition). */
+function readWords(text: string, from: number, max: number, apposition: boolean) {
+  const words: string[] = [];
+  let end = from;
+  STEP.lastIndex = from;
+  for (let m = STEP.exec(text); m && m[1] && words.length < max; m = STEP.exec(text)) {
+    const w = m[1];
+    if (w.length === 1 && ',;:!?"“”\n'.includes(w)) return { words, end, stop: w, next: STEP.lastIndex };
+    const lower = w.toLowerCase();
+    if (/^\(\d{1,2}\/\d/.test(w) || (STOP.has(lower) && !(apposition && /^(?:di|yang|dari|dengan|untuk)$/.test(lower)))) break;
+    const period = w.endsWith('.') && !ABBREVIATION.test(w);
+    words.push(period ? w.slice(0, -1) : w);
+    end = STEP.lastIndex - (period ? 1 : 0);
+    if (period || (words.length === 1 && PRONOUN_WORD.test(lower))) break;
+  }
+  return { words, end, stop: '', next: end };
+}
+
+/** The speaker after a cue: "kata Darto, nelayan di Bontang", "kata Kepala Dinas X, Aji Syarif". */
+function speakerAfter(text: string, from: number, cue: string): { phrase: Phrase; end: number } | null {
+  const head = readWords(text, from, 14, false);
+  if (!head.words.length) return null;
+  let phrase = parsePart(head.words.join(' '));
+  let end = head.end;
+  if (head.stop === ',' && phrase.kind !== 'pronoun') {
+    const app = readWords(text, head.next, 16, true);
+    const part = parsePart(app.words.join(' '));
+    // "kata Kepala Desa Sukamaju, Ujang Sutisna": a titled "name" before a bare name was a place or an institution.
+    if (phrase.kind === 'named' && phrase.roles.length && part.kind === 'named' && !part.roles.length) phrase = asRole(phrase);
+    const fits = phrase.kind === 'named' ? isRolePart(part) && (isApposition(app.words.join(' ')) || part.alias !== null) : part.kind === 'named' && phrase.kind !== 'descriptor' && (phrase.kind !== 'none' || isRolePart(phrase));
+    // After "Menurut X," the clause is what X said; an apposition there must close with its own comma.
+    if (app.words.length && fits && (cue !== 'menurut' || app.stop === ',')) {
+      phrase = joinParts([phrase, part]);
+      end = app.end;
+    }
+  }
+  return phrase.kind === 'none' ? null : { phrase, end };
+}
+
+/** The speaker before "mengatakan": comma parts back from the verb while they read as the subject. */
+function speakerBefore(text: string, cueAt: number): { phrase: Phrase; start: number } | null {
+  const from = Math.max(0, cueAt - 280);
+  const window = text.slice(from, cueAt);
+  let start = 0;
+  for (const m of window.matchAll(CLAUSE_START)) {
+    const word = /\S+$/.exec(window.slice(Math.max(0, m.index - 6), m.index + 1))?.[0] ?? '';
+    if (!ABBREVIATION.test(word)) start = m.index + m[0].length;
+  }
+  const clause = window.slice(start).replace(LEADING, '');
+  const raw = clause.split(',').map((p) => p.trim());
+  if (raw.at(-1) === '') raw.pop();
+  const parts: Phrase[] = [];
+  for (let k = raw.length - 1; k >= 0 && parts.length < 4; k--) {
+    const adjacent = k === raw.length - 1;
+    let part = raw[k]!.replace(LEADING, '');
+    if (adjacent) part = part.replace(/^(?:melalui|lewat)\s+/i, '');
+    // "Sulastri, (52)," an age, "Bupati X, Yuli, yang turut hadir," a relative clause, "dr. Anggi, Sp.A," a degree.
+    if (/^\(?\d{1,3}\)$/.test(part) || /^yang\s/i.test(part) || /^(?:\p{Lu}\p{L}{0,2}\.)+\p{L}{0,4}\.?$/u.test(part)) continue;
+    if (!part || ADVERBIAL.test(part) || (adjacent && VERB.test(part) && !TERMS.at(tokenize(part), 0))) break;
+    const p = parsePart(part);
+    if (p.kind === 'pronoun' || p.kind === 'descriptor') {
+      if (adjacent) parts.unshift(p);
+      break;
+    }
+    if (p.kind === 'named' && parts.some((x) => x.kind === 'named')) {
+      if (!p.roles.length) break;
+      parts.unshift(asRole(p)); // "Kepala Desa Sukamaju, Ujang Sutisna": the first "name" was the village
+    } else if (p.kind === 'named' || isRolePart(p)) parts.unshift(p);
+    else break;
+  }
+  if (!parts.length) return null;
+  const phrase = joinParts(parts);
+  return phrase.kind === 'none' ? null : { phrase, start: from + start };
+}
+
+export function findAttributions(text: string, quotes: Quotes): Attribution[] {
+  const found: Attribution[] = [];
+  for (const m of text.matchAll(CUE_RE)) {
+    const at = m.index;
+    if (quotes.inside(at)) continue; // a cue inside a quote is the speaker's own words
+    const cue = m[0].toLowerCase();
+    const preceding = text.slice(Math.max(0, at - 3), at);
+    const g = m.groups!;
+    if (g.pron) {
+      if (cue === 'menurutnya' || AFTER_CLAUSE.test(preceding)) found.push({ at, cue, quote: quotes.before(at)?.text ?? null, phrase: parsePart('dia') });
+    } else if (g.after) {
+      const free = cue === 'menurut' || cue.startsWith('di');
+      if (!free && !AFTER_CLAUSE.test(preceding) && !(cue === 'kata' && SENTENCE_START.test(preceding))) continue;
+      if (cue === 'tulis' && !/["”]\s*$/.test(text.slice(Math.max(0, at - 4), at))) continue;
+      let from = at + m[0].length;
+      if (cue.startsWith('di')) from += /^\s+oleh(?=\s)/i.exec(text.slice(from, from + 8))?.[0].length ?? 0;
+      const speaker = speakerAfter(text, from, cue);
+      if (speaker) found.push({ at, cue, quote: (quotes.before(at) ?? quotes.after(speaker.end))?.text ?? null, phrase: speaker.phrase });
+    } else {
+      const speaker = speakerBefore(text, at);
+      if (speaker) found.push({ at: speaker.start, cue, quote: (quotes.after(at + m[0].length) ?? quotes.before(speaker.start))?.text ?? null, phrase: speaker.phrase });
+    }
+  }
+  return found;
+}
+
+/** Sentence subjects that name a person, with the roles around them, in the windows [from, to) given. */
+export function findSubjects(text: string, quotes: Quotes, windows: [number, number][]): Subject[] {
+  const subjects: Subject[] = [];
+  for (const m of text.matchAll(/(?:^|[.!?]["”]?[^\S\n]+|\n+)(?=\p{Lu})/gu)) {
+    const at = m.index + m[0].length;
+    if (!windows.some(([from, to]) => at >= from && at < to) || quotes.inside(at)) continue;
+    const sentence = /^[^.!?\n]*/.exec(text.slice(at, at + 240))![0];
+    const words = sentence.split(/\s+/);
+    if (words.length >= 4 && words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length > 0.7) continue; // a headline
+    const raw = sentence.replace(LEADING, '').split(',').slice(0, 5).map((p) => p.trim());
+    let k = 0;
+    while (k < raw.length - 1 && k < 2 && ADVERBIAL.test(raw[k]!)) k++;
+    let first = parsePart(raw[k] ?? '');
+    // "Ketua Umum Asosiasi X, Budi, hadir …", "Kepala Desa Sukamaju, Ujang, …": the role, then the name.
+    const second = raw[k + 1] ? parsePart(raw[k + 1]!) : null;
+    const verbless = !raw[k]!.split(/\s+/).some((w) => VERB_WORD.test(w) && !TERMS.at(tokenize(w), 0));
+    if (second?.kind === 'named' && !second.roles.length && verbless && (isRolePart(first) || (first.kind === 'named' && first.roles.length))) {
+      first = joinParts([first.kind === 'named' ? asRole(first) : first, second]);
+      k++;
+    }
+    if (first.kind !== 'named') continue;
+    const parts = [first];
+    for (let j = k + 1; j < raw.length; j++) {
+      const p = parsePart(raw[j]!);
+      if (!isRolePart(p) || !(isApposition(raw[j]!) || p.alias !== null)) break;
+      parts.push(p);
+    }
+    subjects.push({ at, phrase: joinParts(parts) });
+  }
+  return subjects;
+}

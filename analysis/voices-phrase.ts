@@ -1,0 +1,243 @@
+import { createRequire } from 'node:module';
+import { PLACES, WORDS, isDegree, isInitial, tokenize, vocabAt, type Tok } from './voices-lexicon.js';
+import { classifyRole } from './voices-type.js';
+
+/**
+ * A speaker phrase split into the person's name and the role around it. "Kapolres Bogor AKBP Rio Wahyu Anggoro"
+ * is Rio Wahyu Anggoro with the role "Kapolres Bogor AKBP"; "Darto, nelayan di Bontang" is Darto, "nelayan di
+ * Bontang"; "Brotoseno bergurau" and "Smith usai laga tersebut" are Brotoseno and Smith. The role words come
+ * first (titles, institutions, fields of office, one place after them), then the name: capitalised words up to
+ * a lower-case word, an age "(44)" or a degree. A run of capitalised words followed by more role words was an
+ * institution's name ("Pertamina Patra Niaga Regional Jawa"), not the person's.
+ *
+ * A phrase with no name is one of: a pronoun ("dia", "ia", "beliau"), a descriptor pointing back to someone
+ * ("Pria berusia 44 tahun ini", "pelatih asal Serbia itu"), an unnamed person ("seorang pedagang"), an office
+ * ("Kepala Dinas Kominfo Kaltim"), or no person at all (an institution, an outlet, a place, an account label).
+ */
+export type PhraseKind = 'named' | 'pronoun' | 'descriptor' | 'anonymous' | 'office' | 'none';
+export interface Phrase {
+  kind: PhraseKind;
+  text: string;
+  name: string | null;
+  honorific: string | null;
+  /** Role text around the name, each a phrase to type from (prefix, appositions). */
+  roles: string[];
+  /** A nickname this phrase gives ("yang akrab disapa Kiki"), or true when it says it is one ("sapaan akrabnya"). */
+  alias: string | true | null;
+  age: boolean;
+}
+
+const require = createRequire(import.meta.url);
+const iso = require('stopwords-iso/stopwords-iso.json') as Record<string, string[]>;
+const FUNCTION_WORDS = new Set(iso.id ?? []);
+const PRONOUNS = new Set(['dia', 'ia', 'beliau', 'dirinya']);
+const NOT_A_NAME = new Set(
+  ('senin selasa rabu kamis jumat sabtu minggu ahad januari februari maret april mei juni juli agustus september oktober ' +
+    'november desember hal tahun pukul wib wita wit tuhan allah alhamdulillah insyaallah ' +
+    'covid-19 covid korea g20 ktt lebaran idulfitri natal ramadan').split(' '),
+);
+const PARTICLES = new Set(['bin', 'binti', 'van', 'de', 'der', 'von', 'al', 'el', 'da', 'dos', 'del', 'la', 'le', 'ten', 'ter']);
+const DEMONSTRATIVE = /(?:^|\s)(?:ini|itu|tersebut)$/i;
+const ALIAS = /(?:(?:yang\s+)?(?:akrab|biasa|kerap|sering)\s+(?:di)?(?:sapa|panggil|disapa|dipanggil)\s+|sapaan\s+akrab(?:nya)?\s+|(?:dengan\s+)?panggilan\s+)(\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*)?)/u;
+const ALIAS_SELF = /^(?:sapaan\s+akrab(?:nya)?|panggilan\s+akrab(?:nya)?|begitu\s+(?:ia|dia|beliau)\s+(?:biasa|akrab|kerap)\s+(?:disapa|dipanggil)|nama\s+lengkapnya|demikian\s+(?:ia|dia)\s+disapa)$/i;
+
+const isCapWord = (t: Tok) => t.cap && !t.acronym && !t.paren && !t.numeric && !isDegree(t) && /\p{Ll}/u.test(t.text);
+/** Lower-case words after which capitalised words name a place ("asal Cimahi", "di Garut", "tujuan Yogyakarta"). */
+const BEFORE_PLACE = new Set(['asal', 'di', 'dari', 'ke', 'tujuan', 'dekat', 'sekitar', 'kawasan', 'wilayah', 'daerah', 'kampung', 'desa', 'kota', 'kabupaten', 'pulau', 'pasar', 'jalan', 'kelurahan', 'kecamatan', 'provinsi', 'luar', 'negeri', 'dusun']);
+/** Words that join the words of an institution's name ("Institute for Development of Economics and Finance"). */
+const JOINING = new Set(['of', 'for', 'on', 'and', 'the', 'dan', 'untuk', '&', 'de', 'la', 'des', 'du', 'in']);
+/** Titles that are also family names ("Arif Rahman Hakim"): at the end of a name they stay in it. */
+const NAME_TITLES = new Set(['hakim', 'raja', 'ratu', 'sultan', 'pangeran', 'mayor', 'kolonel']);
+export const VERB = /^(?:me|di)\p{Ll}{3,}$/u;
+
+/** Skips an institution's or a place's capitalised name from i (with its joining words); returns where it ends. */
+function skipProperName(toks: Tok[], i: number): number {
+  let k = i;
+  while (k < toks.length && ((isCapWord(toks[k]!) && !vocabAt(toks, k)) || (k > i && JOINING.has(toks[k]!.lower) && toks[k + 1] && isCapWord(toks[k + 1]!)))) k++;
+  return k;
+}
+
+/** Where the role words end and the name begins, token by token. */
+function splitName(toks: Tok[]) {
+  let i = 0;
+  let group = false;
+  let honorific: string | null = null;
+  let placeTaken = false;
+  let lastWasRole = false;
+  let skipNext = false;
+  while (i < toks.length) {
+    const t = toks[i]!;
+    const next = toks[i + 1];
+    const word = WORDS.at(toks, i);
+    if (word?.value === 'honorific' && (t.cap || t.text.endsWith('.')) && next && isCapWord(next)) {
+      honorific = toks.slice(i, i + word.len).map((x) => x.text).join(' ');
+      i += word.len;
+      break;
+    }
+    const v = vocabAt(toks, i);
+    if (v?.kind === 'group') group = true;
+    if (v && v.kind !== 'namefield') {
+      i += v.len;
+      lastWasRole = v.kind === 'term' || v.kind === 'field' || v.kind === 'place';
+      // "PT Gema Pentas Nusantara", "band Senandung", "Kampung Babakan": the words after a marker name the institution or place.
+      skipNext = (v.kind === 'term' && v.term.marker) || v.kind === 'location' || skipNext;
+      continue;
+    }
+    if (isCapWord(t) || v?.kind === 'namefield') {
+      if (skipNext) {
+        i = Math.max(i + 1, skipProperName(toks, i));
+        skipNext = false;
+        lastWasRole = true;
+        continue;
+      }
+      // One place right after a title or an office: "Bupati Purworejo Yuli Hastuti", "Dinas … Bontang Aji".
+      const place = lastWasRole && !placeTaken ? PLACES.at(toks, i) : null;
+      if (place) {
+        placeTaken = true;
+        i += place.len;
+        lastWasRole = false;
+        continue;
+      }
+      break;
+    }
+    skipNext = BEFORE_PLACE.has(t.lower) || (skipNext && JOINING.has(t.lower));
+    lastWasRole = false;
+    i++;
+  }
+  // The name runs over capitalised words. Role words inside the run with more capitalised words after them
+  // mean the run so far named an institution ("Pertamina Patra Niaga Regional Jawa"): start again after them.
+  let start = i;
+  let k = i;
+  let trailingRole = false;
+  while (k < toks.length) {
+    const t = toks[k]!;
+    if (k === start && isCapWord(t) && FUNCTION_WORDS.has(t.lower)) break;
+    const v = vocabAt(toks, k);
+    const nameWord = (isCapWord(t) && (!v || v.kind === 'namefield' || (v.kind === 'place' && k > start))) || (k > start && (isInitial(t) || PARTICLES.has(t.lower))) || (k === start && isInitial(t));
+    if (nameWord) {
+      k++;
+      continue;
+    }
+    if (k > start && v && v.kind !== 'group' && (t.cap || t.acronym) && !t.paren && !isDegree(t)) {
+      let after = k;
+      while (after < toks.length && vocabAt(toks, after) && vocabAt(toks, after)!.kind !== 'namefield') after += vocabAt(toks, after)!.len;
+      const more = after < toks.length && isCapWord(toks[after]!);
+      if (!more && v.len === 1 && NAME_TITLES.has(t.lower) && after === k + 1) {
+        k++;
+        continue;
+      }
+      if (!more) {
+        trailingRole = v.kind !== 'term' || v.term.kind.startsWith('inst'); // "Patra Niaga Regional", not "Budi Ketua RT"
+        break;
+      }
+      k = start = after;
+      continue;
+    }
+    break;
+  }
+  // "Laporan itu", "Pria ini": a word before a demonstrative is a common noun, not a name.
+  const demonstrative = k < toks.length && /^(?:ini|itu|tersebut)$/.test(toks[k]!.lower);
+  const named = k > start && !trailingRole && !demonstrative;
+  return named ? { nameStart: start, nameEnd: k, roleEnd: start, group, honorific } : { nameStart: -1, nameEnd: -1, roleEnd: toks.length, group, honorific };
+}
+
+function validName(toks: Tok[]): boolean {
+  if (!toks.length || toks.length > 6) return false;
+  const words = toks.filter((t) => !isInitial(t) && !PARTICLES.has(t.lower));
+  if (!words.length || words.some((t) => NOT_A_NAME.has(t.lower.replace(/[^\p{L}\d-]/gu, '')))) return false;
+  if (words.length === 1 && FUNCTION_WORDS.has(words[0]!.lower)) return false;
+  if (WORDS.at(toks, 0)?.value === 'media') return false;
+  // "Jakarta", "Kutai Kartanegara", "Surabaya": a place alone is not a person.
+  const place = PLACES.at(toks, 0) ?? (WORDS.at(toks, 0)?.value === 'place' ? WORDS.at(toks, 0) : null);
+  if (place?.len === toks.length) return false;
+  return !/\.(?:com|co|id)$/i.test(toks.at(-1)!.text);
+}
+
+const parsed = new Map<string, Phrase>();
+
+/** One comma-free part of a speaker phrase (remembered: the same parts come back within and across texts). */
+export function parsePart(part: string): Phrase {
+  const text = part.trim();
+  const known = parsed.get(text);
+  if (known) return known;
+  if (parsed.size > 20_000) parsed.clear();
+  const phrase = readPart(text);
+  parsed.set(text, phrase);
+  return phrase;
+}
+
+function readPart(text: string): Phrase {
+  const phrase: Phrase = { kind: 'none', text, name: null, honorific: null, roles: [], alias: null, age: false };
+  if (!text) return phrase;
+  const aliasMatch = ALIAS.exec(text);
+  if (ALIAS_SELF.test(text)) return { ...phrase, alias: true };
+  let toks = tokenize(aliasMatch ? text.slice(0, aliasMatch.index) : text);
+  if (aliasMatch) phrase.alias = aliasMatch[1]!;
+  if (toks.length === 1 && PRONOUNS.has(toks[0]!.lower)) return { ...phrase, kind: 'pronoun' };
+  if (toks.some((t) => WORDS.at([t], 0)?.value === 'account' && t.cap)) return phrase;
+  let split = splitName(toks);
+  // "… menuntut mantan Kepala Dinas PUPR, Arif": a verb before the name ends someone else's clause.
+  const verb = toks.slice(0, split.nameStart).findLastIndex((t, k) => VERB.test(t.text) && !vocabAt(toks, k));
+  if (split.nameStart >= 0 && verb >= 0) {
+    toks = toks.slice(verb + 1);
+    split = splitName(toks);
+  }
+  const prefix = toks.slice(0, split.roleEnd);
+  const prefixText = prefix.map((t) => t.text).join(' ');
+  phrase.honorific = split.honorific;
+  phrase.age = toks.some((t, k) => k >= Math.max(0, split.nameEnd) && t.paren && /^\d{1,3}$/.test(t.text));
+  if (split.nameStart >= 0) {
+    const name = toks.slice(split.nameStart, split.nameEnd);
+    if (validName(name)) {
+      phrase.kind = 'named';
+      phrase.name = name.map((t) => t.text).join(' ');
+      const rest = toks.slice(split.nameEnd).filter((t) => !t.paren);
+      if (prefixText) phrase.roles.push(prefixText);
+      // A role written after the name without a comma ("Budi Santoso Ketua RT 05") still types it.
+      if (rest.length && vocabAt(rest, 0)?.kind === 'term') phrase.roles.push(rest.map((t) => t.text).join(' '));
+      return phrase;
+    }
+  }
+  const lead = split.honorific ? toks.slice(1) : toks;
+  const role = classifyRole(toks);
+  const personWord = toks.some((t, k) => vocabAt(toks, k)?.kind === 'person');
+  if (role || personWord || phrase.age) phrase.roles.push(text);
+  const head = vocabAt(lead, 0);
+  const title = head?.kind === 'term' && ['official', 'generic', 'default'].includes(head.term.kind);
+  if (DEMONSTRATIVE.test(text) && (role || personWord)) phrase.kind = 'descriptor';
+  else if (role && split.group) phrase.kind = 'anonymous';
+  else if (role?.type === 'official' && title && lead[0]!.cap) phrase.kind = 'office';
+  else if (role?.type === 'non_official' && !toks.some((t) => t.cap) && toks.length <= 3) phrase.kind = 'anonymous';
+  return phrase;
+}
+
+/** An apposition that says who someone is: it starts with a role ("nelayan di Bontang", "salah satu warga",
+ * "Kapolres Bogor") or "yang juga …", and has no verb of its own before a "yang" ("masyarakat perlu memahami …" is a clause). */
+export function isApposition(text: string): boolean {
+  const t = text.trim();
+  if (/^yang\s+(?:juga|merupakan|adalah|menjabat|kini|saat\s+ini)\s/i.test(t)) return true;
+  if (/^\(\d{1,3}\)$/.test(t)) return true;
+  const toks = tokenize(t);
+  const head = vocabAt(toks, 0);
+  if (!head || !['term', 'group', 'person', 'former'].includes(head.kind)) return false;
+  const relative = toks.findIndex((x) => x.lower === 'yang');
+  return !toks.slice(0, relative < 0 ? toks.length : relative).some((x, k) => VERB.test(x.text) && !vocabAt(toks, k));
+}
+
+/** A named part whose name may be a place or an institution after a title ("Kepala Desa Sukamaju"), read as a role. */
+export function asRole(p: Phrase): Phrase {
+  return { ...p, kind: 'none', name: null, honorific: null, roles: [p.text] };
+}
+
+/** A role part that may stand beside a name as its apposition ("nelayan di Bontang", "Kapolres Bogor"). */
+export function isRolePart(p: Phrase): boolean {
+  return p.kind !== 'named' && p.kind !== 'pronoun' && (p.roles.length > 0 || p.alias !== null || p.age);
+}
+
+/** Several parts of one speaker (name, appositions) read together: the first name wins, every role is kept. */
+export function joinParts(parts: Phrase[]): Phrase {
+  const named = parts.find((p) => p.kind === 'named');
+  const head = named ?? parts.find((p) => p.kind !== 'none') ?? parts[0]!;
+  const alias = parts.map((p) => p.alias).find((a) => a !== null) ?? null;
+  return { ...head, roles: parts.flatMap((p) => p.roles), alias, age: parts.some((p) => p.age) };
+}
