@@ -29,6 +29,8 @@ const require = createRequire(import.meta.url);
 const EPOCHS = 150;
 const L2_WORDS = [3e-4, 1e-3, 3e-3];
 const L2_DENSE = 1e-5;
+const L2_NUSAX = 1e-3;
+const OTHER_WORDS_L2 = 3;
 /**
  * Offsets to the neutral class's score that the leave-one-domain-out report shows. The model keeps 0: it is
  * trained with balanced classes, so 0 assumes no class mix, and the domains here (reviews, mostly positive)
@@ -245,7 +247,22 @@ function trainNusaxLanguages(only: string | undefined): void {
   ];
   const tokensOf = (r: (typeof train)[number]) => withTranslations(tokenize(r.text), setups.get(r.lang)!.translations);
   const df = new Map<string, number>();
-  for (const r of train) for (const w of new Set(tokensOf(r).filter((t) => t.kind === 'word' || t.kind === 'emoji').map((t) => t.norm))) df.set(w, (df.get(w) ?? 0) + 1);
+  // Names and brands (Indosat, Gojek, Starbucks): words NusaX writes capitalised inside a sentence at least half the time.
+  const cased = new Map<string, [capital: number, all: number]>();
+  for (const r of train) {
+    for (const t of tokensOf(r)) {
+      if (t.kind !== 'word') continue;
+      df.set(t.norm, df.get(t.norm) ?? 0);
+      if (t.sentenceStart) continue;
+      const c = cased.get(t.norm) ?? [0, 0];
+      cased.set(t.norm, [c[0] + (t.capitalized || t.acronym ? 1 : 0), c[1] + 1]);
+    }
+    for (const w of new Set(tokensOf(r).filter((t) => t.kind === 'word' || t.kind === 'emoji').map((t) => t.norm))) df.set(w, (df.get(w) ?? 0) + 1);
+  }
+  const isName = (w: string) => {
+    const c = cased.get(w);
+    return c !== undefined && c[1] >= 1 && c[0] / c[1] >= 0.5;
+  };
   // No weight on function words (Indonesian, English, Malay stopwords), pronouns, topic words, places, nor on
   // a regional word whose Indonesian headword is such a word ("rega" is "harga").
   const iso = require('stopwords-iso/stopwords-iso.json') as Record<string, string[]>;
@@ -254,17 +271,22 @@ function trainNusaxLanguages(only: string | undefined): void {
   const headword = (w: string) => { for (const m of translations.values()) { const id = m.get(w); if (id) return id; } return undefined; };
   const blocked = (w: string) => {
     const id = headword(w);
-    return isStopword(w) || foreignStop.has(w) || notEvidence.has(w) || (id !== undefined && (isStopword(id) || notEvidence.has(id))) || findPlaces(w.replace(/^\p{L}/u, (c) => c.toUpperCase())).length > 0;
+    return isName(w) || isStopword(w) || foreignStop.has(w) || notEvidence.has(w) || (id !== undefined && (isStopword(id) || notEvidence.has(id))) || findPlaces(w.replace(/^\p{L}/u, (c) => c.toUpperCase())).length > 0;
   };
   const vocabulary = vocabularyOf(new Set([...df].filter(([w, n]) => n >= 2 && !blocked(w)).map(([w]) => w)));
   const example = (r: (typeof train)[number]): Example => ({ x: sentimentVector(tokensOf(r), setups.get(r.lang)!, vocabulary), y: SENTIMENTS.indexOf(r.label), weight: 1 });
   const all = train.map((r) => ({ r, e: example(r) }));
-  const l2 = 1e-3;
-  const shared = fitLinear(all.map((a) => a.e), { l2: (k) => (k.startsWith('@') ? L2_DENSE : l2), epochs: EPOCHS });
+  // Words a sentiment lexicon lists (NusaX's regional headword translations, the Indonesian and English polarity
+  // lists) learn freely; any other word needs much more evidence (L2 × OTHER_WORDS_L2), so a brand or a dish that
+  // happened to sit in reviews of one class weighs little.
+  const lexiconWords = new Set<string>([...idPolarity.keys(), ...Object.keys(afinn)]);
+  for (const m of translations.values()) for (const [regional, id] of m) lexiconWords.add(regional).add(id);
+  const l2Of = (k: string) => (k.startsWith('@') ? L2_DENSE : lexiconWords.has(k.replace(/^!/, '')) ? L2_NUSAX : L2_NUSAX * OTHER_WORDS_L2);
+  const shared = fitLinear(all.map((a) => a.e), { l2: l2Of, epochs: EPOCHS });
   for (const name of names) {
     const code = NUSAX_LANGUAGES[name];
     if (only && only !== code) continue;
-    const own = fitLinear(all.filter((a) => a.r.lang === name && a.r.own).map((a) => a.e), { l2: (k) => (k.startsWith('@') ? L2_DENSE : l2), epochs: EPOCHS });
+    const own = fitLinear(all.filter((a) => a.r.lang === name && a.r.own).map((a) => a.e), { l2: l2Of, epochs: EPOCHS });
     const merged: LinearModel = { bias: [0, 1, 2].map((c) => shared.bias[c]! + own.bias[c]!) as LinearModel['bias'], weights: new Map() };
     for (const [k, w] of shared.weights) merged.weights.set(k, [...w]);
     for (const [k, w] of own.weights) {
