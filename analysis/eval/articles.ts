@@ -4,9 +4,9 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * Annotated articles for the evaluations (places, voices): one JSON object a line. A row carries its text
- * inline ({"id", "title", "text", …}) or points at a real document ({"id", "file", …}), the file's path
- * relative to the folder above the repository (/work), e.g. "shared/seeds/000_a93e2d84fb773aa4.txt".
- * Every other field (the annotations) is kept as written.
+ * inline ({"id", "title", "text", …}), points at a real document ({"id", "file", …}, the file's path relative
+ * to the folder above the repository (/work), e.g. "shared/seeds/000_a93e2d84fb773aa4.txt"), or names a demo
+ * news-site article ({"id", "fixture": slug}). Every other field (the annotations) is kept as written.
  */
 export interface ArticleRow {
   id: string;
