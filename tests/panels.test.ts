@@ -38,7 +38,7 @@ describe('dashboard panels from the rollups', () => {
       { day: NEXT, reach: 500, official_reach: 0, echo_reach: 500, organic_reach: 0 },
     ]);
     expect(await panel('stories')).toEqual([{ day: DAY, originals: 4, pickups: 1 }, { day: NEXT, originals: 0, pickups: 1 }]);
-    expect(await panel('voices')).toEqual([{ day: DAY, official: 4, non_official: 3 }, { day: NEXT, official: 0, non_official: 1 }]);
+    expect(await panel('voices')).toEqual([{ day: DAY, official: 2, non_official: 3 }, { day: NEXT, official: 0, non_official: 1 }]);
     expect((await panel('sentiment'))[0]).toEqual({ day: DAY, positive: 1, neutral: 2, negative: 2, analysed: 5 });
   });
 
@@ -71,8 +71,10 @@ describe('dashboard panels from the rollups', () => {
       { source: 'Nasional', mentions: 1, reach: 4000 },
     ]);
     const speakers = await panel('speakers');
-    expect(speakers[0]).toEqual({ voice: 'Bu Sri, pedagang di pasar itu', class: 'non_official', mentions: 2, quotes: 2, reach: 800 });
-    expect(speakers.filter((s) => s.class === 'official').map((s) => s.voice)).toEqual(['Kementerian', 'Menteri Koordinator Bidang Perekonomian Airlangga Hartarto']);
+    // the trader and the minister are each quoted in two mentions; their order between them is a tie
+    expect(speakers.slice(0, 2).find((s) => s.voice === 'Bu Sri')).toEqual({ voice: 'Bu Sri', class: 'non_official', mentions: 2, quotes: 2, reach: 800 });
+    // a ministry speaking as itself is no voice; the minister is one, by name
+    expect(speakers.filter((s) => s.class === 'official').map((s) => s.voice)).toEqual(['Airlangga Hartarto']);
     // only words that carry sentiment are terms: "sepi" pulls negative in all three reports of the traders; "pedagang", "ikan", "G20" are no terms
     const terms = await panel('terms', '&limit=10');
     expect(terms[0]).toMatchObject({ term: 'sepi', mentions: 3 });
@@ -105,7 +107,7 @@ describe('dashboard panels from the rollups', () => {
     expect(res.headers.get('content-disposition')).toContain(`gaung-panel-speakers-topik-${topicId}-${DAY}_${NEXT}.csv`);
     const lines = (await res.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[0]).toBe('suara,golongan,sebutan,kutipan,jangkauan');
-    expect(lines[1]).toBe('"Bu Sri, pedagang di pasar itu",non_official,2,2,800');
+    expect(lines.slice(1, 3)).toContain('Bu Sri,non_official,2,2,800');
     expect(lines).toContain(`"'${SOCIAL_AUTHOR.replace(/"/g, '""')}",non_official,1,1,200`);
     const volume = await (await t.app.request(`/api/v1/panels/volume?topic=${topicId}&from=${DAY}&to=${NEXT}&format=csv&lang=en`)).text();
     expect(volume.replace(/^\uFEFF/, '').split('\r\n').slice(0, 3)).toEqual(['day,mentions,all_items,share', `${DAY},5,6,0.8333`, `${NEXT},1,1,1`]);
