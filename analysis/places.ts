@@ -105,29 +105,8 @@ export function explainPlaces(input: string, options: PlacesOptions = {}): { pla
   const supported = new Set(counted.filter((c) => !c.needsSupport).map((c) => c.hit.place.provinceCode));
   counted = counted.filter((c) => supported.has(c.hit.place.provinceCode) || void aside(c.hit, 'needs context: its province is not named otherwise'));
 
-  const provinces = new Map<string, Province>();
-  for (const c of counted) {
-    const code = c.hit.place.provinceCode;
-    const p = provinces.get(code) ?? { score: 0, title: false, lead: false, sentences: new Map(), names: new Map(), first: c.hit.start };
-    p.title ||= c.zone === 'title';
-    p.lead ||= c.zone === 'lead';
-    p.sentences.set(c.sentence, Math.max(p.sentences.get(c.sentence) ?? 0, c.weight));
-    p.names.set(c.sentence, (p.names.get(c.sentence) ?? 0) + 1);
-    provinces.set(code, p);
-  }
-  for (const p of provinces.values()) p.score = [...p.sentences.values()].reduce((a, b) => a + b, 0);
-  const ranked = [...provinces.entries()].sort(([, a], [, b]) => b.score - a.score || a.first - b.first);
-  const top = ranked[0]?.[1].score ?? 0;
-  const short = layout.short;
-  const about = new Set<string>();
-  for (const [code, p] of ranked) {
-    const notMinor = p.score >= MINOR_SHARE * top;
-    const repeated = p.sentences.size >= 2;
-    if (short || p.title || (p.lead && (repeated || notMinor)) || (repeated && notMinor)) about.add(code);
-  }
-  // A story that names no province in its headline or lead and none twice is still about the place it gives an
-  // address for ("di Kabupaten Luwu Utara, Sulawesi Selatan"), if it gives one.
-  if (!about.size && ranked[0] && [...ranked[0][1].names.values()].some((n) => n >= 2)) about.add(ranked[0][0]);
+  const ranked = weighProvinces(counted);
+  const about = provincesAbout(ranked, layout.short);
   for (const [code, p] of ranked) {
     if (about.has(code)) continue;
     const why = p.sentences.size < 2 && !p.lead ? 'named once, in passing' : `minor beside ${PLACES.get(ranked[0]![0])!.name}`;
@@ -139,7 +118,7 @@ export function explainPlaces(input: string, options: PlacesOptions = {}): { pla
     if (!about.has(code)) continue;
     const byPlace = new Map<string, Counted[]>();
     for (const c of counted) if (c.hit.place.provinceCode === code) byPlace.set(c.hit.place.code, [...(byPlace.get(c.hit.place.code) ?? []), c]);
-    const inProvince = [...byPlace.values()].map((list) => mentionOf(list, short));
+    const inProvince = [...byPlace.values()].map((list) => mentionOf(list, layout.short));
     inProvince.sort((a, b) => b.score - a.score);
     places.push(...inProvince);
   }
@@ -149,6 +128,37 @@ export function explainPlaces(input: string, options: PlacesOptions = {}): { pla
 
 export function findPlaces(text: string, options: PlacesOptions = {}): PlaceMention[] {
   return explainPlaces(text, options).places;
+}
+
+/** Each province's weight, heaviest first (the earliest named first on a tie). */
+function weighProvinces(counted: Counted[]): [string, Province][] {
+  const provinces = new Map<string, Province>();
+  for (const c of counted) {
+    const code = c.hit.place.provinceCode;
+    const p = provinces.get(code) ?? { score: 0, title: false, lead: false, sentences: new Map(), names: new Map(), first: c.hit.start };
+    p.title ||= c.zone === 'title';
+    p.lead ||= c.zone === 'lead';
+    p.sentences.set(c.sentence, Math.max(p.sentences.get(c.sentence) ?? 0, c.weight));
+    p.names.set(c.sentence, (p.names.get(c.sentence) ?? 0) + 1);
+    provinces.set(code, p);
+  }
+  for (const p of provinces.values()) p.score = [...p.sentences.values()].reduce((a, b) => a + b, 0);
+  return [...provinces.entries()].sort(([, a], [, b]) => b.score - a.score || a.first - b.first);
+}
+
+/** The provinces the text is about (see the comment at the top). */
+function provincesAbout(ranked: [string, Province][], short: boolean): Set<string> {
+  const top = ranked[0]?.[1].score ?? 0;
+  const about = new Set<string>();
+  for (const [code, p] of ranked) {
+    const notMinor = p.score >= MINOR_SHARE * top;
+    const repeated = p.sentences.size >= 2;
+    if (short || p.title || (p.lead && (repeated || notMinor)) || (repeated && notMinor)) about.add(code);
+  }
+  // A story that names no province in its headline or lead and none twice is still about the place it gives an
+  // address for ("di Kabupaten Luwu Utara, Sulawesi Selatan"), if it gives one.
+  if (!about.size && ranked[0] && [...ranked[0][1].names.values()].some((n) => n >= 2)) about.add(ranked[0][0]);
+  return about;
 }
 
 function mentionOf(list: Counted[], short: boolean): PlaceMention {
