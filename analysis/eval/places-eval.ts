@@ -7,6 +7,13 @@
  * Figures: micro precision, recall and F1 over the (article, province) pairs, and primary accuracy over the
  * articles whose annotation names a province (the first province found equals the first annotated).
  *
+ * places-dev.jsonl: 25 news articles written for Gaung (varied outlets, regions and topics; 230–320 words), the
+ * development set, written before places.ts changed and tuned on since. Annotation: a story is about a province
+ * where what it reports happens or which it reports on; not the dateline, the outlet's boilerplate ("Baca
+ * juga" headlines, footers), where a statement or press conference was given, dishes, organisations, clubs and
+ * outlets named after a place, where a person comes from, or a province named once in passing (a comparison,
+ * one item of a list). A story about national policy with no place of its own is about no province.
+ *
  * `npx tsx analysis/eval/places-eval.ts [file…]` prints them for each file (default: places-dev.jsonl), with
  * `--errors` each article that is not exactly right.
  */
