@@ -7,7 +7,7 @@
  * Figures: micro precision, recall and F1 over the (article, province) pairs, and primary accuracy over the
  * articles whose annotation names a province (the first province found equals the first annotated).
  *
- * places-dev.jsonl: 25 news articles written for Gaung (varied outlets, regions and topics; 230–320 words), the
+ * places-dev.jsonl: 25 news articles written for Gaung (varied outlets, regions and topics; 250–320 words), the
  * development set, written before places.ts changed and tuned on since. Annotation: a story is about a province
  * where what it reports happens or which it reports on; not the dateline, the outlet's boilerplate ("Baca
  * juga" headlines, footers), where a statement or press conference was given, dishes, organisations, clubs and
