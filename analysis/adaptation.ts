@@ -13,6 +13,9 @@ import { tokenize } from './tokenize.js';
  * can't teach a topic word or a place to carry sentiment) and on the class biases, each pulled toward zero so
  * that one correction moves little and many agreeing corrections move more. Its report says what it changes on
  * the evaluation sets shipped in analysis/eval/ and which words it moved most.
+ *
+ * It also carries the words of the deployment's tracked topics: whatever a campaign is called ("Bangga Buatan
+ * Indonesia", "Gerakan Sehat"), naming it is not a feeling, so those words get no weight in any language.
  */
 export interface SentimentCorrection {
   text: string;
@@ -31,6 +34,8 @@ export interface SentimentAdaptation {
   language: 'id';
   /** Added to the Indonesian model's class scores. */
   model: LinearModel;
+  /** Words of the tracked topics' queries (lower case): no sentiment weight in any language. */
+  topicWords: string[];
 }
 
 const L2_WORDS = 0.05;
@@ -39,12 +44,24 @@ const EPOCHS = 200;
 
 const textOf = (c: Pick<SentimentCorrection, 'text' | 'title'>) => (c.title ? `${c.title}.\n\n${c.text}` : c.text);
 
-export function learnAdaptation(corrections: readonly SentimentCorrection[]): SentimentAdaptation {
+/** The words of topic queries' terms ("Presidensi G20" → presidensi, g20), lower case, sorted, once each. */
+export function topicWordsOf(terms: readonly string[]): string[] {
+  const words = new Set<string>();
+  for (const term of terms) for (const w of term.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []) words.add(w);
+  return [...words].sort();
+}
+
+export function learnAdaptation(corrections: readonly SentimentCorrection[], opts: { topicTerms?: readonly string[] } = {}): SentimentAdaptation {
   const base = sentimentModel('id')!;
+  const topicWords = topicWordsOf(opts.topicTerms ?? []);
   const usable = corrections.filter((c) => (detectLanguage(textOf(c)).language ?? 'id') === 'id');
   const empty: LinearModel = { bias: [0, 0, 0], weights: new Map() };
-  if (usable.length === 0) return { id: '', corrections: 0, skipped: corrections.length, language: 'id', model: empty };
-  const id = createHash('sha256')
+  const hash = createHash('sha256').update(topicWords.join(' ')).update('\u0002');
+  if (usable.length === 0) {
+    const id = topicWords.length ? hash.digest('hex').slice(0, 16) : '';
+    return { id, corrections: 0, skipped: corrections.length, language: 'id', model: empty, topicWords };
+  }
+  const id = hash
     .update(usable.map((c) => `${c.label}\u0000${textOf(c)}`).sort().join('\u0001'))
     .digest('hex')
     .slice(0, 16);
@@ -64,7 +81,7 @@ export function learnAdaptation(corrections: readonly SentimentCorrection[]): Se
     const d: [number, number, number] = [w[0] - b[0], w[1] - b[1], w[2] - b[2]];
     if (Math.max(...d.map(Math.abs)) >= 0.001) delta.weights.set(k, d);
   }
-  return { id, corrections: usable.length, skipped: corrections.length - usable.length, language: 'id', model: delta };
+  return { id, corrections: usable.length, skipped: corrections.length - usable.length, language: 'id', model: delta, topicWords };
 }
 
 export interface AdaptationReport {
@@ -75,6 +92,8 @@ export interface AdaptationReport {
   /** The words whose pull (toward positive) the adaptation moved most. */
   terms: { term: string; pull: number }[];
   bias: { positive: number; neutral: number; negative: number };
+  /** The tracked topics' words, which carry no sentiment. */
+  topic_words: string[];
 }
 
 interface EvalRow { text: string; label: Sentiment }
@@ -112,7 +131,7 @@ export function adaptationReport(a: SentimentAdaptation, corrections: readonly S
     .sort((x, y) => Math.abs(y.pull) - Math.abs(x.pull))
     .slice(0, 15);
   const [positive, neutral, negative] = a.model.bias.map(round) as [number, number, number];
-  return { corrections: a.corrections, skipped: a.skipped, sets, terms, bias: { positive, neutral, negative } };
+  return { corrections: a.corrections, skipped: a.skipped, sets, terms, bias: { positive, neutral, negative }, topic_words: a.topicWords };
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;

@@ -5,6 +5,7 @@ import type { LinearModel } from './linear.js';
 import { findPlaces } from './places.js';
 import { analyzeRegister, type RegisterResult } from './register.js';
 import { analyzeSentiment, type Sentiment } from './sentiment.js';
+import { stemWord } from './stem.js';
 import { tokenize } from './tokenize.js';
 import { analyzeVoices, type Author, type VoicesResult } from './voices.js';
 
@@ -45,7 +46,7 @@ export interface AnalyzeInput {
 
 export interface AnalyzeOptions {
   /** The deployment's sentiment adaptation learned from its corrections (analysis/adaptation.ts). */
-  adaptation?: { id: string; model: LinearModel; language: string } | null;
+  adaptation?: { id: string; model: LinearModel; language: string; topicWords?: readonly string[] } | null;
 }
 
 export interface TextAnalysis {
@@ -68,7 +69,20 @@ export interface TextAnalysis {
   voices_non_official: number;
   non_official_share: number | null;
   author_kind: VoicesResult['author_kind'];
-  places: { code: string; name: string; kind: 'province' | 'regency'; province_code: string; province_name: string; count: number }[];
+  /** The places the story is about, grouped by province, the primary province first (`primary`); `score` and `why` say how it was weighed. */
+  places: { code: string; name: string; kind: 'province' | 'regency'; province_code: string; province_name: string; count: number; primary: boolean; score: number; why: string }[];
+}
+
+const ignoredCache = new WeakMap<readonly string[], ReadonlySet<string>>();
+/** The tracked topics' words and their stems, as the sentiment vocabulary's keys ("~stem"). */
+function ignoredWords(words: readonly string[] | undefined): ReadonlySet<string> | undefined {
+  if (!words?.length) return undefined;
+  let set = ignoredCache.get(words);
+  if (!set) {
+    set = new Set(words.flatMap((w) => [w, `~${stemWord(w)}`]));
+    ignoredCache.set(words, set);
+  }
+  return set;
 }
 
 export function analyzeText(input: AnalyzeInput, opts: AnalyzeOptions = {}): TextAnalysis {
@@ -77,7 +91,7 @@ export function analyzeText(input: AnalyzeInput, opts: AnalyzeOptions = {}): Tex
   const tokens = tokenize(text);
   const language = detectLanguage(text);
   const adaptation = opts.adaptation && opts.adaptation.language === (language.language ?? 'id') ? opts.adaptation : null;
-  const sentiment = analyzeSentiment(tokens, { language: language.language ?? 'id', adaptation: adaptation?.model });
+  const sentiment = analyzeSentiment(tokens, { language: language.language ?? 'id', adaptation: adaptation?.model, ignore: ignoredWords(opts.adaptation?.topicWords) });
   const register = analyzeRegister(tokens, { kind, language: language.language });
   const voices = analyzeVoices({ text, kind, author: input.author });
   return {
@@ -99,6 +113,8 @@ export function analyzeText(input: AnalyzeInput, opts: AnalyzeOptions = {}): Tex
     voices_non_official: voices.non_official,
     non_official_share: voices.non_official_share,
     author_kind: voices.author_kind,
-    places: findPlaces(text).map((p) => ({ code: p.code, name: p.name, kind: p.kind, province_code: p.provinceCode, province_name: p.provinceName, count: p.count })),
+    places: findPlaces(input.text, { title: input.title ?? null }).map((p) => ({
+      code: p.code, name: p.name, kind: p.kind, province_code: p.provinceCode, province_name: p.provinceName, count: p.count, primary: p.primary, score: p.score, why: p.why,
+    })),
   };
 }

@@ -95,6 +95,7 @@ export function sentimentVector(
   model: Pick<SentimentModel, 'polarity' | 'negators' | 'phrases' | 'stems'>,
   vocabulary: VectorVocabulary,
   terms?: Map<string, string>,
+  ignore?: ReadonlySet<string>,
 ): Vector {
   const x: Vector = new Map();
   let pos = 0;
@@ -102,6 +103,7 @@ export function sentimentVector(
   for (const f of sentimentFeatures(tokens, model.phrases, model.negators)) {
     if (model.negators.has(f.key)) continue;
     const stem = model.stems ? f.stemKey : undefined;
+    if (ignore && (ignore.has(f.key) || ignore.has(f.stemKey))) continue;
     const base = vocabulary.has(f.key) ? f.key : stem && vocabulary.has(stem) ? stem : undefined;
     if (base) {
       const key = f.negated ? `!${base}` : base;
@@ -153,10 +155,13 @@ export function splitSentences(tokens: readonly Token[]): Token[][] {
  */
 export function analyzeSentiment(
   tokens: readonly Token[],
-  opts: { language?: string; model?: SentimentModel; adaptation?: LinearModel | null } = {},
+  opts: { language?: string; model?: SentimentModel; adaptation?: LinearModel | null; ignore?: ReadonlySet<string> } = {},
 ): SentimentResult {
   const model = opts.model ?? sentimentModel(opts.language ?? 'id') ?? sentimentModel('id')!;
-  const vocabulary = { has: (k: string) => model.weights.has(k) || model.weights.has(`!${k}`) || (opts.adaptation?.weights.has(k) ?? false) };
+  const ignore = opts.ignore;
+  const vocabulary = {
+    has: (k: string) => model.weights.has(k) || model.weights.has(`!${k}`) || (opts.adaptation?.weights.has(k) ?? false),
+  };
   const sentences = splitSentences(tokens);
   const parts = sentences.length > WHOLE_TEXT_SENTENCES ? sentences : [tokens];
   const probs: Weights = [0, 0, 0];
@@ -165,7 +170,7 @@ export function analyzeSentiment(
   for (const part of parts) {
     if (!part.some((t) => t.kind === 'word' || t.kind === 'emoji')) continue;
     const terms = new Map<string, string>();
-    const x = sentimentVector(withTranslations(part, model.translations), model, vocabulary, terms);
+    const x = sentimentVector(withTranslations(part, model.translations), model, vocabulary, terms, ignore);
     const p = softmax(scores(model, x, opts.adaptation ?? undefined), model.temperature);
     for (let i = 0; i < 3; i++) probs[i]! += p[i]!;
     counted++;

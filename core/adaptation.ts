@@ -1,8 +1,9 @@
 import { analysisVersion } from '../analysis/analyze.js';
-import { learnAdaptation, type SentimentAdaptation } from '../analysis/adaptation.js';
+import { learnAdaptation, type SentimentAdaptation, type SentimentCorrection } from '../analysis/adaptation.js';
 import { sentimentCorrectionsVersion, standingSentimentCorrections } from './corrections.js';
 import type { Sql } from './db.js';
 import type { Logger } from './logger.js';
+import { positiveTerms, topicQuery } from './query/parse.js';
 
 /**
  * The deployment's sentiment adaptation (analysis/adaptation.ts), learned from its standing sentiment
@@ -17,22 +18,46 @@ export interface AdaptationProvider {
   version(): Promise<number>;
 }
 
-/** Learns the adaptation from the stored corrections now, once. */
+/** The words and phrases the tracked topics' queries look for (a query that no longer parses adds none). */
+export async function trackedTopicTerms(sql: Sql): Promise<string[]> {
+  const topics = await sql<{ query: string; parent_query: string | null }[]>`
+    select t.query, p.query as parent_query from topics t left join topics p on p.id = t.parent_id`;
+  return topics.flatMap((t) => {
+    try {
+      return positiveTerms(topicQuery(t.query, t.parent_query));
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** What changes the adaptation: the corrections' counter and the topics' queries (their versions and number). */
+export async function adaptationStamp(sql: Sql): Promise<string> {
+  const [row] = await sql<{ stamp: string }[]>`select count(*)::text || ':' || coalesce(sum(version), 0)::text as stamp from topics`;
+  return `${await sentimentCorrectionsVersion(sql)}/${row?.stamp ?? ''}`;
+}
+
+/** Learns the adaptation from the stored corrections and the tracked topics now, once; with the corrections it learned from. */
+export async function learnDeploymentAdaptation(sql: Sql): Promise<{ adaptation: SentimentAdaptation; corrections: SentimentCorrection[] }> {
+  const [stored, topicTerms] = await Promise.all([standingSentimentCorrections(sql), trackedTopicTerms(sql)]);
+  const corrections = stored.map((c) => ({ text: c.text, title: c.title, kind: c.kind, label: c.label }));
+  return { adaptation: learnAdaptation(corrections, { topicTerms }), corrections };
+}
+
+/** The adaptation now, or null when there is nothing to adapt to (no corrections, no topics). */
 export async function loadAdaptation(sql: Sql): Promise<SentimentAdaptation | null> {
-  const corrections = await standingSentimentCorrections(sql);
-  if (corrections.length === 0) return null;
-  const adaptation = learnAdaptation(corrections.map((c) => ({ text: c.text, title: c.title, kind: c.kind, label: c.label })));
+  const { adaptation } = await learnDeploymentAdaptation(sql);
   return adaptation.id ? adaptation : null;
 }
 
 export function adaptationProvider(sql: Sql, opts: { checkEveryMs?: number; logger?: Logger } = {}): AdaptationProvider {
   const every = opts.checkEveryMs ?? 60_000;
-  let held: { version: number; adaptation: SentimentAdaptation | null } | null = null;
+  let held: { version: string; adaptation: SentimentAdaptation | null } | null = null;
   let checkedAt = 0;
   let pending: Promise<SentimentAdaptation | null> | null = null;
 
   const refresh = async (): Promise<SentimentAdaptation | null> => {
-    const version = await sentimentCorrectionsVersion(sql);
+    const version = await adaptationStamp(sql);
     checkedAt = Date.now();
     if (held && held.version === version) return held.adaptation;
     const started = Date.now();

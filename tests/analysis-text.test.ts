@@ -112,6 +112,20 @@ describe('languages', () => {
 });
 
 describe('adaptation from corrections', () => {
+  test('the words of the tracked topics carry no sentiment, in any language, and change the analysis version', () => {
+    const text = 'Gerakan Bangga Buatan Indonesia hadir di pasar kota hari ini';
+    const plain = analyzeText({ text, kind: 'social' });
+    expect(plain.sentiment_terms.map((t) => t.term)).toContain('bangga');
+    const profile = learnAdaptation([], { topicTerms: ['"Bangga Buatan Indonesia"', 'BBI'] });
+    expect(profile.topicWords).toEqual(['bangga', 'bbi', 'buatan', 'indonesia']);
+    const tracked = analyzeText({ text, kind: 'social' }, { adaptation: profile });
+    expect(tracked.sentiment_terms.map((t) => t.term)).not.toContain('bangga');
+    expect(tracked.sentiment).toBe('neutral');
+    expect(tracked.analysis_version).not.toBe(plain.analysis_version);
+    // a feeling about the campaign still counts
+    expect(analyzeText({ text: 'Bangga Buatan Indonesia mantap, produk lokal keren banget 😍', kind: 'social' }, { adaptation: profile }).sentiment).toBe('positive');
+  });
+
   test('corrections move the words they agree on, leave the rest, and change the analysis version', () => {
     const text = 'Pemadaman listrik bergilir lagi malam ini';
     const corrections = Array.from({ length: 12 }, (_, i) => ({ text: `${text} di blok ${i + 1}, padam terus`, kind: 'social' as const, label: 'negative' as const }));

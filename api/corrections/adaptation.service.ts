@@ -1,12 +1,12 @@
-import { adaptationReport, learnAdaptation, type AdaptationReport, type SentimentCorrection } from '../../analysis/adaptation.js';
+import { adaptationReport, type AdaptationReport } from '../../analysis/adaptation.js';
 import { analysisVersion } from '../../analysis/analyze.js';
-import { sentimentCorrectionsVersion, standingSentimentCorrections } from '../../core/corrections.js';
+import { adaptationStamp, learnDeploymentAdaptation } from '../../core/adaptation.js';
 import type { Sql } from '../../core/db.js';
 import { countMentionsToReanalyze } from '../../crawler/reanalyze.repo.js';
 
 /** What the deployment's corrections teach the analysis, for analysts deciding whether to re-analyse with them. */
 export interface AdaptationSummary extends AdaptationReport {
-  /** The adaptation's content hash; null when there are no sentiment corrections to learn from. */
+  /** The adaptation's content hash; null when there are no sentiment corrections and no tracked topics. */
   id: string | null;
   /** The analysis version mentions scored with it carry. */
   analysis_version: number;
@@ -17,16 +17,15 @@ export interface AdaptationSummary extends AdaptationReport {
 }
 
 /**
- * The adaptation report of the standing sentiment corrections, learned again only when they changed (the
- * counter of migration 0020); the count of mentions still to re-score is read on every call.
+ * The adaptation report of the standing sentiment corrections and the tracked topics' words, learned again only
+ * when they changed (core/adaptation.ts); the count of mentions still to re-score is read on every call.
  */
 export function adaptationSummaries(sql: Sql): () => Promise<AdaptationSummary> {
-  let cached: { version: number; id: string | null; report: AdaptationReport } | null = null;
+  let cached: { version: string; id: string | null; report: AdaptationReport } | null = null;
   return async () => {
-    const version = await sentimentCorrectionsVersion(sql);
+    const version = await adaptationStamp(sql);
     if (cached?.version !== version) {
-      const corrections: SentimentCorrection[] = (await standingSentimentCorrections(sql)).map((c) => ({ text: c.text, title: c.title, kind: c.kind, label: c.label }));
-      const adaptation = learnAdaptation(corrections);
+      const { adaptation, corrections } = await learnDeploymentAdaptation(sql);
       cached = { version, id: adaptation.id || null, report: adaptationReport(adaptation, corrections) };
     }
     const analysis = analysisVersion(cached.id);
