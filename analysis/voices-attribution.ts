@@ -1,5 +1,5 @@
 import { TERMS, tokenize } from './voices-lexicon.js';
-import { VERB as VERB_WORD, asRole, isApposition, isRolePart, joinParts, parsePart, type Phrase } from './voices-phrase.js';
+import { VERB as VERB_WORD, asRole, initialsOf, initialsPhrase, isApposition, isRolePart, joinParts, parsePart as readPart, type Phrase } from './voices-phrase.js';
 
 /**
  * Where a news text attributes speech, and the phrase that names who: a quote then `kata/ujar/tutur/… X`,
@@ -13,14 +13,14 @@ import { VERB as VERB_WORD, asRole, isApposition, isRolePart, joinParts, parsePa
 export interface Attribution { at: number; cue: string; quote: string | null; phrase: Phrase }
 export interface Subject { at: number; phrase: Phrase }
 
-const AFTER = 'kata|ujar|tutur|ucap|ungkap|tegas|terang|papar|imbuh|tambah|sebut|lanjut|pungkas|jelas|tandas|cetus|kilah|keluh|aku|seru|sambung|timpal|tulis|kenang|bilang|jawab';
+const AFTER = 'kata|ujar|tutur|ucap|ungkap|tegas|terang|papar|imbuh|tambah|sebut|lanjut|pungkas|jelas|tandas|cetus|kilah|keluh|aku|seru|sambung|timpal|tulis|kenang|jawab|beber|tukas|seloroh|kelakar|canda|pinta|harap|imbau|cuit|kicau';
 const PASSIVE = 'disampaikan|dikatakan|diungkapkan|dijelaskan|ditegaskan|dituturkan|diutarakan|dipaparkan|disebutkan';
 const BEFORE =
   'mengatakan|menyatakan|menjelaskan|menuturkan|mengungkapkan|mengungkap|menegaskan|menyampaikan|menerangkan|memaparkan|menambahkan|' +
   'mengutarakan|berkata|berujar|bertutur|menilai|berpendapat|mengaku|mengakui|menyebutkan|menyebut|mengingatkan|mengeluhkan|mengeluh|' +
   'bercerita|menceritakan|mengimbau|meminta|mendesak|berharap|memastikan|membantah|membenarkan|menampik|mengklaim|mengeklaim|menduga|' +
   'menyarankan|mengusulkan|menekankan|menjawab|mengkritik|menyoroti|menyayangkan|mengenang|memperkirakan|mengemukakan|membeberkan|' +
-  'mengajak|berjanji|mengungkapkan|menanggapi';
+  'mengajak|berjanji|mengungkapkan|menanggapi|bilang|mencuit|berkicau|menulis|mengunggah';
 const CUE_RE = new RegExp(
   `(?<![\\p{L}])(?:(?<pron>(?:${AFTER}|menurut)nya)|(?<after>${AFTER}|menurut|${PASSIVE})|(?<before>${[...new Set(BEFORE.split('|'))].join('|')}))(?![\\p{L}])`,
   'giu',
@@ -40,8 +40,10 @@ const PRONOUN_WORD = /^(?:dia|ia|beliau)$/i;
 const VERB = /^(?:me|ber|ter|di)\p{Ll}{3,}(?:\s|$)/u;
 /** A leading part that is not the speaker: a clause, a citation, a time or a place. */
 const ADVERBIAL =
-  /^(?:meski|meskipun|walau|walaupun|sambil|sembari|saat|ketika|setelah|sesudah|sebelum|usai|seusai|selepas|dalam|di|dari|pada|sejak|hingga|untuk|bagi|dengan|tanpa|berdasarkan|menurut|menurutnya|katanya|menanggapi|terkait|soal|mengenai|tentang|atas|karena|sebab|jika|kalau|apabila|agar|supaya|namun|tetapi|sementara|selain|adapun|bahkan|kini|lalu|kemudian|sebelumnya|selanjutnya|dilansir|melansir|dikutip|mengutip|seperti|sebagaimana|mengacu|merujuk|sebagai|oleh|kepada|bersama|hal|secara|terpisah|senada|sebaliknya|akibatnya|padahal|sedangkan|itu|ini|(?:hari\s+)?(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)|kemarin|\d)(?![\p{L}])/iu;
+  /^(?:meski|meskipun|walau|walaupun|sambil|sembari|saat|ketika|setelah|sesudah|sebelum|usai|seusai|selepas|dalam|di|dari|pada|sejak|hingga|untuk|bagi|dengan|tanpa|berdasarkan|menurut|menurutnya|katanya|menanggapi|terkait|soal|mengenai|tentang|atas|karena|sebab|jika|kalau|apabila|agar|supaya|namun|tetapi|sementara|selain|adapun|bahkan|kini|lalu|kemudian|sebelumnya|selanjutnya|dilansir|melansir|dikutip|mengutip|seperti|sebagaimana|mengacu|merujuk|sebagai|oleh|kepada|bersama|hal|secara|terpisah|senada|sebaliknya|akibatnya|padahal|sedangkan|itu|ini|setiap|tiap|selama|sepanjang|(?:hari\s+)?(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)|kemarin|\d)(?![\p{L}])/iu;
 const LEADING = /^(?:(?:sementara itu|selain itu|di sisi lain|di tempat terpisah|secara terpisah|terpisah|senada|sebelumnya|kemudian|lalu|namun|tetapi|adapun|sedangkan|bahkan|kini|sementara|dan|juga|pada kesempatan (?:itu|tersebut|yang sama)|dalam kesempatan (?:itu|tersebut|yang sama))(?![\p{L}]),?\s*)+/iu;
+/** A date or a place name on its own between commas: "Senin (3/6/2024)", "Jumat", "19 Juni 2020". */
+const WHEN = /^(?:(?:hari\s+)?(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)(?:\s*\([\d/]+\))?|\d{1,2}\s+\p{L}+(?:\s+\d{4})?|\([\d/]+\))$/iu;
 const CLAUSE_START = /(?:[.!?]["”]?|["”])[^\S\n]+|\n|[^\S\n][—–-]+[^\S\n]|;\s*/g;
 /** "JAKARTA, KOMPAS.com -", "Jakarta (ANTARA) -", "Liputan6.com, Jakarta -", "SAMARINDA —". */
 const DATELINE = /(^|\n)[^\S\n]*((?:\p{Lu}[\p{L}.]*(?:[^\S\n]+\p{Lu}[\p{L}.]*){0,3})(?:[^\S\n]*\([\p{L}\s.]{2,30}\))?(?:,[^\S\n]*[\p{L}\d.]+(?:[^\S\n]+[\p{L}\d.]+){0,2})?[^\S\n]*(?:--?|–|—)[^\S\n]+)/gu;
@@ -50,6 +52,13 @@ const DATELINE_SIGN = /\p{Lu}{3,}|\(\s*\p{Lu}[\p{L}\s.]+\)|\.(?:com|co|id)\b|det
 export function blankDatelines(text: string): string {
   return text.replace(DATELINE, (all, lead: string, line: string) => (DATELINE_SIGN.test(line) ? lead + ' '.repeat(line.length) : all));
 }
+
+/** People this text names by initials only ("berinisial RA (34)"): set per text by findAttributions. */
+let initials = new Set<string>();
+const parsePart = (part: string): Phrase => {
+  const p = readPart(part);
+  return p.kind === 'named' || !initials.size ? p : (initialsPhrase(part, initials) ?? p);
+};
 
 interface Span { open: number; close: number; text: string }
 
@@ -95,12 +104,23 @@ function speakerAfter(text: string, from: number, cue: string): { phrase: Phrase
   if (!head.words.length) return null;
   let phrase = parsePart(head.words.join(' '));
   let end = head.end;
-  if (head.stop === ',' && phrase.kind !== 'pronoun') {
-    const app = readWords(text, head.next, 16, true);
+  // "kata Kepala Pusat Data, Informasi, dan Komunikasi Kebencanaan BNPB Abdul Muhari": a title cut by commas.
+  let stop = head.stop;
+  let next = head.next;
+  for (let n = 0; n < 3 && stop === ',' && phrase.kind === 'none' && isRolePart(phrase); n++) {
+    const more = readWords(text, next, 16, true);
+    const part = parsePart(more.words.join(' ').replace(/^(?:dan|serta)\s+/i, ''));
+    if (!more.words.length || (part.kind !== 'named' && !isRolePart(part))) break;
+    phrase = part.kind === 'named' ? joinParts([phrase, part]) : { ...phrase, roles: [...phrase.roles, ...part.roles], text: `${phrase.text}, ${part.text}` };
+    ({ stop, next } = more);
+    end = more.end;
+  }
+  if (stop === ',' && phrase.kind !== 'pronoun') {
+    const app = readWords(text, next, 16, true);
     const part = parsePart(app.words.join(' '));
     // "kata Kepala Desa Sukamaju, Ujang Sutisna": a titled "name" before a bare name was a place or an institution.
     if (phrase.kind === 'named' && phrase.roles.length && part.kind === 'named' && !part.roles.length) phrase = asRole(phrase);
-    const fits = phrase.kind === 'named' ? isRolePart(part) && (isApposition(app.words.join(' ')) || part.alias !== null) : part.kind === 'named' && phrase.kind !== 'descriptor' && (phrase.kind !== 'none' || isRolePart(phrase));
+    const fits = phrase.kind === 'named' ? isRolePart(part) && (isApposition(app.words.join(' ')) || part.alias !== null || !!part.aliasOf) : part.kind === 'named' && phrase.kind !== 'descriptor' && (phrase.kind !== 'none' || isRolePart(phrase));
     // After "Menurut X," the clause is what X said; an apposition there must close with its own comma.
     if (app.words.length && fits && (cue !== 'menurut' || app.stop === ',')) {
       phrase = joinParts([phrase, part]);
@@ -123,21 +143,34 @@ function speakerBefore(text: string, cueAt: number): { phrase: Phrase; start: nu
   const raw = clause.split(',').map((p) => p.trim());
   if (raw.at(-1) === '') raw.pop();
   const parts: Phrase[] = [];
+  let skipped = 0;
   for (let k = raw.length - 1; k >= 0 && parts.length < 4; k--) {
-    const adjacent = k === raw.length - 1;
+    const adjacent = k === raw.length - 1 - skipped;
     let part = raw[k]!.replace(LEADING, '');
     if (adjacent) part = part.replace(/^(?:melalui|lewat)\s+/i, '');
     // "Sulastri, (52)," an age, "Bupati X, Yuli, yang turut hadir," a relative clause, "dr. Anggi, Sp.A," a degree.
     if (/^\(?\d{1,3}\)$/.test(part) || /^yang\s/i.test(part) || /^(?:\p{Lu}\p{L}{0,2}\.)+\p{L}{0,4}\.?$/u.test(part)) continue;
+    // "Budi, saat dihubungi, mengatakan", "Budi, seperti dikutip Antara, menyebut": a clause between the subject
+    // and its verb is passed over; one before the subject ends it.
+    if (part && !parts.length && skipped < 3 && (ADVERBIAL.test(part) || WHEN.test(part))) {
+      skipped++;
+      continue;
+    }
     if (!part || ADVERBIAL.test(part) || (adjacent && VERB.test(part) && !TERMS.at(tokenize(part), 0))) break;
     const p = parsePart(part);
     if (p.kind === 'pronoun' || p.kind === 'descriptor') {
       if (adjacent) parts.unshift(p);
       break;
     }
-    if (p.kind === 'named' && parts.some((x) => x.kind === 'named')) {
-      if (!p.roles.length) break;
-      parts.unshift(asRole(p)); // "Kepala Desa Sukamaju, Ujang Sutisna": the first "name" was the village
+    const named = parts.findIndex((x) => x.kind === 'named');
+    if (p.kind === 'named' && named >= 0) {
+      // Two "names": the one with a title before it was a village or an institution ("Kepala Desa Sukamaju,
+      // Ujang Sutisna"; "I Wayan Sukadana, ketua Subak Jatiluwih"), the bare one is the person.
+      if (p.roles.length) parts.unshift(asRole(p));
+      else if (parts[named]!.roles.length) {
+        parts[named] = asRole(parts[named]!);
+        parts.unshift(p);
+      } else break;
     } else if (p.kind === 'named' || isRolePart(p)) parts.unshift(p);
     else break;
   }
@@ -148,6 +181,7 @@ function speakerBefore(text: string, cueAt: number): { phrase: Phrase; start: nu
 
 export function findAttributions(text: string, quotes: Quotes): Attribution[] {
   const found: Attribution[] = [];
+  initials = initialsOf(text);
   for (const m of text.matchAll(CUE_RE)) {
     const at = m.index;
     if (quotes.inside(at)) continue; // a cue inside a quote is the speaker's own words
@@ -183,7 +217,8 @@ export function findSubjects(text: string, quotes: Quotes, windows: [number, num
     if (words.length >= 4 && words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length > 0.7) continue; // a headline
     const raw = sentence.replace(LEADING, '').split(',').slice(0, 5).map((p) => p.trim());
     let k = 0;
-    while (k < raw.length - 1 && k < 2 && ADVERBIAL.test(raw[k]!)) k++;
+    // "Di Desa Oelnasi, Kabupaten Kupang, Maria … menjadi kader": a leading place or time is not the subject.
+    while (k < raw.length - 1 && k < 3 && (ADVERBIAL.test(raw[k]!) || (k > 0 && ADVERBIAL.test(raw[0]!) && readPart(raw[k]!).kind === 'none'))) k++;
     let first = parsePart(raw[k] ?? '');
     // "Ketua Umum Asosiasi X, Budi, hadir …", "Kepala Desa Sukamaju, Ujang, …": the role, then the name.
     const second = raw[k + 1] ? parsePart(raw[k + 1]!) : null;

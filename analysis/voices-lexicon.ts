@@ -27,7 +27,7 @@ export interface Term { kind: TermKind; role: string; marker: boolean }
 export type WordKind = 'field' | 'namefield' | 'place' | 'location' | 'honorific' | 'person' | 'group' | 'former' | 'account' | 'thing' | 'media';
 export interface Hit<T> { len: number; value: T }
 
-const ROMAN = /^(?:[IVX]{1,5}|\d[\d./-]*)(?:\/[\p{L}\d.-]+)?$/u;
+const ROMAN = /^(?:[IVX]{1,5}|\d[\d./-]*|Rp[\d.,]+|US\$[\d.,]*)(?:\/[\p{L}\d.-]+)?$/u;
 const DEGREE = /^(?:\p{Lu}\p{Ll}{0,2}\.)+\p{L}{1,4}\.?$/u; // Sp.A, M.Si, S.H., Ph.D
 const INITIAL = /^\p{Lu}\.$/u;
 
@@ -58,13 +58,16 @@ const HONORIFIC_ABBREVIATION = new Set(['dr.', 'drg.', 'prof.', 'ir.', 'drs.', '
 
 /** A phrase table keyed by its lower-case words joined by one space, with the longest phrase each first word begins. */
 class Table<T> {
+  /** Whether a short lower-case abbreviation ("dr.") matches only as written. */
+  constructor(private readonly lowerExact = false) {}
   private readonly map = new Map<string, { value: T; exact: string | null; capital: boolean }[]>();
   private readonly firsts = new Map<string, number>();
   add(term: string, value: T, capital = false) {
     const words = term.trim().split(/\s+/);
     const key = words.join(' ').toLowerCase();
     const letters = term.replace(/[^\p{L}]/gu, '');
-    const exact = letters.length <= 3 && letters === letters.toUpperCase() ? words.join(' ') : null;
+    // "PT", "AS", "AKP" match only in capitals; "dr." (a physician) only in lower case, unlike "Dr." (a doctorate).
+    const exact = letters.length <= 3 && (letters === letters.toUpperCase() || (this.lowerExact && letters === letters.toLowerCase() && term.endsWith('.'))) ? words.join(' ') : null;
     const list = this.map.get(key) ?? [];
     list.push({ value, exact, capital });
     this.map.set(key, list);
@@ -92,7 +95,7 @@ class Table<T> {
   }
 }
 
-export const TERMS = new Table<Term>();
+export const TERMS = new Table<Term>(true);
 const seen = new Map<string, string>();
 function addTerm(file: string, term: string, value: Term, capital = false) {
   const key = term.toLowerCase().replace(/\s+/g, ' ');

@@ -56,7 +56,13 @@ function findPerson(people: Person[], name: string): Person | undefined {
 function rolesAround(text: string, name: string): string[] {
   const found: string[] = [];
   for (let at = text.indexOf(name); at >= 0 && found.length < 4; at = text.indexOf(name, at + name.length)) {
-    const before = text.slice(Math.max(0, at - 160), at);
+    if (/[\p{L}\p{N}]/u.test(text[at - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[at + name.length] ?? '')) continue;
+    // "Pemilik kedai kopi …, Teuku Fadli": a first name before the occurrence is part of it, a title is not.
+    let lead = /(?:\p{Lu}[\p{Ll}'’-]+\s+){1,3}$/u.exec(text.slice(Math.max(0, at - 60), at))?.[0] ?? '';
+    const leadToks = tokenize(lead);
+    const firstName = leadToks.findLastIndex((t, k) => vocabAt(leadToks, k)) + 1;
+    lead = leadToks.slice(firstName).map((t) => t.text + ' ').join('');
+    const before = text.slice(Math.max(0, at - lead.length - 160), at - lead.length);
     const clause = before.split(/[.!?;:"“”\n]/).at(-1)!;
     if (/,\s*$/.test(clause)) {
       const words = clause.replace(/,\s*$/, '').split(',').at(-1)!.trim().split(/\s+/);
@@ -70,7 +76,8 @@ function rolesAround(text: string, name: string): string[] {
       while (k > 0) {
         const t = toks[k - 1]!;
         const known = vocabAt(toks, k - 1);
-        if (!known && (FUNCTION_WORDS.has(t.lower) || /^(?:me|ber|di|ter)\p{Ll}{3,}$/u.test(t.text))) break;
+        const verb = /^(?:me|ber|di|ter)\p{Ll}{3,}$/u.test(t.text) && !/^ber(?:inisial|usia|nama|asal|profesi|status)$/.test(t.text);
+        if (!known && (FUNCTION_WORDS.has(t.lower) || verb)) break;
         k--;
       }
       while (k < toks.length && !vocabAt(toks, k)) k++; // "film garapan sutradara" → "sutradara"
@@ -123,7 +130,7 @@ function typeOf(text: string, person: Person): { type: VoiceType; role: string |
   let found = first(person.roles);
   if (!found && person.name) found = first([person.name, ...person.aliases].flatMap((n) => rolesAround(text, n)));
   if (found) return { type: found.type, role: found.text, type_cue: found.type_cue };
-  const honorific = person.honorific && WORDS.at(tokenize(person.honorific), 0)?.value === 'honorific' && !/^(?:dr|drg|prof|ir|drs|dra)\.?$/i.test(person.honorific);
+  const honorific = person.honorific && WORDS.at(tokenize(person.honorific), 0)?.value === 'honorific' && !/^(?:dr|drg|prof|ir|drs|dra|h|hj)\.?(?:\s|$)/i.test(person.honorific);
   if (honorific) return { type: 'non_official', role: null, type_cue: person.honorific };
   return { type: 'unknown', role: person.roles[0] ?? null, type_cue: null };
 }
@@ -133,11 +140,14 @@ export function findVoices(input: string): Voice[] {
   const quotes = findQuotes(text);
   const attributions = findAttributions(text, quotes);
   const attributed = new Set(attributions.flatMap((a) => (a.phrase.name ? [...wordsOf(a.phrase.name)] : [])));
-  // A sentence subject counts as a person when a role, a form of address or an age says so, or when it is quoted elsewhere.
+  // A sentence subject counts as a person when a role, a form of address, an age or a nickname says so, when it is a
+  // full name (two words or more, no place, no institution), or when it is quoted elsewhere.
   // Subjects matter where a pronoun or a descriptor looks back for its person: the stretch before each.
   const windows = attributions.filter((a) => a.phrase.kind === 'pronoun' || a.phrase.kind === 'descriptor').map((a): [number, number] => [a.at - 700, a.at]);
   const subjects = findSubjects(text, quotes, windows).filter(
-    (s) => s.phrase.roles.some((r) => classifyRole(r)) || s.phrase.honorific || s.phrase.age || [...wordsOf(s.phrase.name!)].some((w) => attributed.has(w)),
+    (s) =>
+      s.phrase.roles.some((r) => classifyRole(r)) || s.phrase.honorific || s.phrase.age || s.phrase.alias !== null ||
+      s.phrase.name!.split(' ').length >= 2 || [...wordsOf(s.phrase.name!)].some((w) => attributed.has(w)),
   );
   const events: (Attribution | Subject)[] = [...attributions, ...subjects].sort((a, b) => a.at - b.at || ('cue' in a ? 1 : -1));
   const people: Person[] = [];
@@ -148,7 +158,7 @@ export function findVoices(input: string): Voice[] {
     let person: Person | null = null;
     if (p.kind === 'named') {
       const name = p.name!;
-      person = findPerson(people, name) ?? null;
+      person = findPerson(people, name) ?? (p.aliasOf ? findPerson(people, p.aliasOf) : undefined) ?? null;
       if (!person && p.alias === true && last?.kind === 'named') person = last; // "kata Edi, sapaan akrabnya"
       if (!person) {
         person = { name, words: wordsOf(name), aliases: new Set(), roles: [], honorific: null, kind: 'named', voice: null, seen: 0 };
@@ -160,8 +170,9 @@ export function findVoices(input: string): Voice[] {
     } else if (p.kind === 'pronoun' || p.kind === 'descriptor') {
       person = last;
     } else if (p.kind === 'office') {
-      const title = p.roles[0] ?? '';
-      person = people.find((x) => x.roles.includes(title)) ?? null;
+      // "Kapolres Bogor mengatakan" after "Kapolres Bogor AKBP Rio …": the office is the person already named.
+      const title = (p.roles[0] ?? '').toLowerCase();
+      person = people.find((x) => x.roles.some((r) => r.toLowerCase() === title || r.toLowerCase().startsWith(`${title} `))) ?? null;
       if (!person) people.push((person = { name: null, words: new Set(), aliases: new Set(), roles: [], honorific: null, kind: 'office', voice: null, seen: 0 }));
     } else if (p.kind === 'anonymous') {
       people.push((person = { name: null, words: new Set(), aliases: new Set(), roles: [], honorific: null, kind: 'anonymous', voice: null, seen: 0 }));

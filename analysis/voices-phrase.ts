@@ -24,6 +24,8 @@ export interface Phrase {
   roles: string[];
   /** A nickname this phrase gives ("yang akrab disapa Kiki"), or true when it says it is one ("sapaan akrabnya"). */
   alias: string | true | null;
+  /** The full name this phrase says it is the nickname of ("sapaan akrab Friderica"). */
+  aliasOf?: string;
   age: boolean;
 }
 
@@ -38,8 +40,10 @@ const NOT_A_NAME = new Set(
 );
 const PARTICLES = new Set(['bin', 'binti', 'van', 'de', 'der', 'von', 'al', 'el', 'da', 'dos', 'del', 'la', 'le', 'ten', 'ter']);
 const DEMONSTRATIVE = /(?:^|\s)(?:ini|itu|tersebut)$/i;
-const ALIAS = /(?:(?:yang\s+)?(?:akrab|biasa|kerap|sering)\s+(?:di)?(?:sapa|panggil|disapa|dipanggil)\s+|sapaan\s+akrab(?:nya)?\s+|(?:dengan\s+)?panggilan\s+)(\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*)?)/u;
-const ALIAS_SELF = /^(?:sapaan\s+akrab(?:nya)?|panggilan\s+akrab(?:nya)?|begitu\s+(?:ia|dia|beliau)\s+(?:biasa|akrab|kerap)\s+(?:disapa|dipanggil)|nama\s+lengkapnya|demikian\s+(?:ia|dia)\s+disapa)$/i;
+const ALIAS = /(?:(?:yang\s+)?(?:akrab|biasa|kerap|sering)\s+(?:di)?(?:sapa|panggil|disapa|dipanggil)\s+|(?:dengan\s+)?panggilan\s+|(?<=\p{Lu}\p{L}*\s+)atau\s+(?=\p{Lu}\p{L}*$))(\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*)?)/u;
+/** "Kiki, sapaan akrab Friderica": this name is the nickname of another. */
+const ALIAS_OF = /^(?:sapaan|panggilan)\s+(?:akrab|karib)\s+(\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*)*)$/u;
+const ALIAS_SELF = /^(?:sapaan\s+akrab(?:nya)?|panggilan\s+akrab(?:nya)?|(?:begitu|demikian)\s+(?:ia|dia|beliau)\s+(?:biasa\s+|akrab\s+|kerap\s+)?(?:disapa|dipanggil)|(?:begitu|demikian)\s+[\p{L}\s-]{1,30}\s+(?:memanggil|menyapa)nya|nama\s+lengkapnya)$/iu;
 
 const isCapWord = (t: Tok) => t.cap && !t.acronym && !t.paren && !t.numeric && !isDegree(t) && /\p{Ll}/u.test(t.text);
 /** Lower-case words after which capitalised words name a place ("asal Cimahi", "di Garut", "tujuan Yogyakarta"). */
@@ -49,6 +53,7 @@ const JOINING = new Set(['of', 'for', 'on', 'and', 'the', 'dan', 'untuk', '&', '
 /** Titles that are also family names ("Arif Rahman Hakim"): at the end of a name they stay in it. */
 const NAME_TITLES = new Set(['hakim', 'raja', 'ratu', 'sultan', 'pangeran', 'mayor', 'kolonel']);
 export const VERB = /^(?:me|di)\p{Ll}{3,}$/u;
+const BALINESE = /^(?:I|Ni)$/;
 
 /** Skips an institution's or a place's capitalised name from i (with its joining words); returns where it ends. */
 function skipProperName(toks: Tok[], i: number): number {
@@ -68,10 +73,13 @@ function splitName(toks: Tok[]) {
   while (i < toks.length) {
     const t = toks[i]!;
     const next = toks[i + 1];
+    if (BALINESE.test(t.text) && next && isCapWord(next)) break; // "I Wayan Sukadana", "Ni Luh Putu Ariani"
     const word = WORDS.at(toks, i);
-    if (word?.value === 'honorific' && (t.cap || t.text.endsWith('.')) && next && isCapWord(next)) {
+    if (word?.value === 'honorific' && (t.cap || t.text.endsWith('.')) && next && (isCapWord(next) || WORDS.at(toks, i + word.len)?.value === 'honorific')) {
       honorific = toks.slice(i, i + word.len).map((x) => x.text).join(' ');
       i += word.len;
+      // "Dr. H. Ahmad Syafii", "Prof. Dr. Ir. Budi": titles in a row.
+      for (let w = WORDS.at(toks, i); w?.value === 'honorific' && toks[i + w.len] && isCapWord(toks[i + w.len]!); w = WORDS.at(toks, i)) i += w.len;
       break;
     }
     const v = vocabAt(toks, i);
@@ -113,7 +121,7 @@ function splitName(toks: Tok[]) {
     const t = toks[k]!;
     if (k === start && isCapWord(t) && FUNCTION_WORDS.has(t.lower)) break;
     const v = vocabAt(toks, k);
-    const nameWord = (isCapWord(t) && (!v || v.kind === 'namefield' || (v.kind === 'place' && k > start))) || (k > start && (isInitial(t) || PARTICLES.has(t.lower))) || (k === start && isInitial(t));
+    const nameWord = (k === start && BALINESE.test(t.text) && toks[k + 1] && isCapWord(toks[k + 1]!)) || (isCapWord(t) && (!v || v.kind === 'namefield' || (v.kind === 'place' && k > start))) || (k > start && (isInitial(t) || PARTICLES.has(t.lower))) || (k === start && isInitial(t));
     if (nameWord) {
       k++;
       continue;
@@ -171,6 +179,8 @@ function readPart(text: string): Phrase {
   if (!text) return phrase;
   const aliasMatch = ALIAS.exec(text);
   if (ALIAS_SELF.test(text)) return { ...phrase, alias: true };
+  const aliasOf = ALIAS_OF.exec(text);
+  if (aliasOf) return { ...phrase, aliasOf: aliasOf[1]! };
   let toks = tokenize(aliasMatch ? text.slice(0, aliasMatch.index) : text);
   if (aliasMatch) phrase.alias = aliasMatch[1]!;
   if (toks.length === 1 && PRONOUNS.has(toks[0]!.lower)) return { ...phrase, kind: 'pronoun' };
@@ -192,7 +202,8 @@ function readPart(text: string): Phrase {
       phrase.kind = 'named';
       phrase.name = name.map((t) => t.text).join(' ');
       const rest = toks.slice(split.nameEnd).filter((t) => !t.paren);
-      if (prefixText) phrase.roles.push(prefixText);
+      const titlesOnly = prefix.every((t, k) => WORDS.at(prefix, k)?.value === 'honorific' || isInitial(t)); // "Dr. H."
+      if (prefixText && (!titlesOnly || classifyRole(prefix))) phrase.roles.push(prefixText);
       // A role written after the name without a comma ("Budi Santoso Ketua RT 05") still types it.
       if (rest.length && vocabAt(rest, 0)?.kind === 'term') phrase.roles.push(rest.map((t) => t.text).join(' '));
       return phrase;
@@ -201,12 +212,15 @@ function readPart(text: string): Phrase {
   const lead = split.honorific ? toks.slice(1) : toks;
   const role = classifyRole(toks);
   const personWord = toks.some((t, k) => vocabAt(toks, k)?.kind === 'person');
-  if (role || personWord || phrase.age) phrase.roles.push(text);
+  // "Kependudukan dan Pencatatan Sipil Provinsi NTT": the rest of a title cut by a comma is role words only.
+  const allVocab = toks.length > 0 && toks.every((t, k) => vocabAt(toks, k) || JOINING.has(t.lower)) && toks.some((t, k) => vocabAt(toks, k)?.kind !== 'group');
+  if (role || personWord || phrase.age || allVocab) phrase.roles.push(text);
   const head = vocabAt(lead, 0);
   const title = head?.kind === 'term' && ['official', 'generic', 'default'].includes(head.term.kind);
   if (DEMONSTRATIVE.test(text) && (role || personWord)) phrase.kind = 'descriptor';
   else if (role && split.group) phrase.kind = 'anonymous';
-  else if (role?.type === 'official' && title && lead[0]!.cap) phrase.kind = 'office';
+  // An office names one person when it says which: "Kapolres Bogor", "Kepala Dinas Kominfo Kaltim", "Pak Menteri"; a bare "Jaksa" does not.
+  else if (role?.type === 'official' && title && lead[0]!.cap && (lead.length > head!.len || split.honorific)) phrase.kind = 'office';
   else if (role?.type === 'non_official' && !toks.some((t) => t.cap) && toks.length <= 3) phrase.kind = 'anonymous';
   return phrase;
 }
@@ -224,6 +238,21 @@ export function isApposition(text: string): boolean {
   return !toks.slice(0, relative < 0 ? toks.length : relative).some((x, k) => VERB.test(x.text) && !vocabAt(toks, k));
 }
 
+/** A person named by initials, as crime and court reports do ("berinisial RA (34)", "AS (27)"). */
+export function initialsOf(text: string): Set<string> {
+  const found = new Set<string>();
+  for (const m of text.matchAll(/(?:berinisial|inisial)\s+(\p{Lu}{1,4})(?![\p{L}])|(?<![\p{L}])(\p{Lu}{2,4})\s+\(\d{1,3}\)/gu)) found.add(m[1] ?? m[2]!);
+  return found;
+}
+
+/** A phrase naming someone by initials, with what else the phrase says about them. */
+export function initialsPhrase(text: string, initials: Set<string>): Phrase | null {
+  const m = /(?<![\p{L}])(\p{Lu}{1,4})(?![\p{L}])/u.exec(text);
+  if (!m || !initials.has(m[1]!)) return null;
+  const rest = text.replace(m[0], '').trim();
+  return { kind: 'named', text, name: m[1]!, honorific: null, roles: rest && classifyRole(rest) ? [rest] : [], alias: null, age: /\(\d{1,3}\)/.test(text) };
+}
+
 /** A named part whose name may be a place or an institution after a title ("Kepala Desa Sukamaju"), read as a role. */
 export function asRole(p: Phrase): Phrase {
   return { ...p, kind: 'none', name: null, honorific: null, roles: [p.text] };
@@ -231,7 +260,7 @@ export function asRole(p: Phrase): Phrase {
 
 /** A role part that may stand beside a name as its apposition ("nelayan di Bontang", "Kapolres Bogor"). */
 export function isRolePart(p: Phrase): boolean {
-  return p.kind !== 'named' && p.kind !== 'pronoun' && (p.roles.length > 0 || p.alias !== null || p.age);
+  return p.kind !== 'named' && p.kind !== 'pronoun' && (p.roles.length > 0 || p.alias !== null || !!p.aliasOf || p.age);
 }
 
 /** Several parts of one speaker (name, appositions) read together: the first name wins, every role is kept. */
@@ -239,5 +268,6 @@ export function joinParts(parts: Phrase[]): Phrase {
   const named = parts.find((p) => p.kind === 'named');
   const head = named ?? parts.find((p) => p.kind !== 'none') ?? parts[0]!;
   const alias = parts.map((p) => p.alias).find((a) => a !== null) ?? null;
-  return { ...head, roles: parts.flatMap((p) => p.roles), alias, age: parts.some((p) => p.age) };
+  const aliasOf = parts.find((p) => p.aliasOf)?.aliasOf;
+  return { ...head, roles: parts.flatMap((p) => p.roles), alias, ...(aliasOf ? { aliasOf } : {}), age: parts.some((p) => p.age) };
 }

@@ -38,7 +38,8 @@ const isFormer = (toks: Tok[], hit: TermHit) => {
 /** The institution region after a generic title: up to a lower-case word other than a joining one. */
 function institutionAfter(toks: Tok[], hits: TermHit[], from: number): TermHit | null {
   const end = toks.findIndex((t, k) => k >= from && !t.cap && !t.paren && !t.numeric && !/^(?:dan|&|dari|di|untuk|pada|se|bagian)$/.test(t.lower) && !TERMS.at(toks, k));
-  const region = hits.filter((h) => h.i >= from && (end < 0 || h.i < end) && h.term.kind !== 'generic' && h.term.kind !== 'default');
+  // A capitalised occupation inside an office's name ("Pengawas Perilaku Pelaku Usaha … OJK") is not the speaker's.
+  const region = hits.filter((h) => h.i >= from && (end < 0 || h.i < end) && h.term.kind !== 'generic' && h.term.kind !== 'default' && !((h.term.kind === 'citizen' || h.term.kind === 'soft') && toks[h.i]!.cap));
   return region.find((h) => h.term.kind === 'inst-official' || h.term.kind === 'official') ?? region[0] ?? null;
 }
 
@@ -72,6 +73,9 @@ export function classifyRole(phrase: string | Tok[]): RoleClass | null {
   const toks = typeof phrase === 'string' ? tokenize(phrase) : phrase;
   const hits = termHits(toks);
   for (let k = 0; k < hits.length; k++) {
+    // "Pelindungan Konsumen", "Asosiasi Pedagang": a capitalised role inside a proper name is not the speaker's.
+    const h = hits[k]!;
+    if ((h.term.kind === 'citizen' || h.term.kind === 'soft') && h.i > 0 && toks[h.i]!.cap && toks[h.i - 1]!.cap) continue;
     const found = decide(toks, hits, k);
     if (found) return found;
   }

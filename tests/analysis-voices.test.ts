@@ -91,6 +91,26 @@ describe('voices in news: who speaks', () => {
     ).toEqual(['Edistasius Endi Nggoro']);
   });
 
+  test('a nickname or a short name given with the full name is the same voice: "atau", "sapaan akrab", "begitu … memanggilnya"', () => {
+    expect(speakers('Presiden Joko Widodo atau Jokowi mengatakan pembangunan berlanjut. "Kita harus cepat," kata Jokowi.')).toEqual(['Joko Widodo']);
+    expect(speakers('Kepala Eksekutif OJK, Friderica Widyasari Dewi, meminta warga waspada. "Cek dulu," tegas Kiki, sapaan akrab Friderica.')).toEqual([
+      'Friderica Widyasari Dewi',
+    ]);
+  });
+
+  test('a title cut by commas, a clause between the speaker and the verb, and titles before a name do not hide the speaker', () => {
+    expect(typed('"Data terus kami perbarui," kata Kepala Pusat Data, Informasi, dan Komunikasi Kebencanaan BNPB Abdul Muhari.')).toEqual([['Abdul Muhari', 'official', 'BNPB']]);
+    expect(typed('Kapolsek Cibeber, Iptu Dedi Haryadi, saat dikonfirmasi membenarkan kejadian itu.')).toEqual([['Dedi Haryadi', 'official', 'Kapolsek']]);
+    expect(speakers('Budi Santoso, seperti dikutip Antara, menyebut harga naik.')).toEqual(['Budi Santoso']);
+    expect(typed('Menurut Prof. Dr. Ir. Budi Santoso, kebijakan itu keliru.')).toEqual([['Budi Santoso', 'non_official', 'Prof.']]);
+    expect(speakers('"Kami belajar melaut," kata I Wayan Sukadana, ketua Subak Jatiluwih.')).toEqual(['I Wayan Sukadana']);
+  });
+
+  test('people named by initials in crime reports are voices; a bare "Polisi" or "Jaksa" is no one in particular', () => {
+    expect(typed('Guru berinisial RA (34) itu meminjam Rp2 juta. "Setiap hari ditelepon," ujar RA saat ditemui.')).toEqual([['RA', 'non_official', 'Guru']]);
+    expect(news('Polisi mengatakan pelaku sudah ditangkap. Jaksa mengatakan terdakwa terbukti bersalah.').voices).toEqual([]);
+  });
+
   test('someone unnamed is not a voice, and the pronoun after them is theirs, not the previous speaker\'s', () => {
     const result = news(
       '"Kami sudah mendirikan dapur umum," kata Kepala BPBD Uka Suska. Seorang pengungsi yang enggan disebut namanya mengaku belum menerima bantuan. ' +
