@@ -32,17 +32,27 @@ const WORD = /\p{L}[\p{L}\p{M}'’]*/gu;
 const MIN_GRAM = 2;
 const MAX_GRAM = 4;
 
-/** The features of a text: each word as `w:word` and its letter sequences with `_` marking the edges. */
-export function languageFeatures(text: string, maxChars = Infinity): string[] {
-  const out: string[] = [];
+/** Words of a text as the model reads them: lower case, typographic apostrophes plain, links' scheme words left out. */
+function* languageWords(text: string, maxChars = Infinity): Generator<string> {
   const sample = text.length > maxChars ? text.slice(0, maxChars) : text;
   for (const m of sample.toLowerCase().matchAll(WORD)) {
     const w = m[0].replace(/’/g, "'");
-    if (/^(?:https?|www)$/.test(w)) continue;
-    out.push(`w:${w}`);
-    const padded = `_${w}_`;
-    for (let n = MIN_GRAM; n <= MAX_GRAM; n++) for (let i = 0; i + n <= padded.length; i++) out.push(padded.slice(i, i + n));
+    if (w !== 'http' && w !== 'https' && w !== 'www') yield w;
   }
+}
+
+/** The features of one word: the word as `w:word` and its letter sequences with `_` marking the edges. */
+export function wordFeatures(w: string): string[] {
+  const out = [`w:${w}`];
+  const padded = `_${w}_`;
+  for (let n = MIN_GRAM; n <= MAX_GRAM; n++) for (let i = 0; i + n <= padded.length; i++) out.push(padded.slice(i, i + n));
+  return out;
+}
+
+/** The features of a text, word by word (what the trainer counts). */
+export function languageFeatures(text: string, maxChars = Infinity): string[] {
+  const out: string[] = [];
+  for (const w of languageWords(text, maxChars)) out.push(...wordFeatures(w));
   return out;
 }
 
@@ -56,24 +66,43 @@ export function loadLanguageModel(file: URL | string = MODEL_FILE): LanguageMode
 }
 
 /**
- * Per-language log-probabilities of a text's known features (natural log), or null when none is known. A
- * feature no language showed in training says nothing: smoothing it would favour the languages with the
- * least training text.
+ * A word's summed log-probabilities per language (natural log) over its known features, or null when none is
+ * known, remembered per word and model: words repeat across texts, so each is worked out once. A feature no
+ * language showed in training says nothing: smoothing it would favour the languages with the least training text.
  */
+const wordCache = new WeakMap<LanguageModel, Map<string, Float64Array | null>>();
+const WORD_CACHE_LIMIT = 200_000;
+
+function wordScores(w: string, model: LanguageModel): Float64Array | null {
+  let cache = wordCache.get(model);
+  if (!cache) wordCache.set(model, (cache = new Map()));
+  let v = cache.get(w);
+  if (v !== undefined) return v;
+  const k = model.languages.length;
+  let sum: Float64Array | null = null;
+  for (const f of wordFeatures(w)) {
+    const lp = model.features[f];
+    if (!lp) continue;
+    sum ??= new Float64Array(k);
+    for (let i = 0; i < k; i++) sum[i]! += lp[i]! / 100;
+  }
+  if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+  cache.set(w, (v = sum));
+  return v;
+}
+
+/** Per-language log-probabilities of a text's known features, and its number of words; null when nothing is known. */
 export function languageScores(text: string, model: LanguageModel): { scores: number[]; words: number } | null {
-  const feats = languageFeatures(text, model.maxChars);
-  if (feats.length === 0) return null;
-  let words = 0;
   const k = model.languages.length;
   const scores = new Array<number>(k).fill(0);
+  let words = 0;
   let known = 0;
-  for (const f of feats) {
-    if (f.startsWith('w:')) words++;
-    const lp = model.features[f];
-    if (lp) {
-      known++;
-      for (let i = 0; i < k; i++) scores[i]! += lp[i]! / 100;
-    }
+  for (const w of languageWords(text, model.maxChars)) {
+    words++;
+    const v = wordScores(w, model);
+    if (!v) continue;
+    known++;
+    for (let i = 0; i < k; i++) scores[i]! += v[i]!;
   }
   return known === 0 ? null : { scores, words };
 }

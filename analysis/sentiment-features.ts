@@ -100,12 +100,17 @@ export function sentimentFeatures(input: readonly Token[], phrases: ReadonlySet<
   return out;
 }
 
+/** The first words of two-word phrases, per phrase set: most words start none, and need no pair looked up. */
+const firstWordsOf = new WeakMap<ReadonlySet<string>, Set<string>>();
+
 function joinPhrases(tokens: readonly Token[], phrases: ReadonlySet<string>): Token[] {
+  let firsts = firstWordsOf.get(phrases);
+  if (!firsts) firstWordsOf.set(phrases, (firsts = new Set([...phrases].map((p) => p.split(' ')[0]!))));
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const next = tokens[i + 1];
-    if (next && t.kind === 'word' && next.kind === 'word' && next.sentence === t.sentence && phrases.has(`${t.norm} ${next.norm}`)) {
+    if (next && t.kind === 'word' && firsts.has(t.norm) && next.kind === 'word' && next.sentence === t.sentence && phrases.has(`${t.norm} ${next.norm}`)) {
       out.push({ ...t, raw: `${t.raw} ${next.raw}`, norm: `${t.norm} ${next.norm}`, capitalized: false, acronym: false });
       i++;
     } else out.push(t);
