@@ -1,5 +1,6 @@
 import { TERMS, tokenize } from './voices-lexicon.js';
-import { VERB as VERB_WORD, asRole, initialsOf, initialsPhrase, isApposition, isRolePart, joinParts, parsePart as readPart, type Phrase } from './voices-phrase.js';
+import { classifyRole } from './voices-type.js';
+import { VERB as VERB_WORD, asRole, initialsOf, onlyRoleWords, initialsPhrase, isApposition, isRolePart, joinParts, parsePart as readPart, type Phrase } from './voices-phrase.js';
 
 /**
  * Where a news text attributes speech, and the phrase that names who: a quote then `kata/ujar/tutur/… X`,
@@ -107,10 +108,10 @@ function speakerAfter(text: string, from: number, cue: string): { phrase: Phrase
   // "kata Kepala Pusat Data, Informasi, dan Komunikasi Kebencanaan BNPB Abdul Muhari": a title cut by commas.
   let stop = head.stop;
   let next = head.next;
-  for (let n = 0; n < 3 && stop === ',' && phrase.kind === 'none' && isRolePart(phrase); n++) {
+  for (let n = 0; n < 3 && stop === ',' && (phrase.kind === 'office' || (phrase.kind === 'none' && isRolePart(phrase))); n++) {
     const more = readWords(text, next, 16, true);
     const part = parsePart(more.words.join(' ').replace(/^(?:dan|serta)\s+/i, ''));
-    if (!more.words.length || (part.kind !== 'named' && !isRolePart(part))) break;
+    if (!more.words.length || (part.kind !== 'named' && !(isRolePart(part) && onlyRoleWords(tokenize(part.text))))) break;
     phrase = part.kind === 'named' ? joinParts([phrase, part]) : { ...phrase, roles: [...phrase.roles, ...part.roles], text: `${phrase.text}, ${part.text}` };
     ({ stop, next } = more);
     end = more.end;
@@ -120,10 +121,11 @@ function speakerAfter(text: string, from: number, cue: string): { phrase: Phrase
     const part = parsePart(app.words.join(' '));
     // "kata Kepala Desa Sukamaju, Ujang Sutisna": a titled "name" before a bare name was a place or an institution.
     if (phrase.kind === 'named' && phrase.roles.length && part.kind === 'named' && !part.roles.length) phrase = asRole(phrase);
-    const fits = phrase.kind === 'named' ? isRolePart(part) && (isApposition(app.words.join(' ')) || part.alias !== null || !!part.aliasOf) : part.kind === 'named' && phrase.kind !== 'descriptor' && (phrase.kind !== 'none' || isRolePart(phrase));
+    const appositive = phrase.kind === 'named' && part.kind === 'named' && part.roles.length > 0 && !phrase.roles.length ? asRole(part) : part; // "Sumarni, warga Tambaklorok"
+    const fits = phrase.kind === 'named' ? isRolePart(appositive) && (isApposition(app.words.join(' ')) || part.alias !== null || !!part.aliasOf) : part.kind === 'named' && phrase.kind !== 'descriptor' && (phrase.kind !== 'none' || isRolePart(phrase));
     // After "Menurut X," the clause is what X said; an apposition there must close with its own comma.
     if (app.words.length && fits && (cue !== 'menurut' || app.stop === ',')) {
-      phrase = joinParts([phrase, part]);
+      phrase = joinParts([phrase, appositive]);
       end = app.end;
     }
   }
@@ -149,7 +151,11 @@ function speakerBefore(text: string, cueAt: number): { phrase: Phrase; start: nu
     let part = raw[k]!.replace(LEADING, '');
     if (adjacent) part = part.replace(/^(?:melalui|lewat)\s+/i, '');
     // "Sulastri, (52)," an age, "Bupati X, Yuli, yang turut hadir," a relative clause, "dr. Anggi, Sp.A," a degree.
-    if (/^\(?\d{1,3}\)$/.test(part) || /^yang\s/i.test(part) || /^(?:\p{Lu}\p{L}{0,2}\.)+\p{L}{0,4}\.?$/u.test(part)) continue;
+    if (/^\(?\d{1,3}\)$/.test(part) || /^(?:\p{Lu}\p{L}{0,2}\.)+\p{L}{0,4}\.?$/u.test(part)) continue;
+    if (/^yang\s/i.test(part)) {
+      if (classifyRole(part)) parts.unshift({ ...readPart(part), kind: 'none', roles: [part] }); // "Rina, yang berjualan kue, …"
+      continue;
+    }
     // "Budi, saat dihubungi, mengatakan", "Budi, seperti dikutip Antara, menyebut": a clause between the subject
     // and its verb is passed over; one before the subject ends it.
     if (part && !parts.length && skipped < 3 && (ADVERBIAL.test(part) || WHEN.test(part))) {

@@ -21,9 +21,9 @@ export interface Tok {
   numeric: boolean;
 }
 
-export type TermKind = 'official' | 'generic' | 'default' | 'citizen' | 'soft' | 'inst-official' | 'inst-non';
+export type TermKind = 'official' | 'generic' | 'default' | 'nondefault' | 'citizen' | 'soft' | 'inst-official' | 'inst-non';
 /** `marker`: the term begins a name ("PT", "Universitas", "band"), so capitalised words after it are that name. */
-export interface Term { kind: TermKind; role: string; marker: boolean }
+export interface Term { kind: TermKind; role: string; marker: boolean; capital?: boolean }
 export type WordKind = 'field' | 'namefield' | 'place' | 'location' | 'honorific' | 'person' | 'group' | 'former' | 'account' | 'thing' | 'media';
 export interface Hit<T> { len: number; value: T }
 
@@ -104,7 +104,7 @@ function addTerm(file: string, term: string, value: Term, capital = false) {
   TERMS.add(term, value, capital);
 }
 for (const [term = '', role, flag] of readLexicon('official-titles.txt')) {
-  const kind: TermKind = flag === 'generic' ? 'generic' : flag === 'default' ? 'default' : 'official';
+  const kind: TermKind = flag === 'generic' || flag === 'default' || flag === 'nondefault' ? flag : 'official';
   addTerm('official-titles.txt', term, { kind, role: (role || term).toLowerCase(), marker: false });
 }
 for (const [term = '', role, flag] of readLexicon('citizen-roles.txt')) {
@@ -113,7 +113,7 @@ for (const [term = '', role, flag] of readLexicon('citizen-roles.txt')) {
 for (const [term = '', type, flag] of readLexicon('voices-institutions.txt')) {
   if (type !== 'official' && type !== 'non_official') throw new Error(`lexicons/voices-institutions.txt: "${term}" needs official or non_official`);
   const marker = flag === 'marker' || (flag === 'capital' && type === 'non_official');
-  addTerm('voices-institutions.txt', term, { kind: type === 'official' ? 'inst-official' : 'inst-non', role: term.toLowerCase(), marker }, flag === 'capital');
+  addTerm('voices-institutions.txt', term, { kind: type === 'official' ? 'inst-official' : 'inst-non', role: term.toLowerCase(), marker, capital: flag === 'capital' }, flag === 'capital');
 }
 
 export const WORDS = new Table<WordKind>();
@@ -166,6 +166,7 @@ function vocabOf(toks: Tok[], i: number): Vocab | null {
   if (t.acronym || t.numeric || t.paren || isDegree(t) || (t.text.length >= 8 && AFFIXED_FIELD.test(t.text)) || /^[&/+-]$/.test(t.text)) {
     return { len: 1, kind: 'field' };
   }
-  if (/^Kemen\p{L}{2,}$/u.test(t.text)) return { len: 1, kind: 'term', term: { kind: 'inst-official', role: t.lower, marker: false } };
+  // Kemenkes, Kemensos …; Diskominfos, Disdukcapil, Disbudpar …: ministries and regional offices not listed by name.
+  if (/^(?:Kemen\p{L}{2,}|Dis\p{Ll}{3,}\d?)$/u.test(t.text)) return { len: 1, kind: 'term', term: { kind: 'inst-official', role: t.lower, marker: false } };
   return null;
 }

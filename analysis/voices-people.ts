@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { blankDatelines, findAttributions, findQuotes, findSubjects, type Attribution, type Subject } from './voices-attribution.js';
-import { WORDS, tokenize, vocabAt } from './voices-lexicon.js';
+import { PLACES, WORDS, tokenize, vocabAt } from './voices-lexicon.js';
 import { VERB, isApposition, isRolePart, parsePart } from './voices-phrase.js';
 import { classifyRole, type RoleClass, type VoiceType } from './voices-type.js';
 
@@ -34,6 +34,7 @@ interface Person {
   kind: 'named' | 'anonymous' | 'office';
   voice: { cue: string; quote: string | null; order: number } | null;
   seen: number;
+  age?: boolean;
 }
 
 const require = createRequire(import.meta.url);
@@ -102,11 +103,22 @@ function inHeadline(text: string, at: number): boolean {
   return words.length <= 25 && words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length > 0.6;
 }
 
-/** "Rudi" quoted, "Rudi Hartono" written elsewhere: the full name is the speaker's. */
+/** "Rudi" quoted, "Rudi Hartono" or "Anders Nielsen" written elsewhere: the full name is the speaker's. */
 function extendName(text: string, person: Person) {
   const name = person.name!;
   for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
-    if (/[\p{L}]/u.test(text[at - 1] ?? '') || inHeadline(text, at)) continue;
+    if (/[\p{L}]/u.test(text[at - 1] ?? '') || /[\p{L}]/u.test(text[at + name.length] ?? '') || inHeadline(text, at)) continue;
+    const lead = /(?:^|[^\p{L}])((?:\p{Lu}[\p{Ll}'’-]+[^\S\n]+){1,2})$/u.exec(text.slice(Math.max(0, at - 40), at))?.[1];
+    if (lead) {
+      const toks = tokenize(lead);
+      let n = toks.length;
+      while (n > 0 && !vocabAt(toks, n - 1) && !FUNCTION_WORDS.has(toks[n - 1]!.lower) && !PLACES.at(toks, n - 1)) n--;
+      if (n < toks.length) {
+        person.name = [...toks.slice(n).map((t) => t.text), name].join(' ');
+        person.words = wordsOf(person.name);
+        return;
+      }
+    }
     const rest = /^((?:[^\S\n]+\p{Lu}[\p{Ll}'’-]+){1,3})/u.exec(text.slice(at + name.length, at + name.length + 80));
     if (!rest) continue;
     const toks = tokenize(rest[1]!);
@@ -180,6 +192,7 @@ export function findVoices(input: string): Voice[] {
     if (!person) continue;
     person.roles.push(...p.roles.filter((r) => !person!.roles.includes(r)));
     person.honorific ??= p.honorific;
+    person.age ||= p.age;
     if (typeof p.alias === 'string') person.aliases.add(p.alias.toLowerCase());
     person.seen = e.at;
     if ('cue' in e) {
@@ -191,6 +204,8 @@ export function findVoices(input: string): Voice[] {
   for (const p of people) if (p.voice && p.kind === 'named' && p.words.size === 1) extendName(text, p);
   return people
     .filter((p) => p.voice && p.kind !== 'anonymous')
+    // A lone capitalised word nothing else introduces ("Panitia menyatakan", "Lo bilang") is not a name.
+    .filter((p) => p.kind !== 'named' || p.words.size > 1 || p.roles.length || p.honorific || p.aliases.size || p.age || rolesAround(text, p.name!).length)
     .sort((a, b) => a.voice!.order - b.voice!.order)
     .map((p) => {
       const t = typeOf(text, p);

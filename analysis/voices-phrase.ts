@@ -47,7 +47,7 @@ const ALIAS_SELF = /^(?:sapaan\s+akrab(?:nya)?|panggilan\s+akrab(?:nya)?|(?:begi
 
 const isCapWord = (t: Tok) => t.cap && !t.acronym && !t.paren && !t.numeric && !isDegree(t) && /\p{Ll}/u.test(t.text);
 /** Lower-case words after which capitalised words name a place ("asal Cimahi", "di Garut", "tujuan Yogyakarta"). */
-const BEFORE_PLACE = new Set(['asal', 'di', 'dari', 'ke', 'tujuan', 'dekat', 'sekitar', 'kawasan', 'wilayah', 'daerah', 'kampung', 'desa', 'kota', 'kabupaten', 'pulau', 'pasar', 'jalan', 'kelurahan', 'kecamatan', 'provinsi', 'luar', 'negeri', 'dusun']);
+const BEFORE_PLACE = new Set(['warga', 'penduduk', 'masyarakat', 'asal', 'di', 'dari', 'ke', 'tujuan', 'dekat', 'sekitar', 'kawasan', 'wilayah', 'daerah', 'kampung', 'desa', 'kota', 'kabupaten', 'pulau', 'pasar', 'jalan', 'kelurahan', 'kecamatan', 'provinsi', 'luar', 'negeri', 'dusun']);
 /** Words that join the words of an institution's name ("Institute for Development of Economics and Finance"). */
 const JOINING = new Set(['of', 'for', 'on', 'and', 'the', 'dan', 'untuk', '&', 'de', 'la', 'des', 'du', 'in']);
 /** Titles that are also family names ("Arif Rahman Hakim"): at the end of a name they stay in it. */
@@ -58,7 +58,7 @@ const BALINESE = /^(?:I|Ni)$/;
 /** Skips an institution's or a place's capitalised name from i (with its joining words); returns where it ends. */
 function skipProperName(toks: Tok[], i: number): number {
   let k = i;
-  while (k < toks.length && ((isCapWord(toks[k]!) && !vocabAt(toks, k)) || (k > i && JOINING.has(toks[k]!.lower) && toks[k + 1] && isCapWord(toks[k + 1]!)))) k++;
+  while (k < toks.length && ((isCapWord(toks[k]!) && (!vocabAt(toks, k) || vocabAt(toks, k)!.kind === 'namefield')) || (k > i && JOINING.has(toks[k]!.lower) && toks[k + 1] && isCapWord(toks[k + 1]!)))) k++;
   return k;
 }
 
@@ -126,6 +126,13 @@ function splitName(toks: Tok[]) {
       k++;
       continue;
     }
+    // "Badan Kebijakan Fiskal (BKF)": a name followed by its acronym was an institution's.
+    if (k > start && t.paren && t.acronym) {
+      k++;
+      while (k < toks.length && vocabAt(toks, k) && vocabAt(toks, k)!.kind !== 'namefield') k += vocabAt(toks, k)!.len;
+      start = k;
+      continue;
+    }
     if (k > start && v && v.kind !== 'group' && (t.cap || t.acronym) && !t.paren && !isDegree(t)) {
       let after = k;
       while (after < toks.length && vocabAt(toks, after) && vocabAt(toks, after)!.kind !== 'namefield') after += vocabAt(toks, after)!.len;
@@ -153,7 +160,7 @@ function validName(toks: Tok[]): boolean {
   if (!toks.length || toks.length > 6) return false;
   const words = toks.filter((t) => !isInitial(t) && !PARTICLES.has(t.lower));
   if (!words.length || words.some((t) => NOT_A_NAME.has(t.lower.replace(/[^\p{L}\d-]/gu, '')))) return false;
-  if (words.length === 1 && FUNCTION_WORDS.has(words[0]!.lower)) return false;
+  if (words.length === 1 && (FUNCTION_WORDS.has(words[0]!.lower) || /^\p{Lu}\p{Ll}{2,}nya$/u.test(words[0]!.text))) return false; // "Isinya", "Akibatnya"
   if (WORDS.at(toks, 0)?.value === 'media') return false;
   // "Jakarta", "Kutai Kartanegara", "Surabaya": a place alone is not a person.
   const place = PLACES.at(toks, 0) ?? (WORDS.at(toks, 0)?.value === 'place' ? WORDS.at(toks, 0) : null);
@@ -198,7 +205,11 @@ function readPart(text: string): Phrase {
   phrase.age = toks.some((t, k) => k >= Math.max(0, split.nameEnd) && t.paren && /^\d{1,3}$/.test(t.text));
   if (split.nameStart >= 0) {
     const name = toks.slice(split.nameStart, split.nameEnd);
-    if (validName(name)) {
+    // "Pemerintah Kota Tanjung Sari", "Dinas PUPR Cianjur": after an institution and no person's title, the capitals name it.
+    const first = vocabAt(prefix, 0);
+    const institutionOnly = first?.kind === 'term' && first.term.kind.startsWith('inst') &&
+      prefix.every((t, k) => { const v = vocabAt(prefix, k); return v?.kind !== 'term' || v.term.kind.startsWith('inst'); });
+    if (validName(name) && !institutionOnly) {
       phrase.kind = 'named';
       phrase.name = name.map((t) => t.text).join(' ');
       const rest = toks.slice(split.nameEnd).filter((t) => !t.paren);
@@ -213,7 +224,7 @@ function readPart(text: string): Phrase {
   const role = classifyRole(toks);
   const personWord = toks.some((t, k) => vocabAt(toks, k)?.kind === 'person');
   // "Kependudukan dan Pencatatan Sipil Provinsi NTT": the rest of a title cut by a comma is role words only.
-  const allVocab = toks.length > 0 && toks.every((t, k) => vocabAt(toks, k) || JOINING.has(t.lower)) && toks.some((t, k) => vocabAt(toks, k)?.kind !== 'group');
+  const allVocab = onlyRoleWords(toks);
   if (role || personWord || phrase.age || allVocab) phrase.roles.push(text);
   const head = vocabAt(lead, 0);
   const title = head?.kind === 'term' && ['official', 'generic', 'default'].includes(head.term.kind);
@@ -223,6 +234,20 @@ function readPart(text: string): Phrase {
   else if (role?.type === 'official' && title && lead[0]!.cap && (lead.length > head!.len || split.honorific)) phrase.kind = 'office';
   else if (role?.type === 'non_official' && !toks.some((t) => t.cap) && toks.length <= 3) phrase.kind = 'anonymous';
   return phrase;
+}
+
+/** Every word a role word, a place or a joining word ("Informatika dan Statistik Provinsi Sumatera Barat"). */
+export function onlyRoleWords(toks: Tok[]): boolean {
+  let k = 0;
+  let role = false;
+  while (k < toks.length) {
+    const v = vocabAt(toks, k);
+    const len = v?.len ?? PLACES.at(toks, k)?.len ?? (JOINING.has(toks[k]!.lower) ? 1 : 0);
+    if (!len) return false;
+    role ||= !!v && v.kind !== 'group';
+    k += len;
+  }
+  return role;
 }
 
 /** An apposition that says who someone is: it starts with a role ("nelayan di Bontang", "salah satu warga",

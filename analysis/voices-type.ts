@@ -36,10 +36,12 @@ const isFormer = (toks: Tok[], hit: TermHit) => {
 };
 
 /** The institution region after a generic title: up to a lower-case word other than a joining one. */
-function institutionAfter(toks: Tok[], hits: TermHit[], from: number): TermHit | null {
+function institutionAfter(toks: Tok[], hits: TermHit[], from: number, namedOnly = false): TermHit | null {
   const end = toks.findIndex((t, k) => k >= from && !t.cap && !t.paren && !t.numeric && !/^(?:dan|&|dari|di|untuk|pada|se|bagian)$/.test(t.lower) && !TERMS.at(toks, k));
   // A capitalised occupation inside an office's name ("Pengawas Perilaku Pelaku Usaha … OJK") is not the speaker's.
-  const region = hits.filter((h) => h.i >= from && (end < 0 || h.i < end) && h.term.kind !== 'generic' && h.term.kind !== 'default' && !((h.term.kind === 'citizen' || h.term.kind === 'soft') && toks[h.i]!.cap));
+  const region = hits.filter((h) => h.i >= from && (end < 0 || h.i < end) && !['generic', 'default', 'nondefault'].includes(h.term.kind) && !(namedOnly && h.term.capital && h.term.kind === 'inst-non'));
+  // A capitalised occupation in the region names a body of such people ("Kelompok Nelayan", "Pelaku Usaha"): a state
+  // body named with it still wins ("… Pelaku Usaha Jasa Keuangan … OJK").
   return region.find((h) => h.term.kind === 'inst-official' || h.term.kind === 'official') ?? region[0] ?? null;
 }
 
@@ -59,11 +61,16 @@ function decide(toks: Tok[], hits: TermHit[], k: number): RoleClass | null {
       return state ? { type: 'official', role: h.term.role, type_cue: state.text } : { type: 'non_official', role: h.term.role, type_cue: h.text };
     }
     case 'generic':
-    case 'default': {
-      const inst = institutionAfter(toks, hits, h.i + h.len);
+    case 'default':
+    case 'nondefault': {
+      // "Deputi Bidang Komunikasi dan Jaringan BPIP": under a state title a generic word ("Jaringan", "Forum") names a unit.
+      const inst = institutionAfter(toks, hits, h.i + h.len, h.term.kind === 'default');
       if (inst?.term.kind === 'inst-official' || inst?.term.kind === 'official') return off(inst.text);
       if (inst) return { type: 'non_official', role: h.term.role, type_cue: inst.text };
-      return h.term.kind === 'default' ? off(h.text) : null;
+      // "Kepala" heads a state office unless something says otherwise, when it heads anything written in capitals.
+      if (h.term.kind === 'default' && h.term.role === 'kepala' && !toks[h.i + h.len]?.cap) return null;
+      if (h.term.kind === 'default') return off(h.text);
+      return h.term.kind === 'nondefault' ? { type: 'non_official', role: h.term.role, type_cue: h.text } : null;
     }
   }
 }

@@ -65,10 +65,15 @@ describe('voices in news: who speaks', () => {
   });
 
   test('sentence fragments around a name are not part of the speaker', () => {
-    expect(speakers('"Saya belajar melaut," kata Brotoseno bergurau saat jumpa pers.')).toEqual(['Brotoseno']);
-    expect(speakers('Meski sering tersenyum, Brotoseno mengaku sempat ragu menerima peran itu.')).toEqual(['Brotoseno']);
-    expect(speakers('Smith usai laga tersebut mengatakan timnya datang untuk mencuri poin.')).toEqual(['Smith']);
-    expect(speakers('"Kami tidak menyerah," ujar Entin dengan mata berkaca-kaca.')).toEqual(['Entin']);
+    expect(speakers('Aktor Brotoseno kembali main film. "Saya belajar melaut," kata Brotoseno bergurau saat jumpa pers.')).toEqual(['Brotoseno']);
+    expect(speakers('Aktor Brotoseno kembali main film. Meski sering tersenyum, Brotoseno mengaku sempat ragu menerima peran itu.')).toEqual(['Brotoseno']);
+    expect(speakers('Pelatih tim tamu, Peter Smith, puas. Smith usai laga tersebut mengatakan timnya datang untuk mencuri poin.')).toEqual(['Peter Smith']);
+    expect(speakers('"Kami tidak menyerah," ujar Entin (60) dengan mata berkaca-kaca.')).toEqual(['Entin']);
+  });
+
+  test('a lone capitalised word that nothing introduces is not a name ("Panitia menyatakan", "Lo bilang"), a first name given in full elsewhere is', () => {
+    expect(news('Panitia menyatakan rincian anggaran akan disampaikan. Lo bilang sukses?').voices).toEqual([]);
+    expect(speakers('Yohanes kalah dari wakil Denmark, Anders Nielsen. Nielsen usai pertandingan mengatakan penonton luar biasa.')).toEqual(['Anders Nielsen']);
   });
 
   test('a pronoun or a descriptor is the last person named, and a lone pronoun with nobody before it is no voice', () => {
@@ -99,7 +104,7 @@ describe('voices in news: who speaks', () => {
   });
 
   test('a title cut by commas, a clause between the speaker and the verb, and titles before a name do not hide the speaker', () => {
-    expect(typed('"Data terus kami perbarui," kata Kepala Pusat Data, Informasi, dan Komunikasi Kebencanaan BNPB Abdul Muhari.')).toEqual([['Abdul Muhari', 'official', 'BNPB']]);
+    expect(typed('"Data terus kami perbarui," kata Kepala Pusat Data, Informasi, dan Komunikasi Kebencanaan BNPB Abdul Muhari.')).toEqual([['Abdul Muhari', 'official', 'Kepala']]);
     expect(typed('Kapolsek Cibeber, Iptu Dedi Haryadi, saat dikonfirmasi membenarkan kejadian itu.')).toEqual([['Dedi Haryadi', 'official', 'Kapolsek']]);
     expect(speakers('Budi Santoso, seperti dikutip Antara, menyebut harga naik.')).toEqual(['Budi Santoso']);
     expect(typed('Menurut Prof. Dr. Ir. Budi Santoso, kebijakan itu keliru.')).toEqual([['Budi Santoso', 'non_official', 'Prof.']]);
@@ -122,12 +127,12 @@ describe('voices in news: who speaks', () => {
   test('datelines, cited outlets, institutions speaking as themselves, places and account labels are not voices', () => {
     const result = news(
       'JAKARTA, KOMPAS.com - Kementerian Kesehatan menyatakan kasus naik. Dilansir dari Reuters, Jumat (19/6/2020), Presiden AS Robert Hale mengatakan tarif ditunda. ' +
-        'Melansir The Star, Azman mengatakan ASEAN tidak memihak. Pertamina memastikan stok aman, seperti dilaporkan Kompas.com. ' +
+        'Melansir The Star, PM Azman mengatakan ASEAN tidak memihak. Pertamina memastikan stok aman, seperti dilaporkan Kompas.com. ' +
         'Di Pasar Induk, Jakarta Timur, pedagang mengaku omzet turun. "Kami hanya meneruskan keluhan warga," tulis Admin Putu dalam unggahannya.',
     );
     expect(result.voices.map((v) => [v.speaker, v.type])).toEqual([
       ['Robert Hale', 'official'],
-      ['Azman', 'unknown'],
+      ['Azman', 'official'],
     ]);
   });
 });
@@ -171,9 +176,9 @@ describe('voices in news: official or not, and why', () => {
   });
 
   test('nobody is typed unknown when a title, a role or a form of address says something, and unknown when nothing does', () => {
-    const result = news('"Kami tidak menyerah," kata Yohanes. "Narasi G20 masih elitis," kata Trubus Rahadiansyah, pengamat kebijakan publik dari Universitas Trisakti.');
+    const result = news('"Kami tidak menyerah," kata Yohanes Kristanto. "Narasi G20 masih elitis," kata Trubus Rahadiansyah, pengamat kebijakan publik dari Universitas Trisakti.');
     expect(result.voices.map((v) => [v.speaker, v.type])).toEqual([
-      ['Yohanes', 'unknown'],
+      ['Yohanes Kristanto', 'unknown'],
       ['Trubus Rahadiansyah', 'non_official'],
     ]);
     expect(result).toMatchObject({ official: 0, non_official: 1, unknown: 1, non_official_share: 1 });
