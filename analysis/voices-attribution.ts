@@ -1,4 +1,4 @@
-import { TERMS, tokenize } from './voices-lexicon.js';
+import { PLACES, TERMS, tokenize } from './voices-lexicon.js';
 import { classifyRole } from './voices-type.js';
 import { VERB as VERB_WORD, asRole, initialsOf, onlyRoleWords, initialsPhrase, isApposition, isRolePart, joinParts, parsePart as readPart, type Phrase } from './voices-phrase.js';
 
@@ -51,7 +51,12 @@ const DATELINE = /(^|\n)[^\S\n]*((?:\p{Lu}[\p{L}.]*(?:[^\S\n]+\p{Lu}[\p{L}.]*){0
 const DATELINE_SIGN = /\p{Lu}{3,}|\(\s*\p{Lu}[\p{L}\s.]+\)|\.(?:com|co|id)\b|detik|CNN|Liputan6|Tribun|Okezone|Kumparan/u;
 
 export function blankDatelines(text: string): string {
-  return text.replace(DATELINE, (all, lead: string, line: string) => (DATELINE_SIGN.test(line) ? lead + ' '.repeat(line.length) : all));
+  return text.replace(DATELINE, (all, lead: string, line: string) => {
+    // "Jakarta - " alone counts when it is a place ("Tangerang - Banjir merendam …").
+    const place = /^\s*([\p{L} ]+?)\s*(?:--?|–|—)\s+$/u.exec(line)?.[1];
+    const isPlace = !!place && PLACES.at(tokenize(place), 0)?.len === tokenize(place).length;
+    return DATELINE_SIGN.test(line) || isPlace ? lead + ' '.repeat(line.length) : all;
+  });
 }
 
 /** People this text names by initials only ("berinisial RA (34)"): set per text by findAttributions. */

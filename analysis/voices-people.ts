@@ -64,7 +64,14 @@ function rolesAround(text: string, name: string): string[] {
     const firstName = leadToks.findLastIndex((t, k) => vocabAt(leadToks, k)) + 1;
     lead = leadToks.slice(firstName).map((t) => t.text + ' ').join('');
     const before = text.slice(Math.max(0, at - lead.length - 160), at - lead.length);
-    const clause = before.split(/[.!?;:"“”\n]/).at(-1)!;
+    // "Penyanyi Raisa Andriana dan Isyana Sarasvati": the second of two people named together shares the role.
+    let clause = before.split(/[.!?;:"“”\n]/).at(-1)!;
+    const together = /(?:^|\s)((?:\p{Lu}[\p{Ll}'’-]+\s+){1,4})(?:dan|serta)\s+$/u.exec(clause);
+    if (together) {
+      const other = tokenize(together[1]!);
+      const firstName = other.findLastIndex((t, k) => vocabAt(other, k)) + 1;
+      clause = clause.slice(0, together.index) + ' ' + other.slice(0, firstName).map((t) => t.text).join(' ');
+    }
     if (/,\s*$/.test(clause)) {
       const words = clause.replace(/,\s*$/, '').split(',').at(-1)!.trim().split(/\s+/);
       const verb = words.findLastIndex((w) => VERB.test(w) && !vocabAt(tokenize(w), 0));
@@ -108,8 +115,12 @@ function extendName(text: string, person: Person) {
   const name = person.name!;
   for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
     if (/[\p{L}]/u.test(text[at - 1] ?? '') || /[\p{L}]/u.test(text[at + name.length] ?? '') || inHeadline(text, at)) continue;
-    const lead = /(?:^|[^\p{L}])((?:\p{Lu}[\p{Ll}'’-]+[^\S\n]+){1,2})$/u.exec(text.slice(Math.max(0, at - 40), at))?.[1];
-    if (lead) {
+    const window = text.slice(Math.max(0, at - 40), at);
+    const lead = /(?:^|[^\p{L}])((?:\p{Lu}[\p{Ll}'’-]+[^\S\n]+){1,2})$/u.exec(window)?.[1];
+    // "Bank Permata Josua": capitals after an institution's word are its name, not the speaker's first name.
+    const rawBefore = window.slice(0, window.length - (lead?.length ?? 0)).split(/\s+/).filter(Boolean).at(-1) ?? '';
+    const wordBefore = /[,;:.!?"“”)]$/.test(rawBefore) ? [] : tokenize(rawBefore);
+    if (lead && !(wordBefore.length && wordBefore[0]!.cap && vocabAt(wordBefore, 0))) {
       const toks = tokenize(lead);
       let n = toks.length;
       while (n > 0 && !vocabAt(toks, n - 1) && !FUNCTION_WORDS.has(toks[n - 1]!.lower) && !PLACES.at(toks, n - 1)) n--;

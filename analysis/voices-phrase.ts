@@ -93,7 +93,11 @@ function splitName(toks: Tok[]) {
     }
     if (isCapWord(t) || v?.kind === 'namefield') {
       if (skipNext) {
-        i = Math.max(i + 1, skipProperName(toks, i));
+        const end = Math.max(i + 1, skipProperName(toks, i));
+        // "Bank Permata Josua Pardede", "PT Maju Jaya Budi Santoso": three capitals or more after a marker, up to the
+        // end of the phrase, are the institution and then a two-word name.
+        const tail = end === toks.length || (!toks[end]!.cap && !toks[end]!.paren);
+        i = end - i >= 3 && tail && !BEFORE_PLACE.has(toks[i - 1]?.lower ?? '') && WORDS.at(toks, i - 1)?.value !== 'location' ? end - 2 : end;
         skipNext = false;
         lastWasRole = true;
         continue;
