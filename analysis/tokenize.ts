@@ -25,15 +25,16 @@ export interface Token {
 
 const SLANG = new Map([...readLexiconMap('slang.tsv')].map(([k, v]) => [k, v[0]!.split(/\s+/)]));
 
+// The alternatives in GROUP_KINDS order, as plain groups: named groups would give every match an object to collect.
 const TOKEN = new RegExp(
   [
-    String.raw`(?<url>https?:\/\/\S+|www\.\S+)`,
-    String.raw`(?<mention>@[\p{L}\p{N}_.]+)`,
-    String.raw`(?<hashtag>#[\p{L}\p{N}_]+)`,
-    String.raw`(?<word>\p{L}[\p{L}\p{M}\p{N}]*(?:['’]\p{L}+)?(?:-\p{L}[\p{L}\p{M}\p{N}]*)*)`,
-    String.raw`(?<number>\d+(?:[.,]\d+)*%?)`,
-    String.raw`(?<emoji>\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic}|\p{Emoji_Modifier})*|[:;]-?[()DPp]|<3)`,
-    String.raw`(?<punct>[.!?]+|[,;:()"“”]|\n{2,})`,
+    String.raw`(https?:\/\/\S+|www\.\S+)`,
+    String.raw`(@[\p{L}\p{N}_.]+)`,
+    String.raw`(#[\p{L}\p{N}_]+)`,
+    String.raw`(\p{L}[\p{L}\p{M}\p{N}]*(?:['’]\p{L}+)?(?:-\p{L}[\p{L}\p{M}\p{N}]*)*)`,
+    String.raw`(\d+(?:[.,]\d+)*%?)`,
+    String.raw`(\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic}|\p{Emoji_Modifier})*|[:;]-?[()DPp]|<3)`,
+    String.raw`([.!?]+|[,;:()"“”]|\n{2,})`,
   ].join('|'),
   'gu',
 );
@@ -73,13 +74,28 @@ function normalizeUncached(raw: string): string[] {
   return SLANG.get(word) ?? [word];
 }
 
+const LETTER = /\p{L}/gu;
+const HAS_DIGIT = /\d/;
+
+/** Two or more letters, all capitals (KSP, BPIP, UMKM), digits allowed (G20). */
+function isAcronym(raw: string): boolean {
+  const upper = raw.toUpperCase();
+  if (raw !== upper || raw === raw.toLowerCase()) return false;
+  return HAS_DIGIT.test(raw) || (raw.match(LETTER)?.length ?? 0) >= 2;
+}
+
+/** Starts with a capital letter and has lower-case letters (Menteri, Samarinda). */
+function isCapitalized(raw: string): boolean {
+  const first = raw[0]!;
+  return first !== first.toLowerCase() && first === first.toUpperCase() && raw !== raw.toUpperCase();
+}
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let sentence = 0;
   let atStart = true;
   for (const m of text.normalize('NFC').matchAll(TOKEN)) {
     const raw = m[0];
-    // The alternatives' groups in TOKEN order: url, mention, hashtag, word, number, emoji, punct.
     let group = 1;
     while (group < GROUP_KINDS.length && m[group] === undefined) group++;
     const kind = GROUP_KINDS[group - 1] ?? 'punct';
@@ -91,17 +107,18 @@ export function tokenize(text: string): Token[] {
       }
       continue;
     }
-    const letters = raw.replace(/[^\p{L}]/gu, '');
-    const acronym = kind === 'word' && (letters.length >= 2 || /\d/.test(raw)) && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
-    const capitalized = kind === 'word' && !acronym && /^\p{Lu}/u.test(raw) && /\p{Ll}/u.test(raw);
-    const base = { raw, kind, sentence, capitalized, acronym };
     if (kind === 'word') {
+      const acronym = isAcronym(raw);
+      const capitalized = !acronym && isCapitalized(raw);
       // Acronyms are names (KTP, BPIP), never chat spellings, so they are not looked up in the slang list.
-      const norms = acronym ? [raw.toLowerCase()] : normalizeWord(raw);
-      norms.forEach((norm, i) => tokens.push({ ...base, norm, sentenceStart: atStart && i === 0 }));
+      if (acronym) tokens.push({ raw, norm: raw.toLowerCase(), kind, sentence, sentenceStart: atStart, capitalized, acronym });
+      else {
+        const norms = normalizeWord(raw);
+        for (let i = 0; i < norms.length; i++) tokens.push({ raw, norm: norms[i]!, kind, sentence, sentenceStart: atStart && i === 0, capitalized, acronym });
+      }
     } else {
       const norm = kind === 'hashtag' || kind === 'mention' ? raw.toLowerCase() : raw;
-      tokens.push({ ...base, norm, sentenceStart: atStart });
+      tokens.push({ raw, norm, kind, sentence, sentenceStart: atStart, capitalized: false, acronym: false });
     }
     atStart = false;
   }
