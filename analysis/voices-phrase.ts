@@ -270,7 +270,8 @@ export function isApposition(text: string): boolean {
 /** A person named by initials, as crime and court reports do ("berinisial RA (34)", "AS (27)"). */
 export function initialsOf(text: string): Set<string> {
   const found = new Set<string>();
-  for (const m of text.matchAll(/(?:berinisial|inisial)\s+(\p{Lu}{1,4})(?![\p{L}])|(?<![\p{L}])(\p{Lu}{2,4})\s+\(\d{1,3}\)/gu)) found.add(m[1] ?? m[2]!);
+  if (text.includes('inisial')) for (const m of text.matchAll(/inisial\s+([A-Z]{1,4})\b/g)) found.add(m[1]!);
+  for (const m of text.matchAll(/\b([A-Z]{2,4}) \(\d{1,3}\)/g)) found.add(m[1]!);
   return found;
 }
 

@@ -111,6 +111,12 @@ describe('voices in news: who speaks', () => {
     expect(speakers('"Kami belajar melaut," kata I Wayan Sukadana, ketua Subak Jatiluwih.')).toEqual(['I Wayan Sukadana']);
   });
 
+  test('closing attributions and spokespeople speaking for their chief are read: "demikian Benny", "Begitu kata …", "melalui Kasi Humas …"', () => {
+    expect(speakers('Ketua Umum GPEI Benny Soetrisno hadir. Ekspor juga perlu didukung perjanjian dagang, demikian Benny.')).toEqual(['Benny Soetrisno']);
+    expect(speakers('Pedagang beras, Sulastri (52), berjualan sejak 1998. Begitu kata Sulastri sambil menata dagangan.')).toEqual(['Sulastri']);
+    expect(typed('Kapolres Bogor AKBP Rio Wahyu melalui Kasi Humas Iptu Desi Triana mengatakan pelaku ditangkap.')).toEqual([['Desi Triana', 'official', 'Kasi Humas']]);
+  });
+
   test('people named by initials in crime reports are voices; a bare "Polisi" or "Jaksa" is no one in particular', () => {
     expect(typed('Guru berinisial RA (34) itu meminjam Rp2 juta. "Setiap hari ditelepon," ujar RA saat ditemui.')).toEqual([['RA', 'non_official', 'Guru']]);
     expect(news('Polisi mengatakan pelaku sudah ditangkap. Jaksa mengatakan terdakwa terbukti bersalah.').voices).toEqual([]);
@@ -146,6 +152,8 @@ describe('voices in news: official or not, and why', () => {
     expect(typed('Perdana Menteri Malaysia Azman Rahim menilai kesepakatan itu penting.')).toEqual([['Azman Rahim', 'official', 'Perdana Menteri']]);
     expect(typed('Juru bicara Kementerian Luar Negeri China, Li Wenhua, menyatakan dialog berlanjut.')).toEqual([['Li Wenhua', 'official', 'Kementerian']]);
     expect(typed('"Sidang ditunda," ujar ketua majelis hakim, Wahyu Santoso.')).toEqual([['Wahyu Santoso', 'official', 'ketua majelis hakim']]);
+    expect(typed('Juru bicara militer Israel, Daniel Hagari, mengatakan operasi berlanjut.')).toEqual([['Daniel Hagari', 'official', 'militer']]);
+    expect(typed('Direktur Utama Perum Bulog, Andi Wirawan, mengatakan stok aman.')).toEqual([['Andi Wirawan', 'official', 'Perum']]);
   });
 
   test('traders, lawyers, coaches, athletes, artists, experts, NGOs, unions and private companies are non-official', () => {
