@@ -45,6 +45,7 @@ const ADVERBIAL =
 const LEADING = /^(?:(?:sementara itu|selain itu|di sisi lain|di tempat terpisah|secara terpisah|terpisah|senada|sebelumnya|kemudian|lalu|namun|tetapi|adapun|sedangkan|bahkan|kini|sementara|dan|juga|pada kesempatan (?:itu|tersebut|yang sama)|dalam kesempatan (?:itu|tersebut|yang sama))(?![\p{L}]),?\s*)+/iu;
 /** A date or a place name on its own between commas: "Senin (3/6/2024)", "Jumat", "19 Juni 2020". */
 const WHEN = /^(?:(?:hari\s+)?(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)(?:\s*\([\d/]+\))?|\d{1,2}\s+\p{L}+(?:\s+\d{4})?|\([\d/]+\))$/iu;
+const TRAILING = /(?:\s+(?:dan|serta|juga|pun|pula|kembali|lebih lanjut|kemudian|lalu|lantas|sempat|telah|sudah|pernah|bahkan|tetap|masih|langsung|hanya|sendiri|turut|ikut|secara terpisah|dengan tegas))+$/i;
 const CLAUSE_START = /(?:[.!?]["”]?|["”])[^\S\n]+|\n|[^\S\n][—–-]+[^\S\n]|;\s*/g;
 /** "JAKARTA, KOMPAS.com -", "Jakarta (ANTARA) -", "Liputan6.com, Jakarta -", "SAMARINDA —". */
 const DATELINE = /(^|\n)[^\S\n]*((?:\p{Lu}[\p{L}.]*(?:[^\S\n]+\p{Lu}[\p{L}.]*){0,3})(?:[^\S\n]*\([\p{L}\s.]{2,30}\))?(?:,[^\S\n]*[\p{L}\d.]+(?:[^\S\n]+[\p{L}\d.]+){0,2})?[^\S\n]*(?:--?|–|—)[^\S\n]+)/gu;
@@ -157,6 +158,7 @@ function speakerBefore(text: string, cueAt: number): { phrase: Phrase; start: nu
   for (let k = raw.length - 1; k >= 0 && parts.length < 4; k--) {
     const adjacent = k === raw.length - 1 - skipped;
     let part = raw[k]!.replace(LEADING, '');
+    if (adjacent) part = part.replace(TRAILING, ''); // "Pelatih asal Belanda itu juga menyoroti"
     // "Kapolres Bogor melalui Kasi Humas Iptu Desi mengatakan": the one it goes through speaks.
     if (adjacent) part = part.replace(/^(?:.*\s)?(?:melalui|lewat)\s+(?=\p{Lu})/iu, '');
     // "Sulastri, (52)," an age, "Bupati X, Yuli, yang turut hadir," a relative clause, "dr. Anggi, Sp.A," a degree.
@@ -243,6 +245,7 @@ export function findSubjects(text: string, quotes: Quotes, windows: [number, num
     // "Ketua Umum Asosiasi X, Budi, hadir …", "Kepala Desa Sukamaju, Ujang, …": the role, then the name.
     const second = raw[k + 1] ? parsePart(raw[k + 1]!) : null;
     const verbless = !raw[k]!.split(/\s+/).some((w) => VERB_WORD.test(w) && !TERMS.at(tokenize(w), 0));
+    if (first.object) continue; // "Pelatih itu menyoroti penampilan Jones": Jones is the object, not the subject
     if (second?.kind === 'named' && !second.roles.length && verbless && (isRolePart(first) || (first.kind === 'named' && first.roles.length))) {
       first = joinParts([first.kind === 'named' ? asRole(first) : first, second]);
       k++;

@@ -141,7 +141,7 @@ if (fs.existsSync(new URL('./lexicons/place-aliases.tsv', import.meta.url))) {
 }
 
 /** A word that says "this phrase is a field of office": affixed nouns such as Perikanan, Kesehatan, Pembinaan. */
-const AFFIXED_FIELD = /^(?:Pe[mnr]?|Ke|Per)\p{Ll}{3,}an$/u;
+const AFFIXED_FIELD = /^(?:(?:Pe[mnr]?|Ke|Per)\p{Ll}{3,}an|\p{Lu}\p{Ll}{3,}(?:logi|grafi|fisika|isasi|nomi))$/u; // … Klimatologi, Geofisika
 
 export type Vocab = { len: number; kind: 'term'; term: Term } | { len: number; kind: WordKind };
 

@@ -150,7 +150,11 @@ function typeOf(text: string, person: Person): { type: VoiceType; role: string |
     }
     return null;
   };
-  let found = first(person.roles);
+  // Someone who holds a state office is an official whatever else they are ("Wakil Ketua Umum PKB …, yang juga
+  // anggota Komisi III DPR"); otherwise the first role written decides.
+  const classes = person.roles.map((r) => ({ r, c: classifyRole(r) })).filter((x) => x.c);
+  const office = classes.find((x) => x.c!.type === 'official' && x.c!.by_title); // "Kecamatan Cugenang" is an address
+  let found = office ? { ...office.c!, text: office.r } : first(person.roles);
   if (!found && person.name) found = first([person.name, ...person.aliases].flatMap((n) => rolesAround(text, n)));
   if (found) return { type: found.type, role: found.text, type_cue: found.type_cue };
   const honorific = person.honorific && WORDS.at(tokenize(person.honorific), 0)?.value === 'honorific' && !/^(?:dr|drg|prof|ir|drs|dra|h|hj)\.?(?:\s|$)/i.test(person.honorific);
@@ -216,7 +220,7 @@ export function findVoices(input: string): Voice[] {
   return people
     .filter((p) => p.voice && p.kind !== 'anonymous')
     // A lone capitalised word nothing else introduces ("Panitia menyatakan", "Lo bilang") is not a name.
-    .filter((p) => p.kind !== 'named' || p.words.size > 1 || p.roles.length || p.honorific || p.aliases.size || p.age || rolesAround(text, p.name!).length)
+    .filter((p) => p.kind !== 'named' || p.words.size > 1 || p.roles.length || p.honorific || p.aliases.size || p.age || text.includes(`${p.name} (`) || rolesAround(text, p.name!).length)
     .sort((a, b) => a.voice!.order - b.voice!.order)
     .map((p) => {
       const t = typeOf(text, p);

@@ -26,6 +26,8 @@ export interface Phrase {
   alias: string | true | null;
   /** The full name this phrase says it is the nickname of ("sapaan akrab Friderica"). */
   aliasOf?: string;
+  /** The name comes after a verb: someone the clause is about, not its subject ("menuntut mantan Kadis X, Arif"). */
+  object?: boolean;
   age: boolean;
 }
 
@@ -199,7 +201,8 @@ function readPart(text: string): Phrase {
   let split = splitName(toks);
   // "… menuntut mantan Kepala Dinas PUPR, Arif": a verb before the name ends someone else's clause.
   const verb = toks.slice(0, split.nameStart).findLastIndex((t, k) => VERB.test(t.text) && !vocabAt(toks, k));
-  if (split.nameStart >= 0 && verb >= 0) {
+  const object = split.nameStart >= 0 && verb >= 0;
+  if (object) {
     toks = toks.slice(verb + 1);
     split = splitName(toks);
   }
@@ -216,6 +219,7 @@ function readPart(text: string): Phrase {
     if (validName(name) && !institutionOnly) {
       phrase.kind = 'named';
       phrase.name = name.map((t) => t.text).join(' ');
+      if (object) phrase.object = true;
       const rest = toks.slice(split.nameEnd).filter((t) => !t.paren);
       const titlesOnly = prefix.every((t, k) => WORDS.at(prefix, k)?.value === 'honorific' || isInitial(t)); // "Dr. H."
       if (prefixText && (!titlesOnly || classifyRole(prefix))) phrase.roles.push(prefixText);
@@ -229,7 +233,7 @@ function readPart(text: string): Phrase {
   const personWord = toks.some((t, k) => vocabAt(toks, k)?.kind === 'person');
   // "Kependudukan dan Pencatatan Sipil Provinsi NTT": the rest of a title cut by a comma is role words only.
   const allVocab = onlyRoleWords(toks);
-  if (role || personWord || phrase.age || allVocab) phrase.roles.push(text);
+  if (role || personWord || phrase.age || allVocab || split.group) phrase.roles.push(text); // "Salah seorang joki"
   const head = vocabAt(lead, 0);
   const title = head?.kind === 'term' && ['official', 'generic', 'default'].includes(head.term.kind);
   if (DEMONSTRATIVE.test(text) && (role || personWord)) phrase.kind = 'descriptor';

@@ -11,7 +11,8 @@ import { TERMS, WORDS, tokenize, vocabAt, type Term, type Tok } from './voices-l
  * "calon", "purnawirawan" before an official title make the speaker non-official.
  */
 export type VoiceType = 'official' | 'non_official' | 'unknown';
-export interface RoleClass { type: Exclude<VoiceType, 'unknown'>; role: string; type_cue: string }
+/** `by_title`: a title or an office decided it ("Bupati", "Kepala Dinas"), not an institution named alone or a role. */
+export interface RoleClass { type: Exclude<VoiceType, 'unknown'>; role: string; type_cue: string; by_title?: boolean }
 
 interface TermHit { i: number; len: number; term: Term; text: string }
 
@@ -48,7 +49,9 @@ function institutionAfter(toks: Tok[], hits: TermHit[], from: number, namedOnly 
 function decide(toks: Tok[], hits: TermHit[], k: number): RoleClass | null {
   const h = hits[k]!;
   const former = isFormer(toks, h);
-  const off = (cue: string): RoleClass => (former ? { type: 'non_official', role: `${former.toLowerCase()} ${h.term.role}`, type_cue: `${former} ${h.text}` } : { type: 'official', role: h.term.role, type_cue: cue });
+  const byTitle = !h.term.kind.startsWith('inst');
+  const off = (cue: string): RoleClass =>
+    former ? { type: 'non_official', role: `${former.toLowerCase()} ${h.term.role}`, type_cue: `${former} ${h.text}` } : { type: 'official', role: h.term.role, type_cue: cue, by_title: byTitle };
   switch (h.term.kind) {
     case 'official':
     case 'inst-official':

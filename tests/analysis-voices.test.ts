@@ -175,6 +175,13 @@ describe('voices in news: official or not, and why', () => {
     expect(typed('"Saya senang," kata Tiago Ramos. Gelandang asal Brasil tersebut menilai timnya kehilangan konsentrasi.')).toEqual([['Tiago Ramos', 'non_official', 'Gelandang']]);
   });
 
+  test('someone holding a state office is an official whatever else they are, and an address is no role', () => {
+    expect(typed('Wakil Ketua Umum PKB Jazilul Fawaid mengatakan kader siap. Jazilul, yang juga anggota Komisi III DPR, menegaskan keputusan ada di presiden.')).toEqual([
+      ['Jazilul Fawaid', 'official', 'anggota Komisi'],
+    ]);
+    expect(typed('Warga Desa Gasol, Kecamatan Cugenang, Ade Suherman (52), mengaku masih trauma.')).toEqual([['Ade Suherman', 'non_official', 'Warga']]);
+  });
+
   test('a former official, a candidate and an unnamed role are read for what they are', () => {
     expect(typed('Jaksa menuntut mantan Kepala Dinas PUPR Lebak, Arif Budiman. Usai sidang, Arif menyatakan keberatan.')).toEqual([['Arif Budiman', 'non_official', 'mantan Kepala']]);
     expect(classifySpeaker('Direktur PT Maju Jaya')).toEqual({ type: 'non_official', role: 'direktur', type_cue: 'PT' });
