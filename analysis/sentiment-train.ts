@@ -282,23 +282,43 @@ function trainNusaxLanguages(only: string | undefined): void {
   const lexiconWords = new Set<string>([...idPolarity.keys(), ...Object.keys(afinn)]);
   for (const m of translations.values()) for (const [regional, id] of m) lexiconWords.add(regional).add(id);
   const l2Of = (k: string) => (k.startsWith('@') ? L2_DENSE : lexiconWords.has(k.replace(/^!/, '')) ? L2_NUSAX : L2_NUSAX * OTHER_WORDS_L2);
-  const shared = fitLinear(all.map((a) => a.e), { l2: l2Of, epochs: EPOCHS });
-  for (const name of names) {
-    const code = NUSAX_LANGUAGES[name];
-    if (only && only !== code) continue;
-    const own = fitLinear(all.filter((a) => a.r.lang === name && a.r.own).map((a) => a.e), { l2: l2Of, epochs: EPOCHS });
-    const merged: LinearModel = { bias: [0, 1, 2].map((c) => shared.bias[c]! + own.bias[c]!) as LinearModel['bias'], weights: new Map() };
-    for (const [k, w] of shared.weights) merged.weights.set(k, [...w]);
-    for (const [k, w] of own.weights) {
+  type Row = (typeof all)[number];
+  const sum = (x: LinearModel, y: LinearModel): LinearModel => {
+    const merged: LinearModel = { bias: [0, 1, 2].map((c) => x.bias[c]! + y.bias[c]!) as LinearModel['bias'], weights: new Map() };
+    for (const [k, w] of x.weights) merged.weights.set(k, [...w]);
+    for (const [k, w] of y.weights) {
       const m = merged.weights.get(k) ?? [0, 0, 0];
       merged.weights.set(k, [m[0] + w[0], m[1] + w[1], m[2] + w[2]]);
     }
+    return merged;
+  };
+  const fitOn = (rows: Row[]) => fitLinear(rows.map((a) => a.e), { l2: l2Of, epochs: EPOCHS });
+  const ownRows = (rows: Row[], name: NusaxLanguage) => rows.filter((a) => a.r.lang === name && a.r.own);
+  // The confidence's temperature: every fifth NusaX row of each language is held out of both models once, and
+  // the temperature that gives those rows the best likelihood is kept (one for all these languages).
+  const calibration = (a: Row, i: number) => a.r.own && i % 5 === 0;
+  const fitPart = all.filter((a, i) => !calibration(a, i));
+  const sharedPart = fitOn(fitPart);
+  let temperature = 1;
+  let bestNll = Infinity;
+  const held = names.map((name) => ({ model: sum(sharedPart, fitOn(ownRows(fitPart, name))), rows: all.filter((a, i) => a.r.lang === name && calibration(a, i)) }));
+  for (const t of TEMPERATURES) {
+    let nll = 0;
+    for (const h of held) for (const a of h.rows) nll -= Math.log(softmax(scores(h.model, a.e.x), t)[a.e.y]! + 1e-12);
+    if (nll < bestNll) [bestNll, temperature] = [nll, t];
+  }
+  console.log(`English and regional languages: temperature ${temperature}, fitted on ${held.reduce((n, h) => n + h.rows.length, 0)} held-out rows`);
+  const shared = fitOn(all);
+  for (const name of names) {
+    const code = NUSAX_LANGUAGES[name];
+    if (only && only !== code) continue;
+    const merged = sum(shared, fitOn(ownRows(all, name)));
     // Only what a text of this language can hold: the words its own rows or Indonesian use, its headwords.
     const words = new Set<string>();
     for (const a of all) if (a.r.lang === name || a.r.lang === 'indonesian') for (const k of a.e.x.keys()) words.add(k);
     for (const k of [...merged.weights.keys()]) if (!k.startsWith('@') && !words.has(k)) merged.weights.delete(k);
     const setup = setups.get(name)!;
-    writeModel(code, setup, merged, 0, 1.5, name === 'english' ? LICENCES.en! : REGIONAL_LICENCE, setup.translations);
+    writeModel(code, setup, merged, 0, temperature, name === 'english' ? LICENCES.en! : REGIONAL_LICENCE, setup.translations);
     console.log(`${name}: ${merged.weights.size} weighted keys`);
   }
 }
