@@ -51,8 +51,12 @@ const CLAUSE_START = /(?:[.!?]["”]?|["”])[^\S\n]+|\n|[^\S\n][—–-]+[^\S\n
 const DATELINE = /(^|\n)[^\S\n]*((?:\p{Lu}[\p{L}.]*(?:[^\S\n]+\p{Lu}[\p{L}.]*){0,3})(?:[^\S\n]*\([\p{L}\s.]{2,30}\))?(?:,[^\S\n]*[\p{L}\d.]+(?:[^\S\n]+[\p{L}\d.]+){0,2})?[^\S\n]*(?:--?|–|—)[^\S\n]+)/gu;
 const DATELINE_SIGN = /\p{Lu}{3,}|\(\s*\p{Lu}[\p{L}\s.]+\)|\.(?:com|co|id)\b|detik|CNN|Liputan6|Tribun|Okezone|Kumparan/u;
 
+/** Outlet furniture that names people who do not speak: "Baca juga: …" headlines, bylines, editors, video widgets. */
+const BOILERPLATE =
+  /^[^\S\n]*(?:(?:baca juga|lihat juga|simak juga|tonton juga|simak video|saksikan video|advertisement|scroll to continue|laporan wartawan|copyright|ikuti berita|dapatkan update|google news)\b|(?:penulis|editor|pewarta|reporter|redaktur|fotografer|sumber|foto)\s*:|\(c\)|©)[^\n]*/gimu;
+
 export function blankDatelines(text: string): string {
-  return text.replace(DATELINE, (all, lead: string, line: string) => {
+  return text.replace(BOILERPLATE, (line) => ' '.repeat(line.length)).replace(DATELINE, (all, lead: string, line: string) => {
     // "Jakarta - " alone counts when it is a place ("Tangerang - Banjir merendam …").
     const place = /^\s*([\p{L} ]+?)\s*(?:--?|–|—)\s+$/u.exec(line)?.[1];
     const isPlace = !!place && PLACES.at(tokenize(place), 0)?.len === tokenize(place).length;
@@ -192,6 +196,8 @@ function speakerBefore(text: string, cueAt: number): { phrase: Phrase; start: nu
     else break;
   }
   if (!parts.length) return null;
+  // "Usman menegaskan bahwa Presiden … berpesan": a name after a verb of its own clause is inside what someone said.
+  if (parts.at(-1)!.object) return null;
   const phrase = joinParts(parts);
   return phrase.kind === 'none' ? null : { phrase, start: from + start };
 }

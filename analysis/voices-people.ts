@@ -9,7 +9,8 @@ import { classifyRole, type RoleClass, type VoiceType } from './voices-type.js';
  * again ("Usman", "Pak Darto", a nickname given with "sapaan akrabnya") is the same person; a pronoun ("ia",
  * "ujarnya") or a descriptor ("Pria berusia 44 tahun ini") is the last person named before it, and with nobody
  * before it is no one. Unnamed people ("seorang pedagang") are not voices, but a pronoun after them is theirs.
- * An office with no name ("Kepala Dinas Kominfo Kaltim") is a voice under its title.
+ * An office with no name ("Kepala Dinas Kominfo Kaltim", "Perdana Menteri Malaysia") is no voice: someone unnamed, as
+ * the annotation guidelines (eval/ARTICLES.md) count it; later words of the person named with that title join them.
  * A person's type comes from every role written with any of their mentions, the first that names a title,
  * role or institution deciding; then from the words around their name elsewhere in the text ("sutradara Livia
  * Ananta"); then from a form of address ("Bu Sri" is an ordinary person).
@@ -35,6 +36,8 @@ interface Person {
   voice: { cue: string; quote: string | null; order: number } | null;
   seen: number;
   age?: boolean;
+  /** One-word names the text uses for them ("Usman", "James"). */
+  short: Set<string>;
 }
 
 const require = createRequire(import.meta.url);
@@ -100,6 +103,17 @@ function rolesAround(text: string, name: string): string[] {
     }
   }
   return found;
+}
+
+/**
+ * The speaker as a name, without a form of address ("Bu Sri" is Sri). A first word the text never uses alone in a name
+ * of three words or more, when another word of it is used alone, was an institution's ("Kapten Chelsea Reece James",
+ * later "James", is Reece James).
+ */
+function trimName(p: Person): string {
+  const words = p.name!.split(' ');
+  if (words.length >= 3 && p.short.size && !p.short.has(words[0]!.toLowerCase()) && words.slice(1).some((w) => p.short.has(w.toLowerCase()))) return words.slice(1).join(' ');
+  return p.name!;
 }
 
 /** The first line in title case ("Yohanes Tumbang di Perempat Final") is a headline: its capitals are not names. */
@@ -188,21 +202,22 @@ export function findVoices(input: string): Voice[] {
       person = findPerson(people, name) ?? (p.aliasOf ? findPerson(people, p.aliasOf) : undefined) ?? null;
       if (!person && p.alias === true && last?.kind === 'named') person = last; // "kata Edi, sapaan akrabnya"
       if (!person) {
-        person = { name, words: wordsOf(name), aliases: new Set(), roles: [], honorific: null, kind: 'named', voice: null, seen: 0 };
+        person = { name, words: wordsOf(name), aliases: new Set(), roles: [], honorific: null, kind: 'named', voice: null, seen: 0, short: new Set() };
         people.push(person);
       } else if (person.words.size < wordsOf(name).size && within(person.words, wordsOf(name))) {
         person.name = name;
         person.words = wordsOf(name);
       } else if (!within(wordsOf(name), person.words)) person.aliases.add(name.toLowerCase());
+      if (!name.includes(' ')) person.short.add(name.toLowerCase());
     } else if (p.kind === 'pronoun' || p.kind === 'descriptor') {
       person = last;
     } else if (p.kind === 'office') {
       // "Kapolres Bogor mengatakan" after "Kapolres Bogor AKBP Rio …": the office is the person already named.
       const title = (p.roles[0] ?? '').toLowerCase();
       person = people.find((x) => x.roles.some((r) => r.toLowerCase() === title || r.toLowerCase().startsWith(`${title} `))) ?? null;
-      if (!person) people.push((person = { name: null, words: new Set(), aliases: new Set(), roles: [], honorific: null, kind: 'office', voice: null, seen: 0 }));
+      if (!person) people.push((person = { name: null, words: new Set(), aliases: new Set(), roles: [], honorific: null, kind: 'office', voice: null, seen: 0, short: new Set() }));
     } else if (p.kind === 'anonymous') {
-      people.push((person = { name: null, words: new Set(), aliases: new Set(), roles: [], honorific: null, kind: 'anonymous', voice: null, seen: 0 }));
+      people.push((person = { name: null, words: new Set(), aliases: new Set(), roles: [], honorific: null, kind: 'anonymous', voice: null, seen: 0, short: new Set() }));
     }
     if (!person) continue;
     person.roles.push(...p.roles.filter((r) => !person!.roles.includes(r)));
@@ -218,13 +233,12 @@ export function findVoices(input: string): Voice[] {
   }
   for (const p of people) if (p.voice && p.kind === 'named' && p.words.size === 1) extendName(text, p);
   return people
-    .filter((p) => p.voice && p.kind !== 'anonymous')
+    .filter((p) => p.voice && p.kind === 'named')
     // A lone capitalised word nothing else introduces ("Panitia menyatakan", "Lo bilang") is not a name.
     .filter((p) => p.kind !== 'named' || p.words.size > 1 || p.roles.length || p.honorific || p.aliases.size || p.age || text.includes(`${p.name} (`) || rolesAround(text, p.name!).length)
     .sort((a, b) => a.voice!.order - b.voice!.order)
     .map((p) => {
       const t = typeOf(text, p);
-      const speaker = p.kind === 'office' ? p.roles[0]! : p.honorific && !p.name!.includes(' ') ? `${p.honorific} ${p.name}` : p.name!;
-      return { speaker, role: t.role, type: t.type, type_cue: t.type_cue, quote: p.voice!.quote, cue: p.voice!.cue };
+      return { speaker: trimName(p), role: t.role, type: t.type, type_cue: t.type_cue, quote: p.voice!.quote, cue: p.voice!.cue };
     });
 }

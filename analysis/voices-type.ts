@@ -40,7 +40,11 @@ const isFormer = (toks: Tok[], hit: TermHit) => {
 function institutionAfter(toks: Tok[], hits: TermHit[], from: number, namedOnly = false): TermHit | null {
   const end = toks.findIndex((t, k) => k >= from && !t.cap && !t.paren && !t.numeric && !/^(?:dan|&|dari|di|untuk|pada|se|bagian)$/.test(t.lower) && !TERMS.at(toks, k));
   // A capitalised occupation inside an office's name ("Pengawas Perilaku Pelaku Usaha … OJK") is not the speaker's.
-  const region = hits.filter((h) => h.i >= from && (end < 0 || h.i < end) && !['generic', 'default', 'nondefault'].includes(h.term.kind) && !(namedOnly && h.term.capital && h.term.kind === 'inst-non'));
+  // "Manajer Kemitraan Pemerintah … Meta Indonesia": "Pemerintah" inside a unit's name is a government-relations desk.
+  const region = hits.filter(
+    (h) => h.i >= from && (end < 0 || h.i < end) && !['generic', 'default', 'nondefault'].includes(h.term.kind) &&
+      !(namedOnly && h.term.capital && h.term.kind === 'inst-non') && !(h.term.role === 'pemerintah' && h.i > from),
+  );
   // A capitalised occupation in the region names a body of such people ("Kelompok Nelayan", "Pelaku Usaha"): a state
   // body named with it still wins ("… Pelaku Usaha Jasa Keuangan … OJK").
   return region.find((h) => h.term.kind === 'inst-official' || h.term.kind === 'official') ?? region[0] ?? null;

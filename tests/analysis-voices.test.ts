@@ -39,15 +39,16 @@ describe('voices in news: who speaks', () => {
     expect(result.non_official_share).toBe(0.5);
   });
 
-  test('"Menurut …" and an inverted "…, jelas …" attribute reported speech without quotes; an office with no name is a voice under its title', () => {
+  test('"Menurut …" and an inverted "…, jelas …" attribute reported speech without quotes; an office with no name is no voice', () => {
     const result = news(
       'Menurut Kepala Dinas Kominfo Kaltim, pelatihan diikuti 200 pelaku UMKM. ' +
-        'Pelatihan ini berlanjut tahun depan, jelas Deputi V KSP Jaleswari Pramodhawardani.',
+        'Pelatihan ini berlanjut tahun depan, jelas Deputi V KSP Jaleswari Pramodhawardani. Perdana Menteri Malaysia menyatakan dukungannya.',
     );
-    expect(result.voices.map((v) => [v.speaker, v.cue, v.quote, v.type])).toEqual([
-      ['Kepala Dinas Kominfo Kaltim', 'menurut', null, 'official'],
-      ['Jaleswari Pramodhawardani', 'jelas', null, 'official'],
-    ]);
+    expect(result.voices.map((v) => [v.speaker, v.cue, v.quote, v.type])).toEqual([['Jaleswari Pramodhawardani', 'jelas', null, 'official']]);
+  });
+
+  test('an office named first and its holder named later are one voice', () => {
+    expect(speakers('Kapolres Bogor AKBP Rio Wahyu Anggoro mengatakan tersangka ditahan. "Kami buka posko," kata Kapolres Bogor.')).toEqual(['Rio Wahyu Anggoro']);
   });
 
   test('"X mengatakan …" takes the subject before the verb, less leading connectives, with its apposition as the role', () => {
@@ -57,10 +58,10 @@ describe('voices in news: who speaks', () => {
     ]);
   });
 
-  test('curly quotes carry the quoted words, and "Bu Sri" with no title is an ordinary person', () => {
+  test('curly quotes carry the quoted words, and "Bu Sri" with no title is an ordinary person named Sri', () => {
     const result = news('“Harga cabai naik terus, kami bingung,” kata Bu Sri di Pasar Segiri, Samarinda.');
     expect(result.voices).toEqual([
-      { speaker: 'Bu Sri', role: null, type: 'non_official', type_cue: 'Bu', quote: 'Harga cabai naik terus, kami bingung', cue: 'kata' },
+      { speaker: 'Sri', role: null, type: 'non_official', type_cue: 'Bu', quote: 'Harga cabai naik terus, kami bingung', cue: 'kata' },
     ]);
   });
 
@@ -90,7 +91,7 @@ describe('voices in news: who speaks', () => {
     expect(speakers('Kuasa hukum korban, Andi Prasetyo, meminta polisi menelusuri aliran dana. "Ini jaringan," kata Andi. Prasetyo menambahkan, korban akan melapor lagi.')).toEqual([
       'Andi Prasetyo',
     ]);
-    expect(speakers('Jali (48), sopir truk, mengaku menunggu empat jam. "Kalau telat, saya kena potong," keluh Pak Jali.')).toEqual(['Pak Jali']);
+    expect(speakers('Jali (48), sopir truk, mengaku menunggu empat jam. "Kalau telat, saya kena potong," keluh Pak Jali.')).toEqual(['Jali']);
     expect(
       speakers('Bupati Manggarai Barat, Edistasius Endi Nggoro, mengatakan wisatawan bertambah. "Ini kabar baik," kata Edi, sapaan akrabnya. Menurut Edi, pipa baru rampung tahun depan.'),
     ).toEqual(['Edistasius Endi Nggoro']);
@@ -231,12 +232,18 @@ describe('voices in social posts', () => {
     expect(social('G20', { handle: '@abc', platformKind: 'media' }).author_kind).toBe('media');
   });
 
-  test('a minister quoted in a post is counted after its author', () => {
-    const result = social('Kata Pak Menteri tadi "G20 buat kita semua" mantap', { handle: '@rina_ootd' });
-    expect(result.voices.map((v) => [v.cue, v.type])).toEqual([
-      ['author', 'non_official'],
-      ['kata', 'official'],
+  test('a minister quoted by name in a post is counted after its author; "Pak Menteri" with no name is no one in particular', () => {
+    const result = social('Kata Menteri Keuangan Sri Mulyani tadi "G20 buat kita semua" mantap', { handle: '@rina_ootd' });
+    expect(result.voices.map((v) => [v.speaker, v.cue, v.type])).toEqual([
+      ['@rina_ootd', 'author', 'non_official'],
+      ['Sri Mulyani', 'kata', 'official'],
     ]);
     expect(result.non_official_share).toBe(0.5);
+    expect(social('Kata Pak Menteri tadi "G20 buat kita semua" mantap', { handle: '@rina_ootd' }).voices).toHaveLength(1);
+  });
+
+  test('outlet furniture names no speaker: "Baca juga" headlines, bylines and editors', () => {
+    const text = 'Laporan Wartawan Tribunnews.com, Budi Santoso\n\nBaca juga: Kata Pengamat Budi Hartono soal Harga Beras\n\n"Harga naik," kata Sulastri (52), pedagang beras.\n\nEditor: Dwi Prastika';
+    expect(speakers(text)).toEqual(['Sulastri']);
   });
 });
