@@ -15,7 +15,7 @@ afterAll(async () => db?.drop());
 
 const RELEASE = [
   'Kementerian Koordinator Bidang Perekonomian menegaskan sinergi seluruh pemangku kepentingan dalam Presidensi G20 Indonesia menjadi kunci akselerasi pemulihan ekonomi nasional.',
-  'Implementasi transformasi digital dan optimalisasi ekosistem UMKM terus didorong melalui kolaborasi multilateral yang inklusif dan berkelanjutan, kata Deputi Bidang Koordinasi Ekonomi Digital.',
+  'Implementasi transformasi digital dan optimalisasi ekosistem UMKM terus didorong melalui kolaborasi multilateral yang inklusif dan berkelanjutan, kata Deputi Bidang Koordinasi Ekonomi Digital, Rudy Salahuddin.',
   'Pemerintah mengajak seluruh pemangku kepentingan untuk mengorkestrasi narasi positif Presidensi G20 secara masif dan terstruktur di berbagai kanal komunikasi publik.',
 ].join('\n\n');
 
