@@ -6,7 +6,7 @@ import { readArticles, type ArticleRow } from './articles.js';
  * How well voices finds the people quoted in news articles, against hand-annotated speakers:
  * `{"id", "title", "text" | "file", "speakers": [{"name", "type", "aliases": []}]}` a line.
  * A found voice matches a gold speaker when its name equals the gold name or one of its aliases (case ignored),
- * or when both end in the same surname token; each is matched at most once. Precision and recall are over all
+ * when both end in the same surname token, or when its words come in order in the gold name; each is matched at most once. Precision and recall are over all
  * voices and speakers of the set (micro); type accuracy is over matched speakers, and 'unknown' counts wrong.
  * The text is read as analyzeText reads it: the title, then the body.
  *
@@ -31,11 +31,19 @@ function goldOf(row: ArticleRow): GoldSpeaker[] {
   });
 }
 
+/** Equal to the name or an alias, or the same surname, or a token subsequence of the name ("Latuconsina" for "Abdullah Latuconsina"). */
 function matches(voice: Voice, gold: GoldSpeaker): boolean {
   const found = norm(voice.speaker);
   if (!found) return false;
   if ([gold.name, ...(gold.aliases ?? [])].some((n) => norm(n) === found)) return true;
-  return lastToken(voice.speaker) === lastToken(gold.name);
+  if (lastToken(voice.speaker) === lastToken(gold.name)) return true;
+  const name = norm(gold.name).split(' ');
+  let k = 0;
+  for (const w of found.split(' ')) {
+    k = name.indexOf(w, k) + 1;
+    if (k === 0) return false;
+  }
+  return true;
 }
 
 /** The news voices of one article (a social author is not a quoted speaker). */
