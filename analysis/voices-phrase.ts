@@ -139,7 +139,7 @@ function splitName(toks: Tok[]) {
       start = k;
       continue;
     }
-    if (k > start && v && v.kind !== 'group' && (t.cap || t.acronym) && !t.paren && !isDegree(t)) {
+    if (k > start && v && v.kind !== 'group' && (t.cap || t.acronym || t.numeric) && !t.paren && !isDegree(t)) { // "KAI Daop 8 Surabaya Luqman"
       let after = k;
       while (after < toks.length && vocabAt(toks, after) && vocabAt(toks, after)!.kind !== 'namefield') after += vocabAt(toks, after)!.len;
       const more = after < toks.length && isCapWord(toks[after]!);

@@ -149,6 +149,7 @@ describe('voices in news: official or not, and why', () => {
     expect(typed('Kapolres Bogor AKBP Rio Wahyu Anggoro mengatakan tersangka ditahan.')).toEqual([['Rio Wahyu Anggoro', 'official', 'Kapolres']]);
     expect(typed('Direktur Utama PT Pertamina Patra Niaga, Rizal Hakim, mengatakan pasokan ditambah.')).toEqual([['Rizal Hakim', 'official', 'Pertamina Patra Niaga']]);
     expect(typed('Manager Humas KAI Daop 1 Jakarta, Anne Purba, mengimbau penumpang tidak membeli dari calo.')).toEqual([['Anne Purba', 'official', 'KAI']]);
+    expect(typed('Manajer Humas KAI Daop 8 Surabaya Luqman Arif di Surabaya, Rabu, mengatakan tiket terjual 85 persen.')).toEqual([['Luqman Arif', 'official', 'KAI']]);
     expect(typed('Kepala Desa Sukamaju, Ujang Sutisna, mengatakan saluran itu jebol.')).toEqual([['Ujang Sutisna', 'official', 'Kepala Desa']]);
     expect(typed('Perdana Menteri Malaysia Azman Rahim menilai kesepakatan itu penting.')).toEqual([['Azman Rahim', 'official', 'Perdana Menteri']]);
     expect(typed('Juru bicara Kementerian Luar Negeri China, Li Wenhua, menyatakan dialog berlanjut.')).toEqual([['Li Wenhua', 'official', 'Kementerian']]);
