@@ -151,6 +151,8 @@ function splitName(toks: Tok[]) {
         trailingRole = v.kind !== 'term' || v.term.kind.startsWith('inst'); // "Patra Niaga Regional", not "Budi Ketua RT"
         break;
       }
+      const place = PLACES.at(toks, after); // "… Daop 8 Surabaya Luqman Arif"
+      if (place && toks[after + place.len] && isCapWord(toks[after + place.len]!)) after += place.len;
       k = start = after;
       continue;
     }
