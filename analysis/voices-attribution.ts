@@ -164,7 +164,7 @@ function speakerBefore(text: string, cueAt: number): { phrase: Phrase; start: nu
     let part = raw[k]!.replace(LEADING, '');
     if (adjacent) part = part.replace(TRAILING, ''); // "Pelatih asal Belanda itu juga menyoroti"
     // "Kapolres Bogor melalui Kasi Humas Iptu Desi mengatakan": the one it goes through speaks.
-    if (adjacent) part = part.replace(/^(?:.*\s)?(?:melalui|lewat)\s+(?=\p{Lu})/iu, '');
+    if (adjacent) part = part.replace(/^(?:.*\s)?(?:[Mm]elalui|[Ll]ewat)\s+(?=\p{Lu})/u, '');
     // "Sulastri, (52)," an age, "Bupati X, Yuli, yang turut hadir," a relative clause, "dr. Anggi, Sp.A," a degree.
     if (/^\(?\d{1,3}\)$/.test(part) || /^(?:\p{Lu}\p{L}{0,2}\.)+\p{L}{0,4}\.?$/u.test(part)) continue;
     if (/^yang\s/i.test(part)) {

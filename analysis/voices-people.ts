@@ -112,7 +112,7 @@ function rolesAround(text: string, name: string): string[] {
  */
 function trimName(p: Person): string {
   const words = p.name!.split(' ');
-  if (words.length >= 3 && p.short.size && !p.short.has(words[0]!.toLowerCase()) && words.slice(1).some((w) => p.short.has(w.toLowerCase()))) return words.slice(1).join(' ');
+  if (words.length >= 3 && p.short.size && !/^(?:I|Ni)$/.test(words[0]!) && !p.short.has(words[0]!.toLowerCase()) && words.slice(1).some((w) => p.short.has(w.toLowerCase()))) return words.slice(1).join(' ');
   return p.name!;
 }
 

@@ -184,6 +184,18 @@ describe('voices in news: official or not, and why', () => {
     expect(typed('Warga Desa Gasol, Kecamatan Cugenang, Ade Suherman (52), mengaku masih trauma.')).toEqual([['Ade Suherman', 'non_official', 'Warga']]);
   });
 
+  test('a chair, a director or a manager of a body not known to be the state leads an association, an NGO or a company', () => {
+    expect(typed('Ketua Aptrindo Jawa Timur, Firman Hidayat, mengatakan tarif naik.')).toEqual([['Firman Hidayat', 'non_official', 'Aptrindo']]);
+    expect(typed('Ketua Panitia Festival Kopi, Rudi Hartawan, mengatakan acara ramai.')).toEqual([['Rudi Hartawan', 'non_official', 'Ketua']]);
+    expect(typed('Ketua KPU Kota Medan, Mutia Atiqah, mengatakan logistik siap.')).toEqual([['Mutia Atiqah', 'official', 'KPU']]);
+    expect(typed('General Manager Bandara Juanda, Sisca Ardiani, mengatakan penerbangan normal.')).toEqual([['Sisca Ardiani', 'official', 'Bandara']]);
+    expect(typed('Manajer Kemitraan Pemerintah Meta Indonesia, Putu Yudha, menyampaikan program literasi digital.')[0]?.[1]).toBe('non_official');
+  });
+
+  test('a relative clause saying what someone does types them, and "lewat aplikasi" is no spokesperson', () => {
+    expect(typed('Rina (29), yang berjualan kue tradisional lewat aplikasi, berharap ada pelatihan.')).toEqual([['Rina', 'non_official', 'berjualan']]);
+  });
+
   test('a former official, a candidate and an unnamed role are read for what they are', () => {
     expect(typed('Jaksa menuntut mantan Kepala Dinas PUPR Lebak, Arif Budiman. Usai sidang, Arif menyatakan keberatan.')).toEqual([['Arif Budiman', 'non_official', 'mantan Kepala']]);
     expect(classifySpeaker('Direktur PT Maju Jaya')).toEqual({ type: 'non_official', role: 'direktur', type_cue: 'PT' });
