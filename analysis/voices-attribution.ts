@@ -1,6 +1,7 @@
 import { PLACES, TERMS, tokenize } from './voices-lexicon.js';
 import { classifyRole } from './voices-type.js';
-import { VERB as VERB_WORD, asRole, initialsOf, onlyRoleWords, initialsPhrase, isApposition, isRolePart, joinParts, parsePart as readPart, type Phrase } from './voices-phrase.js';
+import { asRole, initialsOf, initialsPhrase, isApposition, isRolePart, joinParts } from './voices-parts.js';
+import { VERB as VERB_WORD, onlyRoleWords, parsePart as readPart, type Phrase } from './voices-phrase.js';
 
 /**
  * Where a news text attributes speech, and the phrase that names who: a quote then `kata/ujar/tutur/… X`,

@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import { blankDatelines, findAttributions, findQuotes, findSubjects, type Attribution, type Subject } from './voices-attribution.js';
 import { PLACES, WORDS, tokenize, vocabAt } from './voices-lexicon.js';
-import { VERB, isApposition, isRolePart, parsePart } from './voices-phrase.js';
+import { isApposition, isRolePart } from './voices-parts.js';
+import { VERB, parsePart } from './voices-phrase.js';
 import { classifyRole, type RoleClass, type VoiceType } from './voices-type.js';
 
 /**
