@@ -84,7 +84,9 @@ class Table<T> {
     for (let n = Math.min(longest, toks.length - i); n >= 1; n--) {
       let key = toks[i]!.lower;
       for (let k = 1; k < n; k++) key += ' ' + toks[i + k]!.lower;
-      const list = this.map.get(key);
+      // "kuasa hukumnya", "pengacaranya": a role with the possessive -nya is the role.
+      const last = toks[i + n - 1]!.lower;
+      const list = this.map.get(key) ?? (last.length > 6 && last.endsWith('nya') && !toks[i + n - 1]!.cap ? this.map.get(key.slice(0, -3)) : undefined);
       if (!list) continue;
       let written = toks[i]!.text;
       for (let k = 1; k < n; k++) written += ' ' + toks[i + k]!.text;

@@ -174,6 +174,9 @@ function typeOf(text: string, person: Person): { type: VoiceType; role: string |
   if (found) return { type: found.type, role: found.text, type_cue: found.type_cue };
   const honorific = person.honorific && WORDS.at(tokenize(person.honorific), 0)?.value === 'honorific' && !/^(?:dr|drg|prof|ir|drs|dra|h|hj)\.?(?:\s|$)/i.test(person.honorific);
   if (honorific) return { type: 'non_official', role: null, type_cue: person.honorific };
+  // "Salah satu pembatik …, Warsini": one of a group of people, not an office.
+  const member = person.roles.map((r) => /^(?:salah\s+(?:satu|seorang)|seorang)(?=\s)/i.exec(r)).find(Boolean);
+  if (member) return { type: 'non_official', role: member.input, type_cue: member[0] };
   return { type: 'unknown', role: person.roles[0] ?? null, type_cue: null };
 }
 

@@ -202,7 +202,8 @@ function readPart(text: string): Phrase {
   if (toks.some((t) => WORDS.at([t], 0)?.value === 'account' && t.cap)) return phrase;
   let split = splitName(toks);
   // "… menuntut mantan Kepala Dinas PUPR, Arif": a verb before the name ends someone else's clause.
-  const verb = toks.slice(0, split.nameStart).findLastIndex((t, k) => VERB.test(t.text) && !vocabAt(toks, k));
+  // ("Majelis hakim yang diketuai Dedy": the body someone heads is their role, not a clause about them.)
+  const verb = toks.slice(0, split.nameStart).findLastIndex((t, k) => VERB.test(t.text) && !vocabAt(toks, k) && !/^di(?:ketuai|pimpin|wakili)$/.test(t.lower));
   const object = split.nameStart >= 0 && verb >= 0;
   if (object) {
     toks = toks.slice(verb + 1);

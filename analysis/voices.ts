@@ -10,8 +10,9 @@ import { classifyRole, type VoiceType } from './voices-type.js';
  * `X mengatakan/menilai/mengaku …`, `Hal itu disampaikan X`, `…," ujarnya`. The speaker is a person's name with
  * the role kept apart (voices-phrase.ts); one person is one voice however often and however named, and "ia",
  * "ujarnya" or "Pria berusia 44 tahun ini" is the last person named (voices-people.ts). Datelines, cited
- * outlets ("Dilansir dari Reuters"), places, institutions speaking as themselves and account labels are not
- * voices. `type` is official (titles, ranks, state bodies and companies, foreign governments) or non_official
+ * outlets ("Dilansir dari Reuters"), outlet boilerplate (Baca juga, bylines), places, institutions speaking as
+ * themselves, unnamed people and offices ("seorang pedagang", "Perdana Menteri Malaysia") and account labels
+ * are not voices, as analysis/eval/ARTICLES.md annotates them. `type` is official (titles, ranks, state bodies and companies, foreign governments) or non_official
  * (occupations, companies, campuses and experts, lawyers, NGOs, artists, athletes and coaches), with the words
  * that decided it in `type_cue` (voices-type.ts and the voices lexicons); unknown when nothing says.
  * A social post's first voice is its author (cue 'author'), typed from platform signals and

@@ -192,6 +192,13 @@ describe('voices in news: official or not, and why', () => {
     expect(typed('Manajer Kemitraan Pemerintah Meta Indonesia, Putu Yudha, menyampaikan program literasi digital.')[0]?.[1]).toBe('non_official');
   });
 
+  test('a possessive role, the body someone chairs and "salah satu" of a group type them', () => {
+    expect(typed('Usai sidang, kuasa hukumnya, Leo Simanjuntak, mengatakan kliennya menerima putusan.')).toEqual([['Leo Simanjuntak', 'non_official', 'kuasa hukumnya']]);
+    expect(typed('Majelis hakim yang diketuai Dedy Adi Saputra menyatakan terdakwa bersalah. "Sidang ditutup," kata Dedy.')).toEqual([['Dedy Adi Saputra', 'official', 'Majelis hakim']]);
+    expect(typed('Salah satu pekerja di tempat usahanya, Warsini, mengaku senang.')[0]?.[1]).toBe('non_official');
+    expect(typed('Penasihat Kantor Kepresidenan Ukraina, Mykhailo Podolyak, menilai syarat itu tidak masuk akal.')).toEqual([['Mykhailo Podolyak', 'official', 'Kantor Kepresidenan']]);
+  });
+
   test('a relative clause saying what someone does types them, and "lewat aplikasi" is no spokesperson', () => {
     expect(typed('Rina (29), yang berjualan kue tradisional lewat aplikasi, berharap ada pelatihan.')).toEqual([['Rina', 'non_official', 'berjualan']]);
   });
