@@ -82,9 +82,20 @@ function decide(toks: Tok[], hits: TermHit[], k: number): RoleClass | null {
   }
 }
 
-/** The type a role phrase gives, or null when it names no title, role or institution. */
+const classified = new Map<string, RoleClass | null>();
+
+/** The type a role phrase gives, or null when it names no title, role or institution (remembered by phrase). */
 export function classifyRole(phrase: string | Tok[]): RoleClass | null {
-  const toks = typeof phrase === 'string' ? tokenize(phrase) : phrase;
+  if (typeof phrase !== 'string') return classifyTokens(phrase);
+  const known = classified.get(phrase);
+  if (known !== undefined) return known;
+  if (classified.size > 20_000) classified.clear();
+  const found = classifyTokens(tokenize(phrase));
+  classified.set(phrase, found);
+  return found;
+}
+
+function classifyTokens(toks: Tok[]): RoleClass | null {
   const hits = termHits(toks);
   for (let k = 0; k < hits.length; k++) {
     // "Pelindungan Konsumen", "Asosiasi Pedagang": a capitalised role inside a proper name is not the speaker's.
