@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { pdfText } from './helpers/pdf.js';
+import { parseCsv } from './helpers/csv.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApp, depsFromRuntime } from '../api/app.js';
 import { csvLine, neutralize } from '../api/exports/cells.js';
@@ -33,25 +34,6 @@ afterAll(async () => {
   await db?.drop();
 });
 
-/** RFC 4180 records, enough for what the export writes. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(cell), (cell = '');
-    else if (ch === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    else cell += ch;
-  }
-  return rows;
-}
 
 describe('export cells', () => {
   test('text that starts like a formula, a tab or a carriage return is neutralised; numbers and other text are not', () => {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { REGIONAL_LANGUAGES, VARIANTS_FILE, type RegionalLanguage } from './variants-data.js';
 import { mineParallelPairs, type MinedPair } from './variants-mine.js';
 
@@ -11,26 +12,9 @@ import { mineParallelPairs, type MinedPair } from './variants-mine.js';
  */
 const dir = path.resolve(process.argv[2] ?? process.env.NUSAX_DIR ?? path.join(import.meta.dirname, '../../../shared/datasets/nusax'));
 
-/** RFC 4180 rows: quoted fields may hold commas, doubled quotes and line breaks. */
+/** RFC 4180 rows (csv-parse): quoted fields may hold commas, doubled quotes and line breaks; blank rows dropped. */
 export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field), rows.push(row), (row = []), (field = '');
-    } else field += c;
-  }
-  if (field || row.length) row.push(field), rows.push(row);
+  const rows = parse(text, { relax_column_count: true, record_delimiter: ['\r\n', '\n', '\r'], bom: true }) as string[][];
   return rows.filter((r) => r.some((f) => f.trim()));
 }
 
