@@ -19,7 +19,7 @@ import { analyzeVoices, type Author, type VoicesResult } from './voices.js';
  * Which lexicons and weights scored a mention: a hash of every file in analysis/lexicons/ with the code's own
  * revision, so editing any lexicon makes the stored mentions "outdated" for the re-analysis job by itself.
  */
-const CODE_REVISION = 2;
+const CODE_REVISION = 3;
 export const ANALYSIS_VERSION = lexiconsVersion(CODE_REVISION);
 
 function lexiconsVersion(revision: number): number {
