@@ -135,6 +135,14 @@ export function withTranslations(tokens: readonly Token[], translations: Readonl
   return extra.length ? [...tokens, ...extra] : tokens;
 }
 
+/** The keys a model weighs, negated ones under their plain key: worked out once per model. */
+const vocabularies = new WeakMap<SentimentModel, Set<string>>();
+function vocabularyOf(model: SentimentModel): Set<string> {
+  let set = vocabularies.get(model);
+  if (!set) vocabularies.set(model, (set = new Set([...model.weights.keys()].map((k) => k.replace(/^!/, '')))));
+  return set;
+}
+
 /** Texts longer than this many sentences are read sentence by sentence (see analyzeSentiment). */
 const WHOLE_TEXT_SENTENCES = 8;
 
@@ -159,9 +167,9 @@ export function analyzeSentiment(
 ): SentimentResult {
   const model = opts.model ?? sentimentModel(opts.language ?? 'id') ?? sentimentModel('id')!;
   const ignore = opts.ignore;
-  const vocabulary = {
-    has: (k: string) => model.weights.has(k) || model.weights.has(`!${k}`) || (opts.adaptation?.weights.has(k) ?? false),
-  };
+  const known = vocabularyOf(model);
+  const adapted = opts.adaptation?.weights;
+  const vocabulary = { has: adapted ? (k: string) => known.has(k) || adapted.has(k) : (k: string) => known.has(k) };
   const sentences = splitSentences(tokens);
   const parts = sentences.length > WHOLE_TEXT_SENTENCES ? sentences : [tokens];
   const probs: Weights = [0, 0, 0];
