@@ -2,16 +2,18 @@
  * `npm run model:sentiment`: learns models/sentiment-<lang>.json (analysis/sentiment.ts).
  *
  * Indonesian: a logistic regression over a vocabulary of sentiment-bearing words only (see vocabularyId),
- * trained on three domains — SmSA reviews and comments, NusaX-id (its rows also in SmSA dropped), and Gaung's
- * campaign sentences (the written training rows and the tune part of eval/campaign-sentiment.tsv). The
+ * trained on three domains of equal total weight, classes balanced within each — SmSA reviews and comments,
+ * NusaX-id (its rows also in SmSA dropped), and Gaung's campaign sentences (the written training rows and the
+ * tune part of eval/campaign-sentiment.tsv). The
  * regularisation and the neutral offset are chosen by leave-one-domain-out: train on two domains, score the
  * third, and keep the setting whose WORST domain is best. The confidence temperature is fitted on those
  * left-out predictions. SmSA valid, NusaX valid, the campaign held-out rows and the real news sentences of
  * eval/news-seed-sentences.tsv are never read here.
  *
- * English: AFINN-165 (the `sentiment` package, MIT) as vocabulary and prior polarity, trained on NusaX-en
- * train. Regional languages: NusaX train of each, the vocabulary being NusaX's sentiment lexicon of that
- * language plus its words that are Indonesian vocabulary words, with polarity carried over from Indonesian.
+ * A word's learned weights correct its prior polarity (the `@pos`/`@neg` features carry the prior), so a
+ * positive word may show a negative weight of its own: read a word's pull, which `analyzeSentiment` explains.
+ *
+ * English and regional languages: see trainNusaxLanguages.
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -204,6 +206,11 @@ function trainIndonesian(): void {
     ['nusax-id', examples(nusax, setup, vocabulary)],
     ['campaign', examples(campaign, setup, vocabulary)],
   ]);
+  // Each domain weighs the same in total, so the model is not mostly the reviews' idiom (SmSA has 20 times the rows).
+  for (const exs of domains.values()) {
+    const total = exs.reduce((n, e) => n + e.weight, 0);
+    for (const e of exs) e.weight *= 1000 / total;
+  }
   console.log(`Indonesian: vocabulary ${words.size} keys; smsa ${smsa.length}, nusax-id ${nusax.length} (not in SmSA), campaign ${campaign.length}`);
   const best = chooseByDomains(domains, console.log);
   console.log(`  chosen: l2 ${best.l2}, neutral ${best.offset}, temperature ${best.temperature}; worst left-out domain ${best.worst.toFixed(3)}`);
