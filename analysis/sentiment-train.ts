@@ -245,7 +245,9 @@ function trainNusaxLanguages(only: string | undefined): void {
   for (const name of names) {
     const english = name === 'english';
     const polarity = english ? new Map(Object.entries(afinn).map(([w, v]) => [w.toLowerCase(), Math.round(v * 0.6 * 100) / 100])) : idPolarity;
-    const negators = new Set([...RULES.negators, ...(english ? [...enNegators, 'no', 'never', 'nothing', 'without', 'hardly'] : (NEGATORS[NUSAX_LANGUAGES[name]] ?? []))]);
+    // A regional language's negators: its own list and whatever NusaX's lexicon gives for the Indonesian ones (tidak → sing, tusing; kurang → kuang).
+    const translated = english ? [] : readNusaxLexicon(name).filter(([id, regional]) => RULES.negators.includes(id) && !regional.includes(' ')).map(([, regional]) => regional);
+    const negators = new Set([...RULES.negators, ...translated, ...(english ? [...enNegators, 'no', 'never', 'nothing', 'without', 'hardly'] : (NEGATORS[NUSAX_LANGUAGES[name]] ?? []))]);
     setups.set(name, { polarity, negators, phrases: new Set(), stems: false, translations: translations.get(name) });
   }
   const train = [
