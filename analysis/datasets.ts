@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { NUSAX_LANGUAGES, type NusaxLanguage } from './language.js';
 import { SENTIMENTS, type Sentiment } from './sentiment.js';
+
+export { LANGUAGE_CODES, NUSAX_LANGUAGES, type LanguageCode, type NusaxLanguage } from './language.js';
 
 /**
  * The labelled data Gaung learns from and is measured on, read from the shared datasets folder (never at run
@@ -9,25 +12,6 @@ import { SENTIMENTS, type Sentiment } from './sentiment.js';
  * Indonesian, English and ten regional languages, a lexicon and parallel sentences (CC-BY-SA 4.0).
  */
 export const DATASETS_DIR = process.env.GAUNG_DATASETS_DIR ?? path.resolve(import.meta.dirname, '../../shared/datasets');
-
-/** NusaX language folder names with the codes Gaung stores (ISO 639-3 where ISO 639-1 has none). */
-export const NUSAX_LANGUAGES = {
-  indonesian: 'id',
-  english: 'en',
-  javanese: 'jv',
-  sundanese: 'su',
-  balinese: 'ban',
-  minangkabau: 'min',
-  acehnese: 'ace',
-  banjarese: 'bjn',
-  buginese: 'bug',
-  madurese: 'mad',
-  ngaju: 'nij',
-  toba_batak: 'bbc',
-} as const;
-export type NusaxLanguage = keyof typeof NUSAX_LANGUAGES;
-export type LanguageCode = (typeof NUSAX_LANGUAGES)[NusaxLanguage];
-export const LANGUAGE_CODES = Object.values(NUSAX_LANGUAGES) as LanguageCode[];
 
 export interface Labelled {
   text: string;

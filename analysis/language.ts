@@ -9,6 +9,25 @@ import fs from 'node:fs';
  * regional language is named only when the evidence beats Indonesian by `margin` (chosen on NusaX valid and
  * SmSA valid by the trainer).
  */
+/** NusaX language folder names with the codes Gaung stores (ISO 639-3 where ISO 639-1 has none). */
+export const NUSAX_LANGUAGES = {
+  indonesian: 'id',
+  english: 'en',
+  javanese: 'jv',
+  sundanese: 'su',
+  balinese: 'ban',
+  minangkabau: 'min',
+  acehnese: 'ace',
+  banjarese: 'bjn',
+  buginese: 'bug',
+  madurese: 'mad',
+  ngaju: 'nij',
+  toba_batak: 'bbc',
+} as const;
+export type NusaxLanguage = keyof typeof NUSAX_LANGUAGES;
+export type LanguageCode = (typeof NUSAX_LANGUAGES)[NusaxLanguage];
+export const LANGUAGE_CODES = Object.values(NUSAX_LANGUAGES) as LanguageCode[];
+
 export interface LanguageModel {
   languages: string[];
   /** Feature → log-probabilities per language, in hundredths (rounded to keep the file small). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { addDays, daysBetween, dayInZone, DEFAULT_TZ } from '../core/time.js';
+import { LANGUAGE_CODES } from '../analysis/language.js';
 import { TIERS } from '../core/types.js';
 
 export const idParam = z.object({ id: z.coerce.number().int().positive({ message: 'id must be a positive integer' }) });
@@ -36,9 +37,8 @@ export const dimensionFields = {
 };
 
 /** The language Gaung read a mention's text in (analysis/language.ts): id, en, or a regional language's code. */
-export const TEXT_LANGUAGES = ['id', 'en', 'jv', 'su', 'ban', 'min', 'ace', 'bjn', 'bug', 'mad', 'nij', 'bbc'] as const;
 export const textLanguageField = {
-  language: z.enum(TEXT_LANGUAGES, { message: `language must be one of ${TEXT_LANGUAGES.join(', ')}` }).optional(),
+  language: z.enum(LANGUAGE_CODES, { message: `language must be one of ${LANGUAGE_CODES.join(', ')}` }).optional(),
 };
 
 /** `format=csv` turns a chart's JSON into a CSV download of the same rows; `lang` picks its headers. */
