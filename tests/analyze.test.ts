@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openTestApp, type TestApp } from './helpers/app.js';
+import { factory } from './helpers/factory.js';
 
 /** Runs `npm run --silent analyze` with these lines on standard input. */
 function analyzeCli(input: string): Promise<{ code: number | null; lines: Record<string, unknown>[] }> {
@@ -58,6 +59,22 @@ describe('POST /api/v1/analyze', () => {
     const { id: _id, ...fromCli } = lines[0]!;
     expect(data).toEqual(fromCli);
   }, 60_000);
+
+  test('a pasted text is read as the deployment reads it: a tracked topic\'s own words carry no sentiment', async () => {
+    const text = 'Gerakan Bangga Buatan Indonesia hadir di pasar kota hari ini';
+    const ask = async () => {
+      const res = await app.request('/api/v1/analyze', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text, kind: 'social' }) });
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { data: { sentiment: string; sentiment_terms: { term: string }[]; analysis_version: number } }).data;
+    };
+    const before = await ask();
+    expect(before.sentiment_terms.map((x) => x.term)).toContain('bangga');
+    await factory.topic(t.db.sql, { name: 'BBI', query: '"Bangga Buatan Indonesia"' });
+    const after = await ask();
+    expect(after.sentiment_terms.map((x) => x.term)).not.toContain('bangga');
+    expect(after.sentiment).toBe('neutral');
+    expect(after.analysis_version).not.toBe(before.analysis_version);
+  });
 
   test('an empty text is a 400 that says so', async () => {
     const res = await app.request('/api/v1/analyze', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: '  ' }) });

@@ -1,19 +1,23 @@
 import { Hono } from 'hono';
 import { analyzeText } from '../../analysis/analyze.js';
+import { adaptationProvider } from '../../core/adaptation.js';
 import { enqueueReanalysis, JOBS, type ReanalyzeProgress } from '../../core/jobs.js';
 import type { AppDeps } from '../app.js';
 import { notFound, parseInput, readJson } from '../errors.js';
 import { analyzeBody, reanalyzeBody, reanalyzeJobParam } from './analyze.schema.js';
 
 /**
- * What Gaung reads from a text an analyst pastes in (the same analysis every mention gets at ingest), and the
- * re-analysis of stored mentions after the lexicons change, as a background job with progress.
+ * What Gaung reads from a text an analyst pastes in (the same analysis every mention gets at ingest, with the
+ * deployment's adaptation: its corrections and its tracked topics' words), and the re-analysis of stored
+ * mentions after the lexicons change, as a background job with progress.
  */
-export function analyzeRoutes({ analysisQueue }: AppDeps) {
+export function analyzeRoutes({ analysisQueue, sql, logger }: AppDeps) {
+  // An analyst checks a text against what the deployment reads now: the adaptation is looked at on every request.
+  const adaptation = adaptationProvider(sql, { checkEveryMs: 0, logger });
   return new Hono()
     .post('/', async (c) => {
       const body = parseInput(analyzeBody, await readJson(c.req.raw));
-      return c.json({ data: analyzeText({ text: body.text, title: body.title, kind: body.kind }) });
+      return c.json({ data: analyzeText({ text: body.text, title: body.title, kind: body.kind }, { adaptation: await adaptation.current() }) });
     })
     .post('/reanalyze', async (c) => {
       const body = parseInput(reanalyzeBody, await readJson(c.req.raw));
