@@ -1,5 +1,5 @@
 import { fetchCorrections, undoCorrection, type Correction } from './corrections-api.js';
-import { formatTime } from './format.js';
+import { crawledLink, formatTime } from './format.js';
 import { getLang, t, tf, type TextKey } from './i18n.js';
 import { hasRole } from './session.js';
 
@@ -30,11 +30,7 @@ function row(c: Correction, changed: () => void): HTMLTableRowElement {
   time.className = 'time';
   time.textContent = formatTime(c.created_at);
   const title = tr.insertCell();
-  const link = document.createElement('a');
-  link.textContent = c.mention_title;
-  if (/^https?:\/\//i.test(c.mention_url)) link.href = c.mention_url;
-  link.rel = 'noopener noreferrer';
-  link.target = '_blank';
+  const link = crawledLink(c.mention_title, c.mention_url);
   title.append(link);
   if (c.note) {
     const note = document.createElement('span');

@@ -18,3 +18,13 @@ export function formatDay(day: string): string {
 export const jakartaDay = (iso: string | Date): string => new Intl.DateTimeFormat('en-CA', { timeZone: TZ }).format(new Date(iso));
 
 export const formatNumber = (n: number): string => n.toLocaleString(locale());
+
+/** A link to a crawled page: its text through textContent only, the address only when it is http(s), opened apart. */
+export function crawledLink(text: string, url: string): HTMLAnchorElement {
+  const link = document.createElement('a');
+  link.textContent = text;
+  if (/^https?:\/\//i.test(url)) link.href = url;
+  link.rel = 'noopener noreferrer';
+  link.target = '_blank';
+  return link;
+}

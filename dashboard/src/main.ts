@@ -5,7 +5,7 @@ import { drawChart } from './charts.js';
 import { renderMembumi } from './membumi.js';
 import { languageName, renderPanels } from './panels.js';
 import { queryChangeMarks } from './chart-marks.js';
-import { formatDay, formatTime } from './format.js';
+import { crawledLink, formatDay, formatTime } from './format.js';
 import { sourceStatusText } from './source-options.js';
 import { currentView, registerView } from './router.js';
 import { startViews } from './views.js';
@@ -138,11 +138,7 @@ function mentionRow(m: MentionItem, ctx = feedContext()): HTMLTableRowElement {
   time.className = 'time';
   time.textContent = formatTime(m.occurred_at);
   const titleCell = tr.insertCell();
-  const link = document.createElement('a');
-  link.textContent = m.title;
-  if (/^https?:\/\//i.test(m.url)) link.href = m.url;
-  link.rel = 'noopener noreferrer';
-  link.target = '_blank';
+  const link = crawledLink(m.title, m.url);
   const snippet = document.createElement('span');
   snippet.className = 'snippet';
   snippet.textContent = m.snippet.length >= 280 ? `${m.snippet}…` : m.snippet;
@@ -221,11 +217,7 @@ async function renderAlerts(): Promise<void> {
         const ul = document.createElement('ul');
         for (const m of a.detail.mentions) {
           const item = document.createElement('li');
-          const link = document.createElement('a');
-          link.textContent = m.title;
-          if (/^https?:\/\//i.test(m.url)) link.href = m.url;
-          link.rel = 'noopener noreferrer';
-          link.target = '_blank';
+          const link = crawledLink(m.title, m.url);
           item.append(link);
           ul.append(item);
         }

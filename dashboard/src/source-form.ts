@@ -1,7 +1,7 @@
 import type { SourceKind, Tier } from '../../core/types.js';
 import { createSource, previewSource, type NewSource, type SourcePreview, type SourcePreviewItem } from './admin-api.js';
 import { errorText, showError } from './api-errors.js';
-import { formatTime } from './format.js';
+import { crawledLink, formatTime } from './format.js';
 import { t, tf } from './i18n.js';
 import { kindOptions, tierOptions } from './source-options.js';
 
@@ -43,11 +43,7 @@ const previewKey = (f: NewSource) => JSON.stringify([f.kind, f.url, f.config, f.
 
 function previewItem(item: SourcePreviewItem): HTMLLIElement {
   const li = document.createElement('li');
-  const link = document.createElement('a');
-  link.textContent = item.title || item.url;
-  if (/^https?:\/\//i.test(item.url)) link.href = item.url;
-  link.rel = 'noopener noreferrer';
-  link.target = '_blank';
+  const link = crawledLink(item.title || item.url, item.url);
   const meta = document.createElement('span');
   meta.className = 'meta';
   meta.textContent = [item.published_at ? `${formatTime(item.published_at)} WIB` : t('saNoDate'), item.author].filter(Boolean).join(' · ');

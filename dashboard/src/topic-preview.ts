@@ -1,6 +1,6 @@
 import type { QueryPreview, Sample, TopicPreview } from './admin-api.js';
 import { drawChart } from './charts.js';
-import { formatDay, formatNumber, formatTime } from './format.js';
+import { crawledLink, formatDay, formatNumber, formatTime } from './format.js';
 import { t, tf } from './i18n.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -8,11 +8,7 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 /** One stored mention a query matched; crawled text goes in through textContent only, links only to http(s). */
 function sampleItem(s: Sample): HTMLLIElement {
   const li = document.createElement('li');
-  const link = document.createElement('a');
-  link.textContent = s.title;
-  if (/^https?:\/\//i.test(s.url)) link.href = s.url;
-  link.rel = 'noopener noreferrer';
-  link.target = '_blank';
+  const link = crawledLink(s.title, s.url);
   const meta = document.createElement('span');
   meta.className = 'meta';
   meta.textContent = `${s.source_name ?? '—'} · ${formatTime(s.occurred_at)} WIB`;
