@@ -3,6 +3,7 @@ import { parseHTML } from 'linkedom';
 import { findAuthorInPage, infoTexts, isChromeLine, narrowToArticle, normalizeBreaks, stripChrome } from './clean.js';
 import { findPublishedAt } from './dates.js';
 import { pickLanguage } from './language.js';
+import { pickTitle } from './title.js';
 import { selectAll, selectOne } from './select.js';
 import { findViewCount } from './views.js';
 
@@ -48,7 +49,7 @@ export function extractArticle(html: string, pageUrl: string, opts: ExtractOptio
   const paragraphs = selectAll(document, 'p').map(oneLine).filter((t) => t.length > 30);
   // The content element itself, not its HTML: no serialising and parsing it again.
   const parsed = new Readability<Element>(document, { charThreshold: MIN_BODY_CHARS, serializer: (el) => el as Element }).parse();
-  const title = (meta.title ?? (heading || null) ?? parsed?.title ?? '').replace(/\s+/g, ' ').trim();
+  const title = pickTitle({ candidates: [...meta.titles, parsed?.title], heading: heading || null, siteNames: meta.siteNames, pageUrl });
   let lines = parsed?.content ? blockLines(parsed.content) : [];
   if (lines.join(' ').length < MIN_BODY_CHARS) lines = paragraphs;
   lines = lines.filter((l) => !isChromeLine(l) && l !== title);
@@ -83,7 +84,18 @@ function readMeta(document: Document) {
   const jsonLd = readJsonLdArticle(document);
   const articleAuthor = content('meta[property="article:author"]');
   return {
-    title: content('meta[property="og:title"]') ?? jsonLd?.headline ?? null,
+    titles: [
+      content('meta[property="og:title"]'),
+      content('meta[name="twitter:title"], meta[property="twitter:title"]'),
+      jsonLd?.headline,
+      selectOne(document, 'head title, title')?.textContent,
+    ],
+    siteNames: [
+      content('meta[property="og:site_name"]'),
+      content('meta[name="application-name"]'),
+      content('meta[name="apple-mobile-web-app-title"]'),
+      jsonLd?.publisher,
+    ],
     author: content('meta[name="author"]') ?? jsonLd?.author ?? (articleAuthor && !/^https?:/.test(articleAuthor) ? articleAuthor : null),
     dates: [
       content('meta[property="article:published_time"]'),
@@ -104,7 +116,7 @@ function readMeta(document: Document) {
   };
 }
 
-type JsonLdArticle = { headline: string | null; datePublished: string | null; author: string | null };
+type JsonLdArticle = { headline: string | null; datePublished: string | null; author: string | null; publisher: string | null };
 
 function readJsonLdArticle(document: Document): JsonLdArticle | null {
   for (const script of selectAll(document, 'script[type="application/ld+json"]')) {
@@ -128,15 +140,22 @@ function findArticleNode(data: unknown): JsonLdArticle | null {
     return null;
   }
   if (!data || typeof data !== 'object') return null;
-  const n = data as { '@graph'?: unknown; headline?: unknown; datePublished?: unknown; author?: unknown };
+  const n = data as { '@graph'?: unknown; headline?: unknown; datePublished?: unknown; author?: unknown; publisher?: unknown };
   if (!('datePublished' in n)) return n['@graph'] ? findArticleNode(n['@graph']) : null;
   const author = Array.isArray(n.author) ? n.author[0] : n.author;
-  const authorName = typeof author === 'string' ? author : author && typeof author === 'object' && 'name' in author ? String(author.name) : null;
+  const authorName = nameOf(author);
   return {
     headline: typeof n.headline === 'string' ? n.headline : null,
     datePublished: typeof n.datePublished === 'string' ? n.datePublished : null,
     author: authorName?.trim() || null,
+    publisher: nameOf(n.publisher),
   };
+}
+
+function nameOf(value: unknown): string | null {
+  const v = Array.isArray(value) ? value[0] : value;
+  const name = typeof v === 'string' ? v : v && typeof v === 'object' && 'name' in v ? String(v.name) : null;
+  return name?.trim() || null;
 }
 
 /** An RFC 2822 / ISO 8601 timestamp as a Date; null when absent or unreadable. Used for feed and sitemap dates. */

@@ -27,6 +27,8 @@ const OTHER_ARTICLES = classTest({
   tags: ['aside', 'nav', 'footer'],
   classes: ['sidebar', 'popular', 'populer', 'related', 'terkait', 'widget', 'comment', 'komentar'],
 });
+/** The site's header bar, which may show today's date and a clock. */
+const SITE_HEADER = classTest({ tags: ['header'], classes: ['site-header', 'topbar', 'top-bar', 'masthead', 'header-top', 'navbar'] });
 const AUTHOR = classTest({
   classes: ['author', 'byline', 'penulis', 'reporter'],
   extra: (el) => el.getAttribute('rel') === 'author' || el.hasAttribute('itemprop') && el.getAttribute('itemprop') === 'author',
@@ -231,10 +233,12 @@ function cleanName(raw: string): string | null {
 /** Short texts of the page's date/author/views elements, article region first, in document order. */
 export function infoTexts(document: Document): string[] {
   const body = document.body ?? document.documentElement;
-  const elsewhere = new Set(all(body, OTHER_ARTICLES));
+  const region = articleRegion(document);
+  // Other articles' dates, and the site header's date of today (a live clock), are not this article's.
+  const siteHeaders = all(body, SITE_HEADER).filter((h) => (region === body || !region.contains(h)) && !selectOne(h, 'h1') && !holdsArticle(h));
+  const elsewhere = new Set([...all(body, OTHER_ARTICLES), ...siteHeaders]);
   const usable = (el: Element) => !hasAncestorIn(el, elsewhere);
   const texts = elementTexts(body);
-  const region = articleRegion(document);
   const inRegion = (el: Element) => region === body || region.contains(el);
   const metaEls = all(body, META);
   const leafEls = leaves(body);
@@ -252,6 +256,10 @@ export function infoTexts(document: Document): string[] {
       // A meta list (author / date / time / views as separate items) is read as one line so date and time meet.
       const items = el.localName === 'li' && el.parentElement ? Array.from(el.parentElement.children).map(texts) : [];
       if (items.length > 1 && items.every((i) => i.length < 80)) out.add(items.filter(Boolean).join(' · '));
+      // So is a date beside its time in a sibling element: "<span>Senin, 7 Desember 2026</span> <span>21:04 WIB</span>".
+      const parent = el.parentElement;
+      const around = parent && parent !== body ? texts(parent) : '';
+      if (around.length > t.length && around.length < 160 && usable(parent!)) out.add(around);
       out.add(t);
     }
   }

@@ -27,21 +27,33 @@ const ZONE_WORDS: Record<string, number> = { wib: 420, wita: 480, wit: 540 };
  */
 export function parseIndonesianDate(text: string, opts: DateOptions): Date | null {
   const clean = text.replace(/\s+/g, ' ').trim();
-  if (!clean) return null;
+  if (!clean || NOW_WORDS.test(clean)) return null;
   const date = parseDayMonth(clean, opts) ?? parseWithChrono(clean, opts);
   return date && !isFuture(date, opts.now) ? date : null;
 }
 
+/**
+ * "Baru saja", "just now", "0 menit lalu", and "hari ini"/"today" without a time of day: they name the moment
+ * the page was served (or a whole day), and reading them would stamp the crawl time as the publication time.
+ */
+const NOW_WORDS = new RegExp(
+  '\\b(?:baru saja|barusan|just now|right now|sekarang|now)\\b|\\b0\\s+(?:detik|menit|jam|seconds?|minutes?|hours?)\\b|' +
+    '^(?!.*\\d{1,2}[:.]\\d{2})(?=.*\\b(?:hari ini|today)\\b)(?!.*\\d{4})',
+  'i',
+);
+
 /** A machine-readable date from a meta tag or JSON-LD (ISO 8601, with or without a zone), else as free text. */
 export function parseMachineDate(value: string, opts: DateOptions): Date | null {
   const v = value.trim();
-  const iso = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i.exec(v);
+  const iso = ISO.exec(v);
   let date: Date | null;
   if (iso) {
     const [, y, mo, d, h, mi, s, zone] = iso;
     const wall = { year: +y!, month: +mo!, day: +d!, hour: +(h ?? 0), minute: +(mi ?? 0), second: +(s ?? 0) };
     if (!isValidDay(wall)) return null;
-    date = zone ? new Date(Date.parse(v.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00'))) : wallTimeToDate(wall, opts.timezone);
+    const fraction = /:\d{2}(\.\d+)/.exec(v)?.[1];
+    date = zone ? fromOffset(wall, offsetMinutes(zone)) : wallTimeToDate(wall, opts.timezone);
+    if (fraction) date = new Date(date.getTime() + Math.round(Number(fraction) * 1000));
     if (Number.isNaN(date.getTime())) return null;
   } else {
     date = parseWithChrono(v, opts);
@@ -139,7 +151,7 @@ function parseWithChrono(text: string, opts: DateOptions): Date | null {
 export function looksLikeDate(text: string): boolean {
   return DATE_HINT.test(text);
 }
-const MONTH_WORDS =
+export const MONTH_WORDS =
   'januari|februari|pebruari|maret|april|mei|juni|juli|agustus|september|oktober|november|nopember|desember|' +
   'january|february|march|may|june|july|august|october|december|' +
   'jan|feb|peb|mar|apr|jun|jul|agu|agt|ags|aug|sep|sept|okt|oct|nov|nop|des|dec';
@@ -168,6 +180,13 @@ const DATE_WORD = new RegExp(
   'i',
 );
 
+/** "Z", "+07", "+0700", "+07:00" as minutes east of UTC. */
+function offsetMinutes(zone: string): number {
+  if (/^z$/i.test(zone)) return 0;
+  const m = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone)!;
+  return (m[1] === '-' ? -1 : 1) * (+m[2]! * 60 + +(m[3] ?? 0));
+}
+
 function fromOffset(wall: WallTime, offsetMinutes: number): Date {
   return new Date(Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - offsetMinutes * 60_000);
 }
@@ -182,17 +201,71 @@ function isFuture(date: Date, now: Date): boolean {
 }
 
 /**
- * The publication time of a page: the first machine-readable value that parses (meta tags, JSON-LD),
- * else the first visible date/meta line that does.
+ * The publication time of a page: the first machine-readable value that parses (meta tags, JSON-LD), else the
+ * first visible date/meta line that does. A visible line corrects the machine value where the reader sees
+ * more: the time of day when the machine value is a bare date (or midnight), and the wall-clock time when the
+ * machine value is that same wall-clock time mislabelled as UTC. A line that is the page's own clock (a time
+ * to the second, at the moment of the crawl) is never a publication time.
  */
 export function findPublishedAt(machineValues: readonly (string | null | undefined)[], visibleTexts: readonly string[], opts: DateOptions): Date | null {
+  let machine: { date: Date; value: string } | null = null;
   for (const value of machineValues) {
     const date = value ? parseMachineDate(value, opts) : null;
-    if (date) return date;
+    if (date) {
+      machine = { date, value: value!.trim() };
+      break;
+    }
   }
-  for (const text of visibleTexts) {
+  const visible = visibleDates(visibleTexts, opts);
+  if (!machine) {
+    const first = visible.next().value;
+    if (!first || first.clock) return first?.date ?? null;
+    // "Senin, 7 Desember 2026" here and "21:04 WIB" in the next element (or the same date with its time in a byline).
+    for (const v of visible) if (v.clock && sameDay(v.date, first.date, opts.timezone)) return v.date;
+    return first.date;
+  }
+  const m = machine.value;
+  const iso = ISO.exec(m);
+  const bareDate = iso ? !iso[4] || (+iso[4] === 0 && +iso[5]! === 0 && +(iso[6] ?? 0) === 0) : !/\d{1,2}[:.]\d{2}/.test(m);
+  const utcLabel = iso !== null && !!iso[4] && /^(?:Z|[+-]00(?::?00)?)$/i.test(iso[7] ?? '');
+  if (!bareDate && !utcLabel) return machine.date;
+  for (const v of visible) {
+    if (!v.clock) continue;
+    if (bareDate && iso ? sameWallDay(v.date, +iso[1]!, +iso[2]!, +iso[3]!, opts.timezone) : sameDay(v.date, machine.date, opts.timezone)) return v.date;
+    // "2026-12-07T21:04:00Z" on a page that shows "7 Desember 2026 21:04 WIB": the site wrote its local time as UTC.
+    if (utcLabel && sameWallMinute(v.date, opts.timezone, machine.date) && v.date.getTime() !== machine.date.getTime()) return v.date;
+  }
+  return machine.date;
+}
+
+const ISO = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const CLOCK = /(?<![\d.,/])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\d.,])|\b(?:lalu|ago)\b/i;
+const SECONDS_CLOCK = /\b\d{1,2}:\d{2}:\d{2}\b/;
+/** How close to the crawl a time to the second must be to be the page's live clock. */
+const LIVE_CLOCK_MS = 2 * 60_000;
+
+/** The dates of the visible texts, in order, parsed one at a time as they are asked for. */
+function* visibleDates(texts: readonly string[], opts: DateOptions): Generator<{ date: Date; clock: boolean }> {
+  for (const text of texts) {
     const date = looksLikeDate(text) ? parseIndonesianDate(text, opts) : null;
-    if (date) return date;
+    if (!date) continue;
+    if (SECONDS_CLOCK.test(text) && Math.abs(date.getTime() - opts.now.getTime()) < LIVE_CLOCK_MS) continue;
+    yield { date, clock: CLOCK.test(text) };
   }
-  return null;
+}
+
+function sameDay(a: Date, b: Date, timeZone: string): boolean {
+  const w = wallTimeIn(timeZone, b);
+  return sameWallDay(a, w.year, w.month, w.day, timeZone);
+}
+
+function sameWallDay(a: Date, year: number, month: number, day: number, timeZone: string): boolean {
+  const w = wallTimeIn(timeZone, a);
+  return w.year === year && w.month === month && w.day === day;
+}
+
+/** True when `a` shown in `timeZone` reads the same date, hour and minute as `utc` shown in UTC. */
+function sameWallMinute(a: Date, timeZone: string, utc: Date): boolean {
+  const w = wallTimeIn(timeZone, a);
+  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute) === Math.floor(utc.getTime() / 60_000) * 60_000;
 }

@@ -1,3 +1,5 @@
+import { MONTH_WORDS } from './dates.js';
+
 /** Words that say how often a page was read, in Indonesian and English. */
 const READ_WORDS = '(?:dilihat|di\\s?lihat|dibaca|di\\s?baca|views?|viewed|pembaca|tayangan|hits?|reads?)';
 /** "1.481", "5,432", "1,2", "644". */
@@ -11,6 +13,23 @@ const COUNT_FIRST = new RegExp(`(?<![\\d.,])${NUMBER}${UNIT}${NOT_DURATION}\\.?\
 // "Di baca 1481 kali", "dibaca: 2.300x", "Views: 5,432"
 const WORD_FIRST = new RegExp(`\\b${READ_WORDS}\\s*:?\\s*${NUMBER}${UNIT}${NOT_DURATION}(?![\\d.,]*\\d)`, 'i');
 
+/** The year that closes a date: "7 Desember 2026", "Dec 7, 2026", "07/12/2026". */
+const YEAR_OF_DATE = new RegExp(`(?:\\b(?:${MONTH_WORDS})\\.?\\s+(?:\\d{1,2},?\\s+)?|\\d{1,2}[/.-]\\d{1,2}[/.-])$`, 'i');
+
+/**
+ * "644 kali dilihat", skipping a year that closes a date right before a counter written word first:
+ * "Senin, 7 Desember 2026 / Dibaca 1.234 kali" counts 1,234, not 2026.
+ */
+function countFirst(flat: string): RegExpExecArray | null {
+  const re = new RegExp(COUNT_FIRST.source, 'gi');
+  for (let m = re.exec(flat); m; m = re.exec(flat)) {
+    const isYear = /^(?:19|20)\d\d$/.test(m[1]!) && YEAR_OF_DATE.test(flat.slice(Math.max(0, m.index - 30), m.index));
+    if (!isYear) return m;
+    re.lastIndex = m.index + m[1]!.length;
+  }
+  return null;
+}
+
 const MULTIPLIERS: Record<string, number> = { rb: 1e3, ribu: 1e3, k: 1e3, jt: 1e6, juta: 1e6, m: 1e6 };
 
 /**
@@ -19,7 +38,7 @@ const MULTIPLIERS: Record<string, number> = { rb: 1e3, ribu: 1e3, k: 1e3, jt: 1e
  */
 export function parseViewCount(text: string): number | null {
   const flat = text.replace(/\s+/g, ' ');
-  const matches = [COUNT_FIRST.exec(flat), WORD_FIRST.exec(flat)].filter((m): m is RegExpExecArray => m !== null);
+  const matches = [countFirst(flat), WORD_FIRST.exec(flat)].filter((m): m is RegExpExecArray => m !== null);
   const first = matches.sort((a, b) => a.index - b.index)[0];
   if (!first) return null;
   const unit = first[2]?.toLowerCase();

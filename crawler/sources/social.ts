@@ -1,4 +1,5 @@
 import { decodeHtml } from '../extract/charset.js';
+import { titleFromText } from '../extract/title.js';
 import { NonRetryableError } from 'crawlee';
 import type { SocialSourceKind } from '../../core/source-kinds.js';
 import { socialImporterFor, type SocialContext, type SocialPost, type SocialRequest } from '../social/index.js';
@@ -27,7 +28,7 @@ async function storePosts(pc: PageContext<unknown>, posts: SocialPost[]): Promis
       url: post.url,
       sourceId: pc.source.id,
       kind: 'social',
-      title: post.title ?? post.text.split('\n')[0]!.slice(0, 140),
+      title: post.title ?? titleFromText(post.text),
       body: post.text,
       author: post.authorName,
       publishedAt: post.publishedAt,
