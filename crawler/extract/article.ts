@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { findAuthorInPage, infoTexts, isChromeLine, narrowToArticle, normalizeBreaks, stripChrome } from './clean.js';
+import { captionTexts, findAuthorInPage, infoTexts, isChromeLine, isEdgePlug, narrowToArticle, normalizeBreaks, stripChrome, withoutDeskInitials } from './clean.js';
 import { findPublishedAt } from './dates.js';
 import { pickLanguage } from './language.js';
 import { pickTitle } from './title.js';
@@ -43,6 +43,8 @@ export function extractArticle(html: string, pageUrl: string, opts: ExtractOptio
   const author = meta.author ?? findAuthorInPage(document, info);
   const heading = oneLine(selectOne(document, 'article h1, main h1') ?? onlyOne(selectAll(document, 'h1')));
   const canonicalUrl = absolute(selectOne(document, 'link[rel="canonical"]')?.getAttribute('href'), pageUrl);
+  // On a photo page the captions are the story; they are read before the chrome (captions among it) goes.
+  const captions = captionTexts(document);
 
   stripChrome(document);
   narrowToArticle(document);
@@ -52,7 +54,11 @@ export function extractArticle(html: string, pageUrl: string, opts: ExtractOptio
   const title = pickTitle({ candidates: [...meta.titles, parsed?.title], heading: heading || null, siteNames: meta.siteNames, pageUrl });
   let lines = parsed?.content ? blockLines(parsed.content) : [];
   if (lines.join(' ').length < MIN_BODY_CHARS) lines = paragraphs;
-  lines = lines.filter((l) => !isChromeLine(l) && l !== title);
+  lines = trimEdges(lines.filter((l) => !isChromeLine(l) && l !== title));
+  if (lines.join(' ').length < MIN_BODY_CHARS && captions.length > 0) {
+    const intro = lines.filter((l) => !captions.some((c) => c.includes(l)));
+    lines = [...intro, ...captions];
+  }
   const body = lines.join('\n\n');
   if (body.length < MIN_BODY_CHARS || !title) return null;
   return {
@@ -64,6 +70,17 @@ export function extractArticle(html: string, pageUrl: string, opts: ExtractOptio
     canonicalUrl,
     views,
   };
+}
+
+/** Drops plugs for the outlet's channels at the start and end of the text, and the desk's initials after the last sentence. */
+function trimEdges(lines: string[]): string[] {
+  let start = 0;
+  let end = lines.length;
+  while (start < end && start < 2 && isEdgePlug(lines[start]!)) start++;
+  while (end > start && lines.length - end < 4 && isEdgePlug(lines[end - 1]!)) end--;
+  const kept = lines.slice(start, end);
+  if (kept.length > 0) kept[kept.length - 1] = withoutDeskInitials(kept.at(-1)!);
+  return kept;
 }
 
 /** The text lines of an element, one per block element or <br>. */

@@ -53,11 +53,14 @@ const INLINE_LEAF_TAGS = new Set(['span', 'strong', 'small', 'a']);
 const RUNNING_TEXT_TAGS = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 const CHROME_PREFIX =
-  /^(?:(?:baca|simak|lihat|cek|tonton)\s+(?:juga|pula)\b|baca selengkapnya\b|(?:berita|artikel) terkait\b|terpopuler\b|(?:pewarta|editor|reporter|penulis|penyunting|fotografer|foto|kontributor|redaktur|wartawan|sumber foto)\s*:|(?:copyright|hak cipta)\b|©|(?:bagikan|share)\b(?:\s+(?:berita|artikel|this|on))?\s*(?:ke\s*)?(?::|$))/i;
+  /^(?:(?:baca|simak|lihat|cek|tonton)\s+(?:juga|pula)\b|(?:read|see|watch)\s+(?:also|more)\b|also\s+read\b|(?:related|recommended)(?:\s+(?:articles?|stories|news))?\s*:|(?:simak|tonton|saksikan)\s+video\b|\[gambas:|(?:rep|red|tags?|topik|kata kunci|label)\s*:|laporan\s+(?:wartawan|reporter|koresponden|kontributor)\b|(?:dengarkan|putar)\s+(?:berita|artikel)\b|listen to (?:this )?(?:article|story)\b|artikel ini (?:telah |sudah )?(?:tayang|terbit|dimuat)\b|(?:reporting|editing|writing|edited|written|reported)\s+by\b|(?:share|copy|salin)\s+(?:this\s+)?(?:article|story|link|tautan)\b|link\s+(?:copied|tersalin)\b|halaman\s+(?:selanjutnya|berikutnya)\b|(?:advertisement|advertisment|iklan|scroll to continue(?: with content)?|scroll untuk melanjutkan(?: membaca)?|lanjutkan membaca|lihat foto|lihat video|see photos?|premium|eksklusif|exclusive|advertorial)\s*$|baca selengkapnya\b|(?:berita|artikel) terkait\b|terpopuler\b|(?:pewarta|editor|reporter|penulis|penyunting|fotografer|foto|kontributor|redaktur|wartawan|sumber foto)\s*:|(?:copyright|hak cipta)\b|©|(?:bagikan|share)\b(?:\s+(?:berita|artikel|this|on))?\s*(?:ke\s*)?(?::|$))/i;
 const PLUGS = [
   /\b(?:ikuti|follow|gabung|bergabung|join|update|dapatkan|simak|pantau)\b.{0,100}\b(?:google news|telegram|whatsapp channel|saluran whatsapp)\b/i,
   /\b(?:kanal|grup|group|channel|saluran)\s+(?:telegram|whatsapp|wa)\b.{0,80}\b(?:klik|join|gabung|bergabung|ikuti)\b/i,
   /t\.me\//i,
+  /\b(?:whatsapp\.com\/channel|chat\.whatsapp\.com|wa\.me\/|news\.google\.com)/i,
+  /\b(?:follow|join|subscribe to|sign up for|get)\b.{0,60}\b(?:our|us on)\b.{0,40}\b(?:whatsapp|telegram|newsletters?|google news|channel)\b/i,
+  /\b(?:sign up|subscribe)\b.{0,40}\bnewsletters?\b/i,
   /\b(?:download|unduh)\b.{0,30}\baplikasi\b/i,
   /\b(?:daftar|berlangganan|langganan|subscribe)\b.{0,40}\b(?:buletin|newsletter)\b/i,
   /\bbagaimana (?:tanggapan|pendapat|reaksi|perasaan) anda\b/i,
@@ -182,8 +185,50 @@ export function narrowToArticle(document: Document): void {
 export function isChromeLine(line: string): boolean {
   const l = line.replace(/\s+/g, ' ').trim();
   if (!l) return false;
-  return CHROME_PREFIX.test(l) || (l.length < 400 && isPlug(l)) || isInfoLine(l);
+  return CHROME_PREFIX.test(l) || (l.length < 400 && isPlug(l)) || isInfoLine(l) || isCaptionLeftover(l);
 }
+
+/** A photo caption or credit left in the text: "Warga antre di pasar. (Foto: Dok. Humas)", "(ant/kbn)", "KABAR.com/Fulan". */
+const PHOTO_CREDIT = /\((?:[^()]*\b(?:foto|photo|dok|dokumentasi|ist|istimewa|ilustrasi|illustration|credit|kredit|shutterstock|getty images|freepik)\b[^()]*)\)\.?$/i;
+const DESK_INITIALS = /^\(\s*[\p{L}*]{1,10}(?:\s*\/\s*[\p{L}*]{1,10})*\s*\)$/u;
+const DOMAIN_CREDIT = /^[\p{L}\d-]+\.(?:com|co\.id|id|net|org)\s*\/\s*[\p{L} .'-]{2,40}$/iu;
+function isCaptionLeftover(l: string): boolean {
+  return DESK_INITIALS.test(l) || DOMAIN_CREDIT.test(l) || (l.length < 250 && PHOTO_CREDIT.test(l));
+}
+
+/**
+ * A plug for the outlet's channel on a chat app or news aggregator, looser than `isPlug` and so only tested on
+ * the first and last lines of an article: "Yuk, ikuti saluran Kabar Lembah di WhatsApp untuk kabar pilihan."
+ */
+export function isEdgePlug(line: string): boolean {
+  return line.length < 400 && EDGE_APP.test(line) && EDGE_ASK.test(line) && EDGE_OURS.test(line);
+}
+const EDGE_OURS = /\b(?:kami|kamu|anda|our|us|your|di sini|here|klik|click|link|tautan|kanal|saluran|channel|grup|group)\b|https?:/i;
+const EDGE_APP = /\b(?:whatsapp|telegram|google news|line today|instagram|tiktok|youtube|x\/twitter|twitter|facebook|newsletter|buletin|aplikasi)\b/i;
+const EDGE_ASK = /\b(?:ikuti|follow|gabung|bergabung|join|dapatkan|simak|pantau|subscribe|langganan|berlangganan|yuk|ayo|klik|unduh|download|kunjungi)\b/i;
+
+/** Removes a desk's initials closing the last paragraph: "… kata dia. (nwk/nwk)". */
+export function withoutDeskInitials(line: string): string {
+  return line.replace(/([.!?"”])\s*\(\s*[\p{L}*]{1,10}(?:\s*\/\s*[\p{L}*]{1,10})+\s*\)$/u, '$1');
+}
+
+/** Texts of the page's photo captions, in document order, outside blocks about other articles. */
+export function captionTexts(document: Document): string[] {
+  const body = document.body ?? document.documentElement;
+  const out: string[] = [];
+  for (const el of all(body, CAPTION)) {
+    if (closestMatch(el, OTHER_ARTICLES)) continue;
+    const t = text(el);
+    const last = out.at(-1);
+    if (t.length < 40 || (last && (last.includes(t) || t.includes(last)))) {
+      if (last && t.length > last.length && t.includes(last)) out[out.length - 1] = t;
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
+}
+const CAPTION = classTest({ tags: ['figcaption'], classes: ['caption', 'keterangan'] });
 
 /** A date/author/views line: "Senin (16/11) · Humas Pemkot Padang · Di baca 603 kali", "Nurul — 2 jam lalu". */
 export function isInfoLine(line: string): boolean {
@@ -226,7 +271,7 @@ export function findAuthorInPage(document: Document, info: readonly string[]): s
 }
 
 function cleanName(raw: string): string | null {
-  const name = raw.split(/\s+(?:editor|penyunting|redaktur|fotografer)\s*:|[|;,()]|\s[-–—·•]\s/i)[0]!.replace(/\s+/g, ' ').trim();
+  const name = raw.split(/\s+(?:editor|penyunting|redaktur|fotografer)\s*:|[|;,()]|\s[-–—·•]\s|\s(?:pada|on)\s/i)[0]!.replace(/\s+/g, ' ').trim();
   return name.length >= 2 && name.length <= 60 && !/\d/.test(name) && name.split(' ').length <= 6 ? name : null;
 }
 

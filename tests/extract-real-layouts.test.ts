@@ -1,0 +1,166 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { extractArticle } from '../crawler/extract/article.js';
+import { parseIndonesianDate, parseMachineDate } from '../crawler/extract/dates.js';
+import { stripSiteName, titleFromText } from '../crawler/extract/title.js';
+import { parseViewCount } from '../crawler/extract/views.js';
+
+const page = (name: string) => readFileSync(new URL(`./fixtures/pages/${name}`, import.meta.url), 'utf8');
+/** Senin, 7 Desember 2026, 23:00 WIB. */
+const now = new Date('2026-12-07T16:00:00Z');
+const extract = (name: string, url: string) => extractArticle(page(name), url, { now })!;
+const paragraphs = (body: string) => body.split('\n\n');
+const expectNone = (body: string, chrome: string[]) => {
+  for (const c of chrome) expect(body, `body should not contain "${c}"`).not.toContain(c);
+};
+
+describe('the headline without the site name', () => {
+  test('a regional page titled "… - Lintasnusa.com Regional" gives the h1, and its date-only JSON-LD takes the byline time', () => {
+    const a = extract('regional-judul-berakhiran-situs.html', 'https://regional.lintasnusa.com/read/2026/12/07/21041121/banjir-rob');
+    expect(a.title).toBe('Banjir Rob Rendam Ratusan Rumah di Pesisir Tanjung Laut, Warga Mengungsi ke Masjid');
+    expect(a.publishedAt?.toISOString()).toBe('2026-12-07T14:04:00.000Z');
+    expect(a.author).toBe('Rahmat Hidayat');
+    expect(a.body.startsWith('TANJUNG LAUT, Lintasnusa.com - Banjir rob merendam')).toBe(true);
+    expect(a.body.endsWith('agar rob tidak lagi masuk ke rumah mereka.')).toBe(true);
+    expect(paragraphs(a.body)).toHaveLength(5);
+    expectNone(a.body, ['Baca juga', 'ADVERTISEMENT', 'SCROLL TO CONTINUE', 'WhatsApp', 'Lihat Foto', 'Bagikan', 'Salin Link', 'RAHMAT HIDAYAT', '22:59']);
+  });
+
+  test('a sub-site titled "… | umatku.co.id" with no h1 in the article loses the domain, and a midnight meta time takes the time shown beside the date', () => {
+    const a = extract('subsitus-judul-pipa.html', 'https://umatku.kabarumat.co.id/berita/jamaah-umrah-diimbau');
+    expect(a.title).toBe('Jamaah Umrah Diimbau Jaga Kesehatan Selama Musim Hujan di Tanah Suci');
+    expect(a.publishedAt?.toISOString()).toBe('2026-12-07T09:52:00.000Z');
+    expect(a.body.startsWith('JAKARTA -- Kementerian terkait')).toBe(true);
+    expect(a.body.endsWith('mengikuti arahan petugas di lapangan.')).toBe(true);
+    expectNone(a.body, ['Dengarkan', 'Rep:', 'Red:', 'Bagikan', 'Salin']);
+  });
+
+  test('"Serunya.com: Musik - …" loses the site prefix and the section, and a caption credit and chat-channel plug leave the text', () => {
+    const a = extract('hiburan-awalan-situs.html', 'https://musik.serunya.com/berita/band-indie-rilis-album');
+    expect(a.title).toBe('Band Indie Asal Lembah Hijau Rilis Album Kedua Bertema Laut');
+    expect(a.publishedAt?.toISOString()).toBe('2026-12-07T06:16:00.000Z');
+    expect(a.body.endsWith('akan dijual terbatas bulan depan.')).toBe(true);
+    expect(paragraphs(a.body)).toHaveLength(4);
+    expectNone(a.body, ['credit:', 'Yuk, gabung', 'WhatsApp']);
+  });
+
+  test('an English page that labels its local time as UTC is read at the time it shows, and loses "- The Nusantara Globe"', () => {
+    const a = extract('english-globe-utc.html', 'https://www.nusantaraglobe.id/news/fuel-subsidy-fishermen');
+    expect(a.title).toBe('Government Extends Fuel Subsidy to Small Fishermen Until Next Year');
+    expect(a.publishedAt?.toISOString()).toBe('2026-12-07T02:04:00.000Z');
+    expect(a.language).toBe('en');
+    expect(a.body.startsWith('Jakarta. The government will extend')).toBe(true);
+    expect(a.body.endsWith('sail for hours to refuel.')).toBe(true);
+    expectNone(a.body, ['Read also', 'Tags:', 'WhatsApp', 'By :']);
+  });
+
+  test('an English page titled "… - Academia - The Nusantara Post" loses site and section, and its date-only meta takes the "(GMT+7)" time', () => {
+    const a = extract('english-post-bagian.html', 'https://www.nusantarapost.com/academia/2026/12/07/village-teacher-grants.html');
+    expect(a.title).toBe('Ministry Opens Registration for Village Teacher Grants');
+    expect(a.publishedAt?.toISOString()).toBe('2026-12-07T14:04:00.000Z');
+    expect(a.body.startsWith('The education ministry on Monday')).toBe(true);
+    expect(a.body.endsWith('start work in the new school year.')).toBe(true);
+    expectNone(a.body, ['Premium', 'Share this', 'Reporting by', 'Sign up', 'newsletter']);
+  });
+
+  test.each([
+    ['Banjir Rob di Pesisir - Kabar.com Regional', 'Banjir Rob di Pesisir'],
+    ['Harga Cabai Naik Lagi | Warta Online', 'Harga Cabai Naik Lagi'],
+    ['Kabar.com: Musik - Band Baru Rilis Album', 'Band Baru Rilis Album'],
+    ['Menteri: Kita Harus Kerja Keras | Warta Online', 'Menteri: Kita Harus Kerja Keras'],
+    ['Timnas U-23 Menang 2-1 atas Vietnam - Kabar.com', 'Timnas U-23 Menang 2-1 atas Vietnam'],
+    ['Harga Emas Hari Ini - Senin, 7 Desember 2026 - Kabar.com', 'Harga Emas Hari Ini - Senin, 7 Desember 2026'],
+    ['Jokowi - Prabowo Bertemu di Istana', 'Jokowi - Prabowo Bertemu di Istana'],
+    ['Kabar.com', 'Kabar.com'],
+  ])('"%s" without the site name is "%s"', (title, expected) => {
+    expect(stripSiteName(title, ['kabar', 'wartaonline'])).toBe(expected);
+  });
+});
+
+describe('photo pages', () => {
+  test('a photo gallery whose captions are the story gives the captions as the text, in order', () => {
+    const a = extract('foto-galeri-keterangan.html', 'https://foto.kabarfoto.com/readfoto/d-123/potret-petani-garam');
+    expect(a.title).toBe('Potret Petani Garam Panen di Tengah Cuaca Tak Menentu');
+    expect(a.publishedAt?.toISOString()).toBe('2026-12-07T09:52:00.000Z');
+    expect(paragraphs(a.body)).toHaveLength(4);
+    expect(a.body.startsWith('Petani garam di pesisir Tanjung Laut memanen')).toBe(true);
+    expect(a.body.endsWith('mencapai target tahun ini.')).toBe(true);
+    expectNone(a.body, ['Bagikan', 'Terpopuler', 'Pasar Ikan']);
+  });
+
+  test('a photo story with caption blocks gives its captions and the byline author', () => {
+    const a = extract('foto-cerita-kaption.html', 'https://www.pojokberita.com/photo/read/555/foto-jembatan-bambu');
+    expect(a.author).toBe('Galih Prasetyo');
+    expect(paragraphs(a.body)).toHaveLength(3);
+    expect(a.body.startsWith('Warga Desa Sukamaju bergotong royong')).toBe(true);
+    expect(a.body.endsWith('oleh relawan dan petugas desa.')).toBe(true);
+  });
+});
+
+describe('our layouts', () => {
+  test('a view counter on the line after the date counts the views, not the year, and a closing chat-channel plug leaves the text', () => {
+    const a = extract('tata-letak-dibaca-setelah-tanggal.html', 'https://suarapesisir.example/berita/pasar-murah');
+    expect(a.views).toBe(1234);
+    expect(a.publishedAt?.toISOString()).toBe('2026-12-06T17:00:00.000Z');
+    expect(a.body.endsWith('di kantor kecamatan masing-masing.')).toBe(true);
+    expectNone(a.body, ['Dapatkan kabar', 'WhatsApp', 'Dibaca']);
+  });
+
+  test.each([
+    ['Senin, 7 Desember 2026 Dibaca 1.234 kali', 1234],
+    ['Dec 7, 2026 1,234 views', 1234],
+    ['07/12/2026 2.500 kali dibaca', 2500],
+    ['07 Des 2026 · Dibaca 2026 kali', 2026],
+  ])('"%s" counts %i views', (text, expected) => {
+    expect(parseViewCount(text)).toBe(expected);
+  });
+});
+
+describe('never a made-up time', () => {
+  const jakarta = { timezone: 'Asia/Jakarta', now };
+  test.each(['baru saja', 'Just now', 'sekarang', 'Diperbarui 0 menit lalu', 'hari ini', 'Today'])('"%s" is no publication time', (text) => {
+    expect(parseIndonesianDate(text, jakarta)).toBeNull();
+  });
+
+  test('"Hari ini, 13:16" is today at 13:16', () => {
+    expect(parseIndonesianDate('Hari ini, 13:16', jakarta)?.toISOString()).toBe('2026-12-07T06:16:00.000Z');
+  });
+
+  test('machine dates with a space before the zone or without a colon in it are read', () => {
+    expect(parseMachineDate('2026-12-07 21:04:00 +0700', jakarta)?.toISOString()).toBe('2026-12-07T14:04:00.000Z');
+    expect(parseMachineDate('2026-12-07T21:04:00 +07:00', jakarta)?.toISOString()).toBe('2026-12-07T14:04:00.000Z');
+    expect(parseMachineDate('2026-12-07T21:04:00.500+07:00', jakarta)?.toISOString()).toBe('2026-12-07T14:04:00.500Z');
+  });
+
+  test("the site header's clock at the moment of the crawl is not taken as the publication time", () => {
+    const paragraph = '<p>Warga kampung nelayan membersihkan saluran air bersama petugas kebersihan kota sejak pagi hari sampai menjelang sore.</p>';
+    const html = `<html lang="id"><head><title>Kerja Bakti Bersihkan Saluran Air Kampung Nelayan</title></head><body>
+      <div class="topbar">Senin, 7 Desember 2026 - 22:59:48 WIB</div><h1>Kerja Bakti Bersihkan Saluran Air Kampung Nelayan</h1>
+      ${paragraph.repeat(3)}</body></html>`;
+    const a = extractArticle(html, 'https://kabar.example/a', { now: new Date('2026-12-07T16:00:00Z') })!;
+    expect(a.title).toBe('Kerja Bakti Bersihkan Saluran Air Kampung Nelayan');
+    expect(a.publishedAt).toBeNull();
+  });
+
+  test('a date in one element and its time in the next are read together', () => {
+    const paragraph = '<p>Warga kampung nelayan membersihkan saluran air bersama petugas kebersihan kota sejak pagi hari sampai menjelang sore.</p>';
+    const html = `<html lang="id"><body><article><h1>Kerja Bakti di Kampung Nelayan</h1>
+      <div class="meta"><span class="tgl">Senin, 7 Desember 2026</span> <span class="jam">21:04 WIB</span></div>${paragraph.repeat(3)}</article></body></html>`;
+    expect(extractArticle(html, 'https://kabar.example/a', { now })!.publishedAt?.toISOString()).toBe('2026-12-07T14:04:00.000Z');
+  });
+});
+
+describe('titles of social posts', () => {
+  test('a long first line is cut at a word boundary with an ellipsis, never mid-word', () => {
+    const text = `Keberhasilan ${'program ketahanan pangan desa '.repeat(6)}patut diapresiasi bersama`;
+    const title = titleFromText(text, 60);
+    expect(title.endsWith('…')).toBe(true);
+    expect(title.length).toBeLessThanOrEqual(60);
+    expect(text.startsWith(title.slice(0, -1))).toBe(true);
+    expect(text[title.length - 1]).toBe(' ');
+  });
+
+  test('a short first line is the title as it is', () => {
+    expect(titleFromText('Keberhasilan itu milik warga\nBaris kedua')).toBe('Keberhasilan itu milik warga');
+  });
+});
