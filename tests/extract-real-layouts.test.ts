@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { extractArticle } from '../crawler/extract/article.js';
+import { isChromeLine } from '../crawler/extract/clean.js';
 import { parseIndonesianDate, parseMachineDate } from '../crawler/extract/dates.js';
 import { stripSiteName, titleFromText } from '../crawler/extract/title.js';
 import { parseViewCount } from '../crawler/extract/views.js';
@@ -162,5 +163,51 @@ describe('titles of social posts', () => {
 
   test('a short first line is the title as it is', () => {
     expect(titleFromText('Keberhasilan itu milik warga\nBaris kedua')).toBe('Keberhasilan itu milik warga');
+  });
+});
+
+describe('a server render stamp is not the publication time', () => {
+  test('a meta date at the moment of the crawl gives way to the earlier date in the byline', () => {
+    const paragraph = '<p>Warga kampung nelayan membersihkan saluran air bersama petugas kebersihan kota sejak pagi hari sampai menjelang sore.</p>';
+    const html = `<html lang="id"><head><meta name="pubdate" content="2026-12-07T22:58:40+07:00"></head><body><article><h1>Kerja Bakti di Kampung Nelayan</h1>
+      <div class="date">Senin, 7 Desember 2026 | 13:16 WIB</div>${paragraph.repeat(3)}</article></body></html>`;
+    expect(extractArticle(html, 'https://kabar.example/a', { now })!.publishedAt?.toISOString()).toBe('2026-12-07T06:16:00.000Z');
+  });
+});
+
+describe('nothing before the first sentence or after the last', () => {
+  test.each([
+    ['ADVERTISEMENT', true],
+    ['SCROLL TO CONTINUE WITH CONTENT', true],
+    ['[Gambas:Video 20detik]', true],
+    ['Laporan Wartawan Kabar.com, Fulan Hidayat', true],
+    ['Also read: Coastal towns brace for higher tides', true],
+    ['Pilihan Editor: Harga Beras Mulai Turun', true],
+    ['Sumber: Kabar.com', true],
+    ['By Nadia Putri', true],
+    ['(nwk/dnu)', true],
+    ['[ray]', true],
+    ['(Kabar.com/Fulan Hidayat)', true],
+    ['KABAR.COM/FULAN HIDAYAT', true],
+    ['Warga antre di depan kantor pos, Senin (7/12/2026). (Foto: Dok. Humas)', true],
+    ['Dilarang keras mengambil konten tanpa izin tertulis dari redaksi.', true],
+    ['(Indonesiatech)', false],
+    ['Harga beras naik 5 persen (yoy) pada November.', false],
+    ['By Monday, the ministry expects the program to reach every province.', false],
+    ['Polisi menemukan grup WhatsApp yang digunakan pelaku untuk berkoordinasi.', false],
+  ])('"%s" is chrome: %s', (line, chrome) => {
+    expect(isChromeLine(line)).toBe(chrome);
+  });
+
+  test("a desk's initials after the last sentence go, and a chat-channel plug goes only at the edges", () => {
+    const p = (t: string) => `<p>${t}</p>`;
+    const long = 'Warga kampung nelayan membersihkan saluran air bersama petugas kebersihan kota sejak pagi hari sampai menjelang sore.';
+    const html = `<html lang="id"><body><article><h1>Kerja Bakti di Kampung Nelayan</h1>
+      ${p(long)}${p('Warga diminta bergabung ke grup WhatsApp kampung agar tidak ketinggalan jadwal kerja bakti berikutnya.')}
+      ${p(long)}${p(`${long} (nwk/dnu)`)}${p('Ikuti saluran WhatsApp kami untuk kabar terbaru, klik di sini.')}</article></body></html>`;
+    const a = extractArticle(html, 'https://kabar.example/a', { now })!;
+    expect(a.body).toContain('Warga diminta bergabung ke grup WhatsApp kampung');
+    expect(a.body.endsWith('sampai menjelang sore.')).toBe(true);
+    expect(a.body).not.toContain('Ikuti saluran');
   });
 });

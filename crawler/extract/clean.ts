@@ -53,7 +53,7 @@ const INLINE_LEAF_TAGS = new Set(['span', 'strong', 'small', 'a']);
 const RUNNING_TEXT_TAGS = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 const CHROME_PREFIX =
-  /^(?:(?:baca|simak|lihat|cek|tonton)\s+(?:juga|pula)\b|(?:read|see|watch)\s+(?:also|more)\b|also\s+read\b|(?:related|recommended)(?:\s+(?:articles?|stories|news))?\s*:|(?:simak|tonton|saksikan)\s+video\b|\[gambas:|(?:rep|red|tags?|topik|kata kunci|label)\s*:|laporan\s+(?:wartawan|reporter|koresponden|kontributor)\b|(?:dengarkan|putar)\s+(?:berita|artikel)\b|listen to (?:this )?(?:article|story)\b|artikel ini (?:telah |sudah )?(?:tayang|terbit|dimuat)\b|(?:reporting|editing|writing|edited|written|reported)\s+by\b|(?:share|copy|salin)\s+(?:this\s+)?(?:article|story|link|tautan)\b|link\s+(?:copied|tersalin)\b|halaman\s+(?:selanjutnya|berikutnya)\b|(?:advertisement|advertisment|iklan|scroll to continue(?: with content)?|scroll untuk melanjutkan(?: membaca)?|lanjutkan membaca|lihat foto|lihat video|see photos?|premium|eksklusif|exclusive|advertorial)\s*$|baca selengkapnya\b|(?:berita|artikel) terkait\b|terpopuler\b|(?:pewarta|editor|reporter|penulis|penyunting|fotografer|foto|kontributor|redaktur|wartawan|sumber foto)\s*:|(?:copyright|hak cipta)\b|©|(?:bagikan|share)\b(?:\s+(?:berita|artikel|this|on))?\s*(?:ke\s*)?(?::|$))/i;
+  /^(?:(?:baca|simak|lihat|cek|tonton)\s+(?:juga|pula)\b|(?:read|see|watch)\s+(?:also|more)\b|also\s+read\b|(?:related|recommended)(?:\s+(?:articles?|stories|news))?\s*:|(?:simak|tonton|saksikan)\s+video\b|\[gambas:|(?:rep|red|tags?|topik|kata kunci|label|keywords?|pilihan editor|editor'?s? (?:choice|picks?)|sumber(?: berita)?)\s*:|dilarang (?:keras )?(?:mengambil|mengutip|menyalin|menayangkan)\b|(?:by|oleh)\s*:?\s+(?:\p{Lu}[\p{L}.'-]*\s*){1,4}$|laporan\s+(?:wartawan|reporter|koresponden|kontributor)\b|(?:dengarkan|putar)\s+(?:berita|artikel)\b|listen to (?:this )?(?:article|story)\b|artikel ini (?:telah |sudah )?(?:tayang|terbit|dimuat)\b|(?:reporting|editing|writing|edited|written|reported)\s+by\b|(?:share|copy|salin)\s+(?:this\s+)?(?:article|story|link|tautan)\b|link\s+(?:copied|tersalin)\b|halaman\s+(?:selanjutnya|berikutnya)\b|(?:advertisement|advertisment|iklan|scroll to continue(?: with content)?|scroll untuk melanjutkan(?: membaca)?|lanjutkan membaca|lihat foto|lihat video|see photos?|premium|eksklusif|exclusive|advertorial)\s*$|baca selengkapnya\b|(?:berita|artikel) terkait\b|terpopuler\b|(?:pewarta|editor|reporter|penulis|penyunting|fotografer|foto|kontributor|redaktur|wartawan|sumber foto)\s*:|(?:copyright|hak cipta)\b|©|(?:bagikan|share)\b(?:\s+(?:berita|artikel|this|on))?\s*(?:ke\s*)?(?::|$))/iu;
 const PLUGS = [
   /\b(?:ikuti|follow|gabung|bergabung|join|update|dapatkan|simak|pantau)\b.{0,100}\b(?:google news|telegram|whatsapp channel|saluran whatsapp)\b/i,
   /\b(?:kanal|grup|group|channel|saluran)\s+(?:telegram|whatsapp|wa)\b.{0,80}\b(?:klik|join|gabung|bergabung|ikuti)\b/i,
@@ -190,7 +190,7 @@ export function isChromeLine(line: string): boolean {
 
 /** A photo caption or credit left in the text: "Warga antre di pasar. (Foto: Dok. Humas)", "(ant/kbn)", "KABAR.com/Fulan". */
 const PHOTO_CREDIT = /\((?:[^()]*\b(?:foto|photo|dok|dokumentasi|ist|istimewa|ilustrasi|illustration|credit|kredit|shutterstock|getty images|freepik)\b[^()]*)\)\.?$/i;
-const DESK_INITIALS = /^\(\s*[\p{L}*]{1,10}(?:\s*\/\s*[\p{L}*]{1,10})*\s*\)$/u;
+const DESK_INITIALS = /^(?:\(\s*[\p{L}\d.* -]{1,30}(?:\s*\/\s*[\p{L}\d.* -]{1,30})+\s*\)|\(\s*(?:\p{Ll}{2,6}|\*+)\s*\)|\[\s*[\p{L}*]{1,10}(?:\s*\/\s*[\p{L}*]{1,10})*\s*\])$/u;
 const DOMAIN_CREDIT = /^[\p{L}\d-]+\.(?:com|co\.id|id|net|org)\s*\/\s*[\p{L} .'-]{2,40}$/iu;
 function isCaptionLeftover(l: string): boolean {
   return DESK_INITIALS.test(l) || DOMAIN_CREDIT.test(l) || (l.length < 250 && PHOTO_CREDIT.test(l));
@@ -201,15 +201,16 @@ function isCaptionLeftover(l: string): boolean {
  * the first and last lines of an article: "Yuk, ikuti saluran Kabar Lembah di WhatsApp untuk kabar pilihan."
  */
 export function isEdgePlug(line: string): boolean {
-  return line.length < 400 && EDGE_APP.test(line) && EDGE_ASK.test(line) && EDGE_OURS.test(line);
+  return line.length < 400 && ((EDGE_APP.test(line) && EDGE_ASK.test(line) && EDGE_OURS.test(line)) || CLICK_HERE.test(line));
 }
-const EDGE_OURS = /\b(?:kami|kamu|anda|our|us|your|di sini|here|klik|click|link|tautan|kanal|saluran|channel|grup|group)\b|https?:/i;
+const EDGE_OURS = /\b(?:kami|kamu|anda|our|us|your|di ?sini|here|klik|click|link|tautan|kanal|saluran|channel|grup|group|nomor|ketik)\b|https?:/i;
+const CLICK_HERE = /\b(?:klik|click|tap)\s+(?:di ?sini|link ini|tautan ini|here)\b/i;
 const EDGE_APP = /\b(?:whatsapp|telegram|google news|line today|instagram|tiktok|youtube|x\/twitter|twitter|facebook|newsletter|buletin|aplikasi)\b/i;
-const EDGE_ASK = /\b(?:ikuti|follow|gabung|bergabung|join|dapatkan|simak|pantau|subscribe|langganan|berlangganan|yuk|ayo|klik|unduh|download|kunjungi)\b/i;
+const EDGE_ASK = /\b(?:ikuti|follow|gabung|bergabung|join|dapatkan|simak|pantau|subscribe|langganan|berlangganan|yuk|ayo|klik|unduh|download|kunjungi|silakan|silahkan|ketik)\b/i;
 
 /** Removes a desk's initials closing the last paragraph: "… kata dia. (nwk/nwk)". */
 export function withoutDeskInitials(line: string): string {
-  return line.replace(/([.!?"”])\s*\(\s*[\p{L}*]{1,10}(?:\s*\/\s*[\p{L}*]{1,10})+\s*\)$/u, '$1');
+  return line.replace(/([.!?"”])\s*(?:\(\s*[\p{L}\d.* -]{1,30}(?:\s*\/\s*[\p{L}\d.* -]{1,30})+\s*\)|\[\s*\p{Ll}{2,6}(?:\s*\/\s*\p{Ll}{2,6})*\s*\])$/u, '$1');
 }
 
 /** Texts of the page's photo captions, in document order, outside blocks about other articles. */

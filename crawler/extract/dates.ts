@@ -228,8 +228,11 @@ export function findPublishedAt(machineValues: readonly (string | null | undefin
   const iso = ISO.exec(m);
   const bareDate = iso ? !iso[4] || (+iso[4] === 0 && +iso[5]! === 0 && +(iso[6] ?? 0) === 0) : !/\d{1,2}[:.]\d{2}/.test(m);
   const utcLabel = iso !== null && !!iso[4] && /^(?:Z|[+-]00(?::?00)?)$/i.test(iso[7] ?? '');
-  if (!bareDate && !utcLabel) return machine.date;
+  // A machine time at the moment of the crawl is the server stamping its render time; the byline's earlier date is the story's.
+  const renderStamp = Math.abs(machine.date.getTime() - opts.now.getTime()) < RENDER_STAMP_MS;
+  if (!bareDate && !utcLabel && !renderStamp) return machine.date;
   for (const v of visible) {
+    if (renderStamp && machine.date.getTime() - v.date.getTime() > 60 * 60_000) return v.date;
     if (!v.clock) continue;
     if (bareDate && iso ? sameWallDay(v.date, +iso[1]!, +iso[2]!, +iso[3]!, opts.timezone) : sameDay(v.date, machine.date, opts.timezone)) return v.date;
     // "2026-12-07T21:04:00Z" on a page that shows "7 Desember 2026 21:04 WIB": the site wrote its local time as UTC.
@@ -241,6 +244,8 @@ export function findPublishedAt(machineValues: readonly (string | null | undefin
 const ISO = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 const CLOCK = /(?<![\d.,/])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\d.,])|\b(?:lalu|ago)\b/i;
 const SECONDS_CLOCK = /\b\d{1,2}:\d{2}:\d{2}\b/;
+/** How close to the crawl a machine time must be to be suspected of being the server's render time. */
+const RENDER_STAMP_MS = 5 * 60_000;
 /** How close to the crawl a time to the second must be to be the page's live clock. */
 const LIVE_CLOCK_MS = 2 * 60_000;
 
