@@ -34,8 +34,13 @@ function lexiconsVersion(revision: number): number {
 /** The version a text analysed with a deployment's adaptation carries: the lexicons' and the adaptation's. */
 export function analysisVersion(adaptationId?: string | null): number {
   if (!adaptationId) return ANALYSIS_VERSION;
-  return createHash('sha256').update(`${ANALYSIS_VERSION}:${adaptationId}`).digest().readUInt32BE(0) >>> 1;
+  if (lastAdapted?.id !== adaptationId) {
+    lastAdapted = { id: adaptationId, version: createHash('sha256').update(`${ANALYSIS_VERSION}:${adaptationId}`).digest().readUInt32BE(0) >>> 1 };
+  }
+  return lastAdapted.version;
 }
+/** A deployment has one adaptation at a time: its version is hashed once, not for every text. */
+let lastAdapted: { id: string; version: number } | null = null;
 
 export interface AnalyzeInput {
   text: string;

@@ -3,9 +3,22 @@ export const DEFAULT_TZ = 'Asia/Jakarta';
 
 const DAY_MS = 86_400_000;
 
+/** Intl formatters by zone: making one costs far more than using it, and ingest asks for thousands of days a second. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+function cached(cache: Map<string, Intl.DateTimeFormat>, tz: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  let f = cache.get(tz);
+  if (!f) {
+    f = make(); // throws RangeError for a zone that does not exist, before anything is cached
+    if (cache.size > 1000) cache.clear();
+    cache.set(tz, f);
+  }
+  return f;
+}
+
 /** 'YYYY-MM-DD' of the instant `at` as seen in `tz`. */
 export function dayInZone(at: Date, tz: string = DEFAULT_TZ): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return cached(dayFormats, tz, () => new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' })).format(at);
 }
 
 /** Adds whole days to a 'YYYY-MM-DD' string. */
@@ -28,7 +41,7 @@ export function fillDays(rows: { x: string; y: number }[], from: string, to: str
 /** ISO 8601 with the zone's offset, e.g. 2021-11-05T17:48:00+07:00 for Asia/Jakarta. */
 export function isoInZone(at: Date, tz: string = DEFAULT_TZ): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+    cached(clockFormats, tz, () => new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }))
       .formatToParts(at)
       .map((p) => [p.type, p.value]),
   );
