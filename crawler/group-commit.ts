@@ -3,10 +3,17 @@
  * the database sees one transaction per batch instead of one per item, and batches grow by themselves with
  * the load (one item when the crawl is quiet, up to `maxBatch` when pages arrive faster than they are stored).
  * A batch that fails is written again one item at a time, so one bad item fails alone and nothing else is lost.
+ *
+ * `lingerMs`: when items keep arriving (more than one waits), a batch not yet full waits up to this long
+ * after its first item for more. A write costs the database and this process about the same whether it
+ * carries ten mentions or a hundred, so under load fewer, fuller batches use much less CPU; a lone item
+ * (a quiet crawl, a preview) is written at once.
  */
-export function groupCommit<I, R>(write: (batch: I[]) => Promise<R[]>, maxBatch: number): (item: I) => Promise<R> {
-  const queue: { item: I; resolve: (r: R) => void; reject: (err: unknown) => void }[] = [];
+export function groupCommit<I, R>(write: (batch: I[]) => Promise<R[]>, maxBatch: number, opts: { lingerMs?: number } = {}): (item: I) => Promise<R> {
+  const lingerMs = opts.lingerMs ?? 0;
+  const queue: { item: I; resolve: (r: R) => void; reject: (err: unknown) => void; at: number }[] = [];
   let running = false;
+  let full: (() => void) | null = null;
 
   async function writeOne(entry: (typeof queue)[number]): Promise<void> {
     try {
@@ -16,8 +23,19 @@ export function groupCommit<I, R>(write: (batch: I[]) => Promise<R[]>, maxBatch:
     }
   }
 
+  /** Waits until the queue holds a full batch or its oldest item has waited `lingerMs`. */
+  async function linger(): Promise<void> {
+    const left = queue[0]!.at + lingerMs - Date.now();
+    if (left <= 0 || queue.length >= maxBatch) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => ((full = null), resolve()), left);
+      full = () => (clearTimeout(timer), (full = null), resolve());
+    });
+  }
+
   async function drain(): Promise<void> {
     while (queue.length > 0) {
+      if (lingerMs > 0 && queue.length > 1) await linger();
       const batch = queue.splice(0, maxBatch);
       if (batch.length === 1) {
         await writeOne(batch[0]!);
@@ -35,7 +53,8 @@ export function groupCommit<I, R>(write: (batch: I[]) => Promise<R[]>, maxBatch:
 
   return (item) =>
     new Promise<R>((resolve, reject) => {
-      queue.push({ item, resolve, reject });
+      queue.push({ item, resolve, reject, at: Date.now() });
+      if (queue.length >= maxBatch) full?.();
       if (running) return;
       running = true;
       // Started on the next turn, so items handed in during this one share the first batch.

@@ -15,10 +15,12 @@ export interface MentionStore {
 
 /** Mentions stored together in one transaction at the most; see groupCommit. */
 const MAX_INGEST_BATCH = 100;
+/** How long a batch waits to fill while mentions keep arriving; see groupCommit. */
+const INGEST_LINGER_MS = 50;
 
 /** The database store: every crawl in the process shares one group commit, so concurrent pages are stored together. */
 export function databaseStore(sql: Sql): MentionStore {
-  const ingest = groupCommit((batch: MentionInput[]) => ingestMentions(sql, batch), MAX_INGEST_BATCH);
+  const ingest = groupCommit((batch: MentionInput[]) => ingestMentions(sql, batch), MAX_INGEST_BATCH, { lingerMs: INGEST_LINGER_MS });
   return {
     findStoredUrls: (urls) => findStoredUrls(sql, urls),
     ingest,

@@ -32,11 +32,14 @@ export function createPagePool(opts: { threads: number; timeoutMs: number; adapt
   const pool = new Piscina<PageTask, ExtractedPage | PreparedText | null>({
     filename: worker.href,
     // Gaung runs its TypeScript through tsx; the worker threads load it the same way.
-    execArgv: worker.pathname.endsWith('.ts') ? ['--import', 'tsx'] : [],
-    minThreads: 0,
+    execArgv: worker.pathname.endsWith('.ts') ? ['--import', 'tsx', ...(process.env.GAUNG_PROFILE_THREADS ? ['--cpu-prof', `--cpu-prof-dir=${process.env.GAUNG_PROFILE_THREADS}`] : [])] : [],
+    // The threads stay: a new one loads the models and warms its word caches again (seconds of CPU).
+    minThreads: opts.threads,
     maxThreads: opts.threads,
-    idleTimeout: 60_000,
+    idleTimeout: Number.POSITIVE_INFINITY,
   });
+  // Loads the models in every thread now, while the crawl is still fetching its feeds.
+  for (let i = 0; i < opts.threads; i++) pool.run({ op: 'prepare', title: '', body: 'Gaung siap.' }).catch(() => {});
   const run = async <T>(task: PageTask, what: string, timeoutMs = opts.timeoutMs): Promise<T> => {
     try {
       return (await pool.run(task, { signal: AbortSignal.timeout(timeoutMs) })) as T;
