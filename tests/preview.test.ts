@@ -1,4 +1,7 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApp, depsFromRuntime } from '../api/app.js';
@@ -11,12 +14,25 @@ import { openTestRuntime } from './helpers/runtime.js';
 
 const run = promisify(execFile);
 let site: NewsSite;
+let pages: Server;
+let pagesUrl: string;
 let db: TestDatabase;
 let rt: Runtime;
 const prefix = testQueuePrefix();
 
 beforeAll(async () => {
   site = await startNewsSite({ articles: loadFixtureArticles().filter((a) => a.outlet === 'portal') });
+  // The real-layout fixture pages, moved to 2024 so that their dates lie in the past whenever the test runs.
+  pages = createServer((req, res) => {
+    try {
+      const html = readFileSync(new URL(`./fixtures/pages/${(req.url ?? '').replace(/[^\w.-]/g, '')}`, import.meta.url), 'utf8');
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html.replaceAll('2026', '2024'));
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => pages.listen(0, '127.0.0.1', resolve));
+  pagesUrl = `http://127.0.0.1:${(pages.address() as AddressInfo).port}`;
   db = await createTestDatabase();
   rt = await openTestRuntime(db.url);
 });
@@ -24,6 +40,7 @@ afterAll(async () => {
   await rt?.close();
   await db?.drop();
   await site?.close();
+  await new Promise((resolve) => pages?.close(resolve));
   await clearPrefix(prefix);
 });
 
@@ -56,6 +73,26 @@ describe('crawl preview', () => {
     const [item] = lines(stdout);
     expect(item!.title).toBe(article.title);
     expect(item!.url).toBe(`${site.url}/portal/berita/${article.slug}`);
+  });
+
+  test('a real-layout page previews with its own headline, the time its byline shows, and its text from first to last sentence', async () => {
+    const url = `${pagesUrl}/regional-judul-berakhiran-situs.html`;
+    const { stdout } = await run('npm', ['run', '--silent', 'crawl:preview', '--', url], { env: env(), timeout: 60_000 });
+    const [item] = lines(stdout);
+    expect(Object.keys(item!).sort()).toEqual(['author', 'body', 'language', 'published_at', 'title', 'url', 'views']);
+    expect(item!.title).toBe('Banjir Rob Rendam Ratusan Rumah di Pesisir Tanjung Laut, Warga Mengungsi ke Masjid');
+    expect(item!.published_at).toBe('2024-12-07T21:04:00+07:00');
+    expect(item!.author).toBe('Rahmat Hidayat');
+    expect((item!.body as string).startsWith('TANJUNG LAUT, Lintasnusa.com - Banjir rob')).toBe(true);
+    expect((item!.body as string).endsWith('agar rob tidak lagi masuk ke rumah mereka.')).toBe(true);
+  });
+
+  test('a photo page previews with its captions as the text instead of being skipped', async () => {
+    const url = `${pagesUrl}/foto-galeri-keterangan.html`;
+    const { stdout } = await run('npm', ['run', '--silent', 'crawl:preview', '--', url], { env: env(), timeout: 60_000 });
+    const [item] = lines(stdout);
+    expect(item!.published_at).toBe('2024-12-07T16:52:00+07:00');
+    expect((item!.body as string).split('\n\n')).toHaveLength(4);
   });
 
   test('a URL inside the private network is refused with a clear message and a failing exit code', async () => {

@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { captionTexts, findAuthorInPage, infoTexts, isChromeLine, isEdgePlug, narrowToArticle, normalizeBreaks, stripChrome, withoutDeskInitials } from './clean.js';
+import { findAuthorInPage, infoTexts, isChromeLine, isEdgePlug, narrowToArticle, normalizeBreaks, stripChrome, withoutDeskInitials } from './clean.js';
 import { findPublishedAt } from './dates.js';
 import { pickLanguage } from './language.js';
 import { pickTitle } from './title.js';
@@ -43,10 +43,9 @@ export function extractArticle(html: string, pageUrl: string, opts: ExtractOptio
   const author = meta.author ?? findAuthorInPage(document, info);
   const heading = oneLine(selectOne(document, 'article h1, main h1') ?? onlyOne(selectAll(document, 'h1')));
   const canonicalUrl = absolute(selectOne(document, 'link[rel="canonical"]')?.getAttribute('href'), pageUrl);
-  // On a photo page the captions are the story; they are read before the chrome (captions among it) goes.
-  const captions = captionTexts(document);
 
-  stripChrome(document);
+  // On a photo page the captions are the story; they go with the chrome, and come back if there is no other text.
+  const captions = stripChrome(document);
   narrowToArticle(document);
   const paragraphs = selectAll(document, 'p').map(oneLine).filter((t) => t.length > 30);
   // The content element itself, not its HTML: no serialising and parsing it again.

@@ -78,11 +78,19 @@ export function normalizeBreaks(document: Document): void {
   for (const br of selectAll(document, 'br')) br.replaceWith(document.createTextNode('\n'));
 }
 
-/** Removes page chrome from the document in place: furniture, info lines, inserts, plugs, related lists, credits. */
-export function stripChrome(document: Document): void {
+/**
+ * Removes page chrome from the document in place: furniture, info lines, inserts, plugs, related lists, credits.
+ * Returns the texts of the photo captions it removed, in order: on a photo page they are the story.
+ */
+export function stripChrome(document: Document): string[] {
   const body = document.body ?? document.documentElement;
   for (const el of all(body, REMOVE_ALWAYS)) el.remove();
-  for (const el of all(body, FURNITURE)) if (!holdsArticle(el)) el.remove();
+  const captions: string[] = [];
+  for (const el of all(body, FURNITURE)) {
+    if (holdsArticle(el)) continue;
+    if (CAPTION(el) && !closestMatch(el, OTHER_ARTICLES)) addCaption(captions, text(el));
+    el.remove();
+  }
   for (const el of all(body, 'header')) if (!selectOne(el, 'h1') && !holdsArticle(el)) el.remove();
   let texts = elementTexts(body);
   for (const el of all(body, META)) if (el.isConnected && texts(el).length < 250 && !holdsArticle(el)) el.remove();
@@ -115,6 +123,7 @@ export function stripChrome(document: Document): void {
     if (kept.length === 0) removeAndPrune(el);
     else el.textContent = kept.join('\n');
   }
+  return captions;
 }
 
 /**
@@ -193,7 +202,10 @@ const PHOTO_CREDIT = /\((?:[^()]*\b(?:foto|photo|dok|dokumentasi|ist|istimewa|il
 const DESK_INITIALS = /^(?:\(\s*[\p{L}\d.* -]{1,30}(?:\s*\/\s*[\p{L}\d.* -]{1,30})+\s*\)|\(\s*(?:\p{Ll}{2,6}|\*+)\s*\)|\[\s*[\p{L}*]{1,10}(?:\s*\/\s*[\p{L}*]{1,10})*\s*\])$/u;
 const DOMAIN_CREDIT = /^[\p{L}\d-]+\.(?:com|co\.id|id|net|org)\s*\/\s*[\p{L} .'-]{2,40}$/iu;
 function isCaptionLeftover(l: string): boolean {
-  return DESK_INITIALS.test(l) || DOMAIN_CREDIT.test(l) || (l.length < 250 && PHOTO_CREDIT.test(l));
+  const last = l.charCodeAt(l.length - 1);
+  const closes = last === 41 /* ) */ || last === 93 /* ] */ || (last === 46 /* . */ && l.endsWith(').'));
+  if (closes) return DESK_INITIALS.test(l) || (l.length < 250 && PHOTO_CREDIT.test(l));
+  return l.length < 60 && l.includes('/') && DOMAIN_CREDIT.test(l);
 }
 
 /**
@@ -213,23 +225,14 @@ export function withoutDeskInitials(line: string): string {
   return line.replace(/([.!?"”])\s*(?:\(\s*[\p{L}\d.* -]{1,30}(?:\s*\/\s*[\p{L}\d.* -]{1,30})+\s*\)|\[\s*\p{Ll}{2,6}(?:\s*\/\s*\p{Ll}{2,6})*\s*\])$/u, '$1');
 }
 
-/** Texts of the page's photo captions, in document order, outside blocks about other articles. */
-export function captionTexts(document: Document): string[] {
-  const body = document.body ?? document.documentElement;
-  const out: string[] = [];
-  for (const el of all(body, CAPTION)) {
-    if (closestMatch(el, OTHER_ARTICLES)) continue;
-    const t = text(el);
-    const last = out.at(-1);
-    if (t.length < 40 || (last && (last.includes(t) || t.includes(last)))) {
-      if (last && t.length > last.length && t.includes(last)) out[out.length - 1] = t;
-      continue;
-    }
-    out.push(t);
-  }
-  return out;
+/** Adds a caption's text unless it repeats the one before (a caption box and the paragraph inside it). */
+function addCaption(captions: string[], t: string): void {
+  const last = captions.at(-1);
+  if (t.length < 40 || (last && last.includes(t))) return;
+  if (last && t.includes(last)) captions[captions.length - 1] = t;
+  else captions.push(t);
 }
-const CAPTION = classTest({ tags: ['figcaption'], classes: ['caption', 'keterangan'] });
+const CAPTION = classTest({ tags: ['figcaption'], classes: ['caption'] });
 
 /** A date/author/views line: "Senin (16/11) · Humas Pemkot Padang · Di baca 603 kali", "Nurul — 2 jam lalu". */
 export function isInfoLine(line: string): boolean {
@@ -281,8 +284,11 @@ export function infoTexts(document: Document): string[] {
   const body = document.body ?? document.documentElement;
   const region = articleRegion(document);
   // Other articles' dates, and the site header's date of today (a live clock), are not this article's.
-  const siteHeaders = all(body, SITE_HEADER).filter((h) => (region === body || !region.contains(h)) && !selectOne(h, 'h1') && !holdsArticle(h));
-  const elsewhere = new Set([...all(body, OTHER_ARTICLES), ...siteHeaders]);
+  const elsewhere = new Set<Element>();
+  for (const el of all(body, (e) => OTHER_ARTICLES(e) || SITE_HEADER(e))) {
+    const siteHeader = !OTHER_ARTICLES(el);
+    if (!siteHeader || ((region === body || !region.contains(el)) && !selectOne(el, 'h1') && !holdsArticle(el))) elsewhere.add(el);
+  }
   const usable = (el: Element) => !hasAncestorIn(el, elsewhere);
   const texts = elementTexts(body);
   const inRegion = (el: Element) => region === body || region.contains(el);

@@ -20,8 +20,10 @@ const YEAR_OF_DATE = new RegExp(`(?:\\b(?:${MONTH_WORDS})\\.?\\s+(?:\\d{1,2},?\\
  * "644 kali dilihat", skipping a year that closes a date right before a counter written word first:
  * "Senin, 7 Desember 2026 / Dibaca 1.234 kali" counts 1,234, not 2026.
  */
+const COUNT_FIRST_ALL = new RegExp(COUNT_FIRST.source, 'gi');
 function countFirst(flat: string): RegExpExecArray | null {
-  const re = new RegExp(COUNT_FIRST.source, 'gi');
+  const re = COUNT_FIRST_ALL;
+  re.lastIndex = 0;
   for (let m = re.exec(flat); m; m = re.exec(flat)) {
     const isYear = /^(?:19|20)\d\d$/.test(m[1]!) && YEAR_OF_DATE.test(flat.slice(Math.max(0, m.index - 30), m.index));
     if (!isYear) return m;
