@@ -28,15 +28,20 @@ export interface DomainGate {
   acquire(host: string, opts?: { delayMs?: number }): Promise<() => Promise<void>>;
 }
 
+type GateRedis = Redis & { gaungAcquireTurn?: (next: string, active: string, delay: number, concurrency: number, lease: number, token: string) => Promise<number> };
+
 export function createDomainGate(redis: Redis, prefix: string, defaults: { delayMs: number; concurrency: number; leaseMs: number }): DomainGate {
   let counter = 0;
+  // A defined command runs by its SHA (EVALSHA), so the script is not sent again with every page.
+  const r = redis as GateRedis;
+  if (!r.gaungAcquireTurn) r.defineCommand('gaungAcquireTurn', { numberOfKeys: 2, lua: ACQUIRE });
   return {
     async acquire(host, opts = {}) {
       const keyBase = `${prefix}:polite:${host.toLowerCase()}`;
       const token = `${process.pid}:${Date.now()}:${++counter}`;
       const delay = Math.max(opts.delayMs ?? defaults.delayMs, 0);
       for (;;) {
-        const wait = Number(await redis.eval(ACQUIRE, 2, `${keyBase}:next`, `${keyBase}:active`, delay, defaults.concurrency, defaults.leaseMs, token));
+        const wait = Number(await r.gaungAcquireTurn!(`${keyBase}:next`, `${keyBase}:active`, delay, defaults.concurrency, defaults.leaseMs, token));
         if (wait <= 0) break;
         await new Promise((r) => setTimeout(r, wait + Math.floor(Math.random() * 20)));
       }
