@@ -5,6 +5,7 @@ import { findPublishedAt } from './dates.js';
 import { pickLanguage } from './language.js';
 import { pickTitle } from './title.js';
 import { selectAll, selectOne } from './select.js';
+import { readRegion, SiteProfiles } from './site-profile.js';
 import { findViewCount } from './views.js';
 
 export { decodeHtml } from './charset.js';
@@ -25,10 +26,14 @@ export interface ExtractOptions {
   timezone?: string;
   /** Reference time for relative dates ("2 jam lalu") and for refusing future dates; default the current time. */
   now?: Date;
+  /**
+   * What extraction has learnt about sites' templates (site-profile.ts): by default one memory per process or
+   * thread; null reads every page with Readability.
+   */
+  profiles?: SiteProfiles | null;
 }
 
 const MIN_BODY_CHARS = 200;
-const BLOCKS = 'p, div, li, h1, h2, h3, h4, h5, h6, blockquote, pre, tr, ul, ol, section, article, figure, table, dd, dt, br';
 
 /** Title, main text, author, publication time, language and view count of an article page; null when it has no article. */
 export function extractArticle(html: string, pageUrl: string, opts: ExtractOptions = {}): ExtractedArticle | null {
@@ -48,27 +53,52 @@ export function extractArticle(html: string, pageUrl: string, opts: ExtractOptio
   const captions = stripChrome(document);
   narrowToArticle(document);
   const paragraphs = selectAll(document, 'p').map(oneLine).filter((t) => t.length > 30);
+  // Pages of a template whose region has read as Readability reads it skip Readability (site-profile.ts).
+  const region = readRegion(document.body ?? document.documentElement);
+  const site = hostOf(pageUrl);
+  const profiles = opts.profiles === undefined ? SHARED_PROFILES : opts.profiles;
+  const finish = (lines: string[], found: { title?: string | null; byline?: string | null } | null): ExtractedArticle | null => {
+    const title = pickTitle({ candidates: [...meta.titles, found?.title], heading: heading || null, siteNames: meta.siteNames, pageUrl });
+    if (lines.join(' ').length < MIN_BODY_CHARS) lines = paragraphs;
+    lines = trimEdges(lines.filter((l) => !isChromeLine(l) && l !== title));
+    if (lines.join(' ').length < MIN_BODY_CHARS && captions.length > 0) {
+      const intro = lines.filter((l) => !captions.some((c) => c.includes(l)));
+      lines = [...intro, ...captions];
+    }
+    const body = lines.join('\n\n');
+    if (body.length < MIN_BODY_CHARS || !title) return null;
+    return {
+      title,
+      body,
+      author: author ?? (found?.byline?.trim() || null),
+      publishedAt,
+      language: pickLanguage(meta.language, body),
+      canonicalUrl,
+      views,
+    };
+  };
+  if (profiles && site && profiles.canSkip(site, region.shapes)) return finish(region.lines, null);
   // The content element itself, not its HTML: no serialising and parsing it again.
   const parsed = new Readability<Element>(document, { charThreshold: MIN_BODY_CHARS, serializer: (el) => el as Element }).parse();
-  const title = pickTitle({ candidates: [...meta.titles, parsed?.title], heading: heading || null, siteNames: meta.siteNames, pageUrl });
-  let lines = parsed?.content ? blockLines(parsed.content) : [];
-  if (lines.join(' ').length < MIN_BODY_CHARS) lines = paragraphs;
-  lines = trimEdges(lines.filter((l) => !isChromeLine(l) && l !== title));
-  if (lines.join(' ').length < MIN_BODY_CHARS && captions.length > 0) {
-    const intro = lines.filter((l) => !captions.some((c) => c.includes(l)));
-    lines = [...intro, ...captions];
+  const article = finish(parsed?.content ? readRegion(parsed.content).lines : [], parsed);
+  if (profiles && site) profiles.learn(site, region.shapes, sameArticle(finish(region.lines, null), article));
+  return article;
+}
+
+/** One process-wide memory of sites for extraction (each worker thread has its own). */
+const SHARED_PROFILES = new SiteProfiles();
+
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).host;
+  } catch {
+    return null;
   }
-  const body = lines.join('\n\n');
-  if (body.length < MIN_BODY_CHARS || !title) return null;
-  return {
-    title,
-    body,
-    author: author ?? (parsed?.byline?.trim() || null),
-    publishedAt,
-    language: pickLanguage(meta.language, body),
-    canonicalUrl,
-    views,
-  };
+}
+
+function sameArticle(a: ExtractedArticle | null, b: ExtractedArticle | null): boolean {
+  if (!a || !b) return a === b;
+  return a.title === b.title && a.body === b.body && a.author === b.author && a.language === b.language;
 }
 
 /** Drops plugs for the outlet's channels at the start and end of the text, and the desk's initials after the last sentence. */
@@ -80,19 +110,6 @@ function trimEdges(lines: string[]): string[] {
   const kept = lines.slice(start, end);
   if (kept.length > 0) kept[kept.length - 1] = withoutDeskInitials(kept.at(-1)!);
   return kept;
-}
-
-/** The text lines of an element, one per block element or <br>. */
-function blockLines(root: Element): string[] {
-  const document = root.ownerDocument;
-  for (const el of selectAll(root, BLOCKS)) {
-    el.before(document.createTextNode('\n'));
-    el.after(document.createTextNode('\n'));
-  }
-  return (root.textContent ?? '')
-    .split('\n')
-    .map((line) => line.replace(/\s+/g, ' ').trim())
-    .filter(Boolean);
 }
 
 function readMeta(document: Document) {
