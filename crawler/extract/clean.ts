@@ -27,6 +27,7 @@ const OTHER_ARTICLES = classTest({
   tags: ['aside', 'nav', 'footer'],
   classes: ['sidebar', 'popular', 'populer', 'related', 'terkait', 'widget', 'comment', 'komentar'],
 });
+const HAS_CLOCK = /\d[:.]\d\d(?!\d)/;
 /** The site's header bar, which may show today's date and a clock. */
 const SITE_HEADER = classTest({ tags: ['header'], classes: ['site-header', 'topbar', 'top-bar', 'masthead', 'header-top', 'navbar'] });
 const AUTHOR = classTest({
@@ -310,7 +311,7 @@ export function infoTexts(document: Document): string[] {
       if (items.length > 1 && items.every((i) => i.length < 80)) out.add(items.filter(Boolean).join(' · '));
       // So is a date beside its time in a sibling element: "<span>Senin, 7 Desember 2026</span> <span>21:04 WIB</span>".
       const parent = el.parentElement;
-      const around = parent && parent !== body ? texts(parent) : '';
+      const around = parent && parent !== body && !HAS_CLOCK.test(t) ? texts(parent) : '';
       if (around.length > t.length && around.length < 160 && usable(parent!)) out.add(around);
       out.add(t);
     }

@@ -16,6 +16,7 @@ export interface TitleSources {
 
 /** Separators between a headline and the site's name or section; a plain hyphen only with spaces around it. */
 const SEPARATOR = /\s+(?:[-–—|»·•~/]|::)\s+|\s*[|»•]\s*/;
+const SEPARATOR_KEPT = new RegExp(`(${SEPARATOR.source})`);
 const PREFIX = /^([^:]{2,40}):\s+/;
 /** Second-level labels that are not the site's name ("co" of .co.id, "go" of .go.id). */
 const GENERIC_LABELS = new Set(['www', 'm', 'amp', 'com', 'co', 'go', 'or', 'ac', 'sch', 'net', 'org', 'web', 'my', 'biz', 'id', 'news', 'tv']);
@@ -26,12 +27,12 @@ export function pickTitle(src: TitleSources): string {
   const names = siteNameKeys(src);
   const candidates = src.candidates.map(oneLine).filter((t): t is string => !!t);
   const heading = oneLine(src.heading);
-  const cleaned = candidates.map((c) => stripSiteName(c, names, heading));
+  const best = candidates[0] === undefined ? null : stripSiteName(candidates[0], names, heading);
   // The h1 is what the reader sees as the headline; when a meta title holds it, the rest is site and section.
   const headingKey = key(heading ?? '');
-  const substantial = heading !== null && (words(heading) >= 3 || headingKey.length >= 0.6 * key(cleaned[0] ?? '').length);
+  const substantial = heading !== null && (words(heading) >= 3 || headingKey.length >= 0.6 * key(best ?? '').length);
   if (heading && substantial && !isSiteName(heading, names) && candidates.some((c) => key(c).includes(headingKey))) return heading;
-  return cleaned[0] ?? heading ?? '';
+  return best ?? heading ?? '';
 }
 
 /** Lower-case letters and digits only: "Kabar.com Regional" → "kabarcomregional". */
@@ -81,7 +82,7 @@ export function stripSiteName(title: string, names: readonly string[], heading: 
   let t = title.trim();
   const prefix = PREFIX.exec(t);
   if (prefix && isSiteName(prefix[1]!, names) && words(t.slice(prefix[0].length)) >= 2) t = t.slice(prefix[0].length);
-  const parts = t.split(new RegExp(`(${SEPARATOR.source})`));
+  const parts = t.split(SEPARATOR_KEPT);
   // parts alternate text, separator, text...
   let segs = parts.filter((_, i) => i % 2 === 0);
   let seps = parts.filter((_, i) => i % 2 === 1);
