@@ -4,7 +4,7 @@ import { findAuthorInPage, infoTexts, isChromeLine, isEdgePlug, narrowToArticle,
 import { findPublishedAt } from './dates.js';
 import { pickLanguage } from './language.js';
 import { pickTitle } from './title.js';
-import { selectAll, selectOne } from './select.js';
+import { matchesSelector, selectAll, selectOne } from './select.js';
 import { readRegion, SiteProfiles } from './site-profile.js';
 import { findViewCount } from './views.js';
 
@@ -113,8 +113,16 @@ function trimEdges(lines: string[]): string[] {
 }
 
 function readMeta(document: Document) {
-  const content = (selector: string) => selectOne(document, selector)?.getAttribute('content')?.trim() || null;
-  const jsonLd = readJsonLdArticle(document);
+  // One walk gathers the page's <meta> elements and JSON-LD blocks; each lookup then tests a few dozen elements, not the whole page.
+  const metas: Element[] = [];
+  const jsonLdBlocks: Element[] = [];
+  selectAll(document, (el) => {
+    if (el.localName === 'meta') metas.push(el);
+    else if (el.localName === 'script' && el.getAttribute('type')?.trim().toLowerCase() === 'application/ld+json') jsonLdBlocks.push(el);
+    return false;
+  });
+  const content = (selector: string) => metas.find((el) => matchesSelector(el, selector))?.getAttribute('content')?.trim() || null;
+  const jsonLd = readJsonLdArticle(jsonLdBlocks);
   const articleAuthor = content('meta[property="article:author"]');
   return {
     titles: [
@@ -151,8 +159,8 @@ function readMeta(document: Document) {
 
 type JsonLdArticle = { headline: string | null; datePublished: string | null; author: string | null; publisher: string | null };
 
-function readJsonLdArticle(document: Document): JsonLdArticle | null {
-  for (const script of selectAll(document, 'script[type="application/ld+json"]')) {
+function readJsonLdArticle(scripts: readonly Element[]): JsonLdArticle | null {
+  for (const script of scripts) {
     try {
       const found = findArticleNode(JSON.parse(script.textContent ?? ''));
       if (found) return found;
