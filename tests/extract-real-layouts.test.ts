@@ -211,3 +211,27 @@ describe('nothing before the first sentence or after the last', () => {
     expect(a.body).not.toContain('Ikuti saluran');
   });
 });
+
+describe('times printed in the text', () => {
+  const paragraph = '<p>Warga kampung nelayan membersihkan saluran air bersama petugas kebersihan kota sejak pagi hari sampai menjelang sore.</p>';
+  const pageWith = (head: string, first: string) =>
+    `<html lang="en"><head>${head}</head><body><article><h1>Village Clean-Up Day</h1><p>${first}</p>${paragraph.repeat(3)}</article></body></html>`;
+
+  test('a dateline opening the text gives the time for a meta date without one', () => {
+    const html = pageWith('<meta property="article:published_time" content="2026-12-07">', 'JAKARTA, 7 Desember 2026 13.16 WIB - Pemerintah kota menggelar kerja bakti massal di kampung nelayan pada Senin pagi.');
+    expect(extractArticle(html, 'https://kabar.example/a', { now })!.publishedAt?.toISOString()).toBe('2026-12-07T06:16:00.000Z');
+  });
+
+  test('a dateline gives the date of a page with no other, and a date in the running text does not', () => {
+    const dated = pageWith('', 'JAKARTA, 7 Desember 2026 - Pemerintah kota menggelar kerja bakti massal di kampung nelayan pada Senin pagi.');
+    expect(extractArticle(dated, 'https://kabar.example/a', { now })!.publishedAt?.toISOString()).toBe('2026-12-06T17:00:00.000Z');
+    const running = pageWith('', 'Pemerintah kota menggelar kerja bakti serupa pada 12 Maret 2025 pukul 09.00 WIB - dan kini mengulanginya di kampung nelayan.');
+    expect(extractArticle(running, 'https://kabar.example/a', { now })!.publishedAt).toBeNull();
+  });
+
+  test('a zoneless meta time that is really UTC is read at the time the page shows', () => {
+    const html = pageWith('<meta property="article:published_time" content="2026-12-07T14:04:00">', 'The city held a clean-up day in the fishing village on Monday morning, officials said.')
+      .replace('<h1>', '<div class="date">December 7, 2026 | 09:04 pm</div><h1>');
+    expect(extractArticle(html, 'https://kabar.example/a', { now })!.publishedAt?.toISOString()).toBe('2026-12-07T14:04:00.000Z');
+  });
+});

@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { findAuthorInPage, infoTexts, isChromeLine, isEdgePlug, narrowToArticle, normalizeBreaks, stripChrome, withoutDeskInitials } from './clean.js';
-import { findPublishedAt } from './dates.js';
+import { findAuthorInPage, infoTexts, isChromeLine, isInfoLine, isEdgePlug, narrowToArticle, normalizeBreaks, stripChrome, withoutDeskInitials } from './clean.js';
+import { findPublishedAt, isMidnight } from './dates.js';
 import { pickLanguage } from './language.js';
 import { pickTitle } from './title.js';
 import { matchesSelector, selectAll, selectOne } from './select.js';
@@ -43,7 +43,7 @@ export function extractArticle(html: string, pageUrl: string, opts: ExtractOptio
   // Everything read from the page's furniture is read before the chrome (and Readability) takes it away.
   const meta = readMeta(document);
   const info = infoTexts(document);
-  const publishedAt = findPublishedAt(meta.dates, info, dateOpts);
+  let publishedAt = findPublishedAt(meta.dates, info, dateOpts);
   const views = findViewCount(info);
   const author = meta.author ?? findAuthorInPage(document, info);
   const heading = oneLine(selectOne(document, 'article h1, main h1') ?? onlyOne(selectAll(document, 'h1')));
@@ -65,7 +65,11 @@ export function extractArticle(html: string, pageUrl: string, opts: ExtractOptio
       const intro = lines.filter((l) => !captions.some((c) => c.includes(l)));
       lines = [...intro, ...captions];
     }
-    const body = lines.join('\n\n');
+    // A dateline opening the text ("JAKARTA, 7 Desember 2026 21.04 WIB - …") may give the date, or the time of a
+  // date the page gave without one.
+  const opening = lines.length > 0 && (!publishedAt || isMidnight(publishedAt, dateOpts.timezone)) ? dateline(lines[0]!) : null;
+  if (opening) publishedAt = findPublishedAt(meta.dates, [...info, opening], dateOpts);
+  const body = lines.join('\n\n');
     if (body.length < MIN_BODY_CHARS || !title) return null;
     return {
       title,
@@ -99,6 +103,12 @@ function hostOf(url: string): string | null {
 function sameArticle(a: ExtractedArticle | null, b: ExtractedArticle | null): boolean {
   if (!a || !b) return a === b;
   return a.title === b.title && a.body === b.body && a.author === b.author && a.language === b.language;
+}
+
+/** The place-and-date opening of a text, up to its dash: "JAKARTA, 7 Desember 2026" of "JAKARTA, 7 Desember 2026 - Kementerian …". */
+function dateline(first: string): string | null {
+  const m = /^(.{4,80}?)\s+[-–—]{1,2}\s/.exec(first);
+  return m && /\d{4}/.test(m[1]!) && isInfoLine(m[1]!) ? m[1]! : null;
 }
 
 /** Drops plugs for the outlet's channels at the start and end of the text, and the desk's initials after the last sentence. */

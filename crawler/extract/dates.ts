@@ -228,17 +228,29 @@ export function findPublishedAt(machineValues: readonly (string | null | undefin
   const iso = ISO.exec(m);
   const bareDate = iso ? !iso[4] || (+iso[4] === 0 && +iso[5]! === 0 && +(iso[6] ?? 0) === 0) : !/\d{1,2}[:.]\d{2}/.test(m);
   const utcLabel = iso !== null && !!iso[4] && /^(?:Z|[+-]00(?::?00)?)$/i.test(iso[7] ?? '');
+  const zoneless = iso !== null && !!iso[4] && !iso[7];
   // A machine time at the moment of the crawl is the server stamping its render time; the byline's earlier date is the story's.
   const renderStamp = Math.abs(machine.date.getTime() - opts.now.getTime()) < RENDER_STAMP_MS;
-  if (!bareDate && !utcLabel && !renderStamp) return machine.date;
+  if (!bareDate && !utcLabel && !zoneless && !renderStamp) return machine.date;
   for (const v of visible) {
     if (renderStamp && machine.date.getTime() - v.date.getTime() > 60 * 60_000) return v.date;
-    if (!v.clock) continue;
-    if (bareDate && iso ? sameWallDay(v.date, +iso[1]!, +iso[2]!, +iso[3]!, opts.timezone) : sameDay(v.date, machine.date, opts.timezone)) return v.date;
+    if (!v.clock || v.date.getTime() === machine.date.getTime()) continue;
+    if (bareDate) {
+      if (iso ? sameWallDay(v.date, +iso[1]!, +iso[2]!, +iso[3]!, opts.timezone) : sameDay(v.date, machine.date, opts.timezone)) return v.date;
+      continue;
+    }
     // "2026-12-07T21:04:00Z" on a page that shows "7 Desember 2026 21:04 WIB": the site wrote its local time as UTC.
-    if (utcLabel && sameWallMinute(v.date, opts.timezone, machine.date) && v.date.getTime() !== machine.date.getTime()) return v.date;
+    if (utcLabel && sameWallMinute(v.date, opts.timezone, machine.date)) return v.date;
+    // "2026-12-07T14:04:00" (no zone) on a page that shows "December 7, 2026 | 09:04 pm": the site wrote UTC without saying so.
+    if (zoneless && v.date.getTime() === Date.UTC(+iso[1]!, +iso[2]! - 1, +iso[3]!, +iso[4]!, +iso[5]!, +(iso[6] ?? 0))) return v.date;
   }
   return machine.date;
+}
+
+/** True when `date` falls exactly on midnight in `timeZone`: a date given without its time of day. */
+export function isMidnight(date: Date, timeZone: string): boolean {
+  const w = wallTimeIn(timeZone, date);
+  return w.hour === 0 && w.minute === 0 && w.second === 0 && date.getMilliseconds() === 0;
 }
 
 const ISO = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
