@@ -72,10 +72,19 @@ describe('the headline without the site name', () => {
     ['Timnas U-23 Menang 2-1 atas Vietnam - Kabar.com', 'Timnas U-23 Menang 2-1 atas Vietnam'],
     ['Harga Emas Hari Ini - Senin, 7 Desember 2026 - Kabar.com', 'Harga Emas Hari Ini - Senin, 7 Desember 2026'],
     ['Jokowi - Prabowo Bertemu di Istana', 'Jokowi - Prabowo Bertemu di Istana'],
+    ['Harga Cabai Naik Lagi : Kabar News', 'Harga Cabai Naik Lagi'],
     ['Kabar.com', 'Kabar.com'],
   ])('"%s" without the site name is "%s"', (title, expected) => {
     expect(stripSiteName(title, ['kabar', 'wartaonline'])).toBe(expected);
   });
+});
+
+test('a meta headline cut short gives way to the whole h1', () => {
+  const paragraph = '<p>Warga kampung nelayan membersihkan saluran air bersama petugas kebersihan kota sejak pagi hari sampai menjelang sore.</p>';
+  const h1 = 'Keberhasilan Program Ketahanan Pangan Desa Nelayan Diapresiasi Pemerintah Provinsi dan Kementerian';
+  const ld = JSON.stringify({ '@type': 'NewsArticle', headline: h1.slice(0, 60), datePublished: '2026-12-07T10:00:00+07:00' });
+  const html = `<html lang="id"><head><script type="application/ld+json">${ld}</script></head><body><article><h1>${h1}</h1>${paragraph.repeat(3)}</article></body></html>`;
+  expect(extractArticle(html, 'https://kabar.example/a', { now })!.title).toBe(h1);
 });
 
 describe('photo pages', () => {
@@ -191,6 +200,10 @@ describe('nothing before the first sentence or after the last', () => {
     ['KABAR.COM/FULAN HIDAYAT', true],
     ['Warga antre di depan kantor pos, Senin (7/12/2026). (Foto: Dok. Humas)', true],
     ['Dilarang keras mengambil konten tanpa izin tertulis dari redaksi.', true],
+    ['Penulis Rahmat Hidayat | Editor Sari Wulandari', true],
+    ['(Sumber: Kabar Nusantara)', true],
+    ['Cek berita dan artikel yang lain di Google News', true],
+    ['Penulis buku itu mengatakan bahwa ia menulisnya selama tiga tahun.', false],
     ['(Indonesiatech)', false],
     ['Harga beras naik 5 persen (yoy) pada November.', false],
     ['By Monday, the ministry expects the program to reach every province.', false],

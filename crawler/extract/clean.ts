@@ -56,7 +56,7 @@ const RUNNING_TEXT_TAGS = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'
 const CHROME_PREFIX =
   /^(?:(?:baca|simak|lihat|cek|tonton)\s+(?:juga|pula)\b|(?:read|see|watch)\s+(?:also|more)\b|also\s+read\b|(?:related|recommended)(?:\s+(?:articles?|stories|news))?\s*:|(?:simak|tonton|saksikan)\s+video\b|\[gambas:|(?:rep|red|tags?|topik|kata kunci|label|keywords?|pilihan editor|editor'?s? (?:choice|picks?)|sumber(?: berita)?)\s*:|dilarang (?:keras )?(?:mengambil|mengutip|menyalin|menayangkan)\b|(?:by|oleh)\s*:?\s+(?:\p{Lu}[\p{L}.'-]*\s*){1,4}$|laporan\s+(?:wartawan|reporter|koresponden|kontributor)\b|(?:dengarkan|putar)\s+(?:berita|artikel)\b|listen to (?:this )?(?:article|story)\b|artikel ini (?:telah |sudah )?(?:tayang|terbit|dimuat)\b|(?:reporting|editing|writing|edited|written|reported)\s+by\b|(?:share|copy|salin)\s+(?:this\s+)?(?:article|story|link|tautan)\b|link\s+(?:copied|tersalin)\b|halaman\s+(?:selanjutnya|berikutnya)\b|(?:advertisement|advertisment|iklan|scroll to continue(?: with content)?|scroll untuk melanjutkan(?: membaca)?|lanjutkan membaca|lihat foto|lihat video|see photos?|premium|eksklusif|exclusive|advertorial)\s*$|baca selengkapnya\b|(?:berita|artikel) terkait\b|terpopuler\b|(?:pewarta|editor|reporter|penulis|penyunting|fotografer|foto|kontributor|redaktur|wartawan|sumber foto)\s*:|(?:copyright|hak cipta)\b|©|(?:bagikan|share)\b(?:\s+(?:berita|artikel|this|on))?\s*(?:ke\s*)?(?::|$))/iu;
 const PLUGS = [
-  /\b(?:ikuti|follow|gabung|bergabung|join|update|dapatkan|simak|pantau)\b.{0,100}\b(?:google news|telegram|whatsapp channel|saluran whatsapp)\b/i,
+  /\b(?:ikuti|follow|gabung|bergabung|join|update|dapatkan|simak|pantau|cek|baca)\b.{0,100}\b(?:google news|telegram|whatsapp channel|saluran whatsapp)\b/i,
   /\b(?:kanal|grup|group|channel|saluran)\s+(?:telegram|whatsapp|wa)\b.{0,80}\b(?:klik|join|gabung|bergabung|ikuti)\b/i,
   /t\.me\//i,
   /\b(?:whatsapp\.com\/channel|chat\.whatsapp\.com|wa\.me\/|news\.google\.com)/i,
@@ -71,7 +71,8 @@ const PLUGS = [
   /^(?:beranda|home)\s*(?:[/>»›|]|$)/i,
 ];
 /** The heading of a related/popular list, e.g. "Berita Terkait", "Terpopuler", "Baca Juga". */
-const LIST_HEADING = /^(?:berita|artikel|baca|simak|info|topik|video)?\s*(?:terkait|terpopuler|populer|terbaru|lainnya|pilihan|rekomendasi|juga|menarik lainnya)\s*:?$/i;
+const LIST_HEADING =
+  /^(?:(?:berita|artikel|baca|simak|info|topik|video)?\s*(?:terkait|terpopuler|populer|terbaru|lainnya|pilihan|rekomendasi|juga|menarik lainnya)|(?:related|popular|latest|trending|recommended|more|top)\s+(?:news|stories|articles|topics|posts|reads))\s*:?$/i;
 const SEPARATOR = /\s+[·•|—–-]\s+|\s*[·•|]\s*/;
 
 /** Turns <br> into newlines so lines inside one paragraph stay separate lines. */
@@ -195,8 +196,14 @@ export function narrowToArticle(document: Document): void {
 export function isChromeLine(line: string): boolean {
   const l = line.replace(/\s+/g, ' ').trim();
   if (!l) return false;
-  return CHROME_PREFIX.test(l) || (l.length < 400 && isPlug(l)) || isInfoLine(l) || isCaptionLeftover(l);
+  return CHROME_PREFIX.test(l) || (l.length < 400 && isPlug(l)) || isInfoLine(l) || isCaptionLeftover(l) || (l.length < 120 && CREDIT_LINE.test(l));
 }
+
+/** "Penulis Rahmat Hidayat | Editor Sari Wulandari": credits without their colons. */
+const CREDIT_LINE =
+  /^(?:[Pp]enulis|[Ee]ditor|[Rr]eporter|[Pp]ewarta|[Pp]enyunting|[Kk]ontributor|[Ww]riter|[Aa]uthor)\s+\p{Lu}[\p{L}.' ]{1,40}(?:\s*[|,·•]\s*(?:[Ee]ditor|[Pp]enyunting|[Rr]edaktur|[Ff]otografer)\s+\p{Lu}[\p{L}.' ]{1,40})*$/u;
+/** "(Sumber: Kabar Nusantara)" closing the text. */
+const SOURCE_LINE = /^\(\s*(?:sumber|source|dikutip dari|via)\b[^()]{0,60}\)$/i;
 
 /** A photo caption or credit left in the text: "Warga antre di pasar. (Foto: Dok. Humas)", "(ant/kbn)", "KABAR.com/Fulan". */
 const PHOTO_CREDIT = /\((?:[^()]*\b(?:foto|photo|dok|dokumentasi|ist|istimewa|ilustrasi|illustration|credit|kredit|shutterstock|getty images|freepik)\b[^()]*)\)\.?$/i;
@@ -205,7 +212,7 @@ const DOMAIN_CREDIT = /^[\p{L}\d-]+\.(?:com|co\.id|id|net|org)\s*\/\s*[\p{L} .'-
 function isCaptionLeftover(l: string): boolean {
   const last = l.charCodeAt(l.length - 1);
   const closes = last === 41 /* ) */ || last === 93 /* ] */ || (last === 46 /* . */ && l.endsWith(').'));
-  if (closes) return DESK_INITIALS.test(l) || (l.length < 250 && PHOTO_CREDIT.test(l));
+  if (closes) return DESK_INITIALS.test(l) || SOURCE_LINE.test(l) || (l.length < 250 && PHOTO_CREDIT.test(l));
   return l.length < 60 && l.includes('/') && DOMAIN_CREDIT.test(l);
 }
 

@@ -15,7 +15,7 @@ export interface TitleSources {
 }
 
 /** Separators between a headline and the site's name or section; a plain hyphen only with spaces around it. */
-const SEPARATOR = /\s+(?:[-–—|»·•~/]|::)\s+|\s*[|»•]\s*/;
+const SEPARATOR = /\s+(?:[-–—|»·•~/:]|::)\s+|\s*[|»•]\s*/;
 const SEPARATOR_KEPT = new RegExp(`(${SEPARATOR.source})`);
 const PREFIX = /^([^:]{2,40}):\s+/;
 /** Second-level labels that are not the site's name ("co" of .co.id, "go" of .go.id). */
@@ -32,6 +32,8 @@ export function pickTitle(src: TitleSources): string {
   const headingKey = key(heading ?? '');
   const substantial = heading !== null && (words(heading) >= 3 || headingKey.length >= 0.6 * key(best ?? '').length);
   if (heading && substantial && !isSiteName(heading, names) && candidates.some((c) => key(c).includes(headingKey))) return heading;
+  // A meta headline cut short (JSON-LD headlines are often cut at 110 characters): the h1 holds all of it.
+  if (heading && best && best.length >= 20 && headingKey.length > key(best).length && headingKey.startsWith(key(best).replace(/\W*$/u, ''))) return heading;
   return best ?? heading ?? '';
 }
 
