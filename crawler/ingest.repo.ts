@@ -79,7 +79,10 @@ export async function ingestMentions(sql: Sql, raws: MentionInput[], fetchedAt =
         if (!r.inserted) return [];
         const p = prepared[i]!;
         const story = stories.get(r.mentionId!);
-        return [{ id: r.mentionId!, input: p.input, analysis: p.analysis, occurredAt: p.occurredAt, copySimilarity: story?.copySimilarity ?? null, pressReleaseSimilarity: story?.pressReleaseSimilarity ?? null }];
+        return [{
+          id: r.mentionId!, input: p.input, analysis: p.analysis, occurredAt: p.occurredAt, copySimilarity: story?.copySimilarity ?? null,
+          pressReleaseSimilarity: story?.pressReleaseSimilarity ?? null, story: story ? { clusterId: story.clusterId, copyOf: story.copyOf } : undefined,
+        }];
       }),
     );
     await applyToMentionCounts(tx, [...claimed], 1, DEFAULT_TZ);

@@ -14,6 +14,8 @@ export interface MentionToScore {
   occurredAt: Date;
   pressReleaseSimilarity: number | null;
   copySimilarity: number | null;
+  /** The story the mention just joined (syndication.repo.ts assignStories), written in the same update; absent keeps the stored one. */
+  story?: { clusterId: number; copyOf: number | null };
 }
 
 const domainOf = (url: string) => {
@@ -77,12 +79,18 @@ export async function scoreMentions(tx: TxSql, items: MentionToScore[], opts: { 
     }),
   }));
   const col = <T>(f: (s: (typeof scored)[number]) => T) => scored.map(f);
+  // One update of each row: a new mention's story columns go with its scores (every update rewrites the row and its text's index entries).
+  const story = scored.some((x) => x.it.story);
   await tx`
     update mentions m set tier = d.tier, reach = d.reach, reach_method = coalesce(d.method, m.reach_method), membumi = d.membumi,
       membumi_audience = d.audience, membumi_register = d.register, membumi_voices = d.voices, membumi_organic = d.organic
+      ${story ? tx`, cluster_id = coalesce(d.cluster_id, m.cluster_id), copy_of = case when d.cluster_id is null then m.copy_of else d.copy_of end,
+        copy_similarity = case when d.cluster_id is null then m.copy_similarity else d.copy_similarity end` : tx``}
     from unnest(${col((s) => s.it.id)}::bigint[], ${col((s) => s.tier)}::text[], ${col((s) => s.reach.reach)}::bigint[],
                 ${col((s) => s.reach.method)}::text[], ${col((s) => s.membumi.index)}::real[], ${col((s) => s.membumi.parts.audience)}::real[],
-                ${col((s) => s.membumi.parts.register)}::real[], ${col((s) => s.membumi.parts.voices)}::real[], ${col((s) => s.membumi.parts.organic)}::real[])
-      as d(id, tier, reach, method, membumi, audience, register, voices, organic)
+                ${col((s) => s.membumi.parts.register)}::real[], ${col((s) => s.membumi.parts.voices)}::real[], ${col((s) => s.membumi.parts.organic)}::real[],
+                ${col((s) => s.it.story?.clusterId ?? null)}::bigint[], ${col((s) => s.it.story?.copyOf ?? null)}::bigint[],
+                ${col((s) => (s.it.story ? s.it.copySimilarity : null))}::real[])
+      as d(id, tier, reach, method, membumi, audience, register, voices, organic, cluster_id, copy_of, copy_similarity)
     where m.id = d.id`;
 }

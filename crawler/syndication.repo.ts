@@ -57,7 +57,7 @@ const CANDIDATES_PER_BAND = 50;
  * (estimated Jaccard >= 0.5), marked a copy of that story's original when near-verbatim (>= 0.75); else it
  * starts a new story. Also links each to a press release it copies. A fixed number of statements per batch.
  */
-/** Returns, for each mention that copies something, how close it is to the story it copies and to a press release. */
+/** Returns each mention's story; the caller writes the story columns on the mention rows (scoreMentions does, with its own). */
 export async function assignStories(tx: TxSql, items: NewSignedMention[]): Promise<Map<number, StoryLink>> {
   const links = new Map<number, StoryLink>();
   if (items.length === 0) return links;
@@ -128,24 +128,21 @@ export async function assignStories(tx: TxSql, items: NewSignedMention[]): Promi
       where s.id = d.id`;
   }
   const real = (cluster: number) => (cluster < 0 ? placeholders.get(cluster)! : cluster);
-  await tx`
-    update mentions m set cluster_id = d.cluster_id, copy_of = d.copy_of, copy_similarity = d.similarity
-    from unnest(${assigned.map((a) => a.id)}::bigint[], ${assigned.map((a) => real(a.cluster))}::bigint[],
-                ${assigned.map((a) => a.copyOf)}::bigint[], ${assigned.map((a) => a.similarity)}::real[]) as d(id, cluster_id, copy_of, similarity)
-    where m.id = d.id`;
+  // The mentions' story columns are written by the caller's one update of the new rows (scoreMentions), not here.
+  for (const a of assigned) links.set(a.id, { clusterId: real(a.cluster), copyOf: a.copyOf, copySimilarity: a.similarity, pressReleaseSimilarity: null });
   const bandRows = items.flatMap((it) => bandsOf.get(it.id)!.map((b) => ({ ...b, id: it.id })));
   await tx`
     insert into mention_bands (band, hash, mention_id)
     select * from unnest(${bandRows.map((b) => b.band)}::smallint[], ${bandRows.map((b) => b.hash)}::int[], ${bandRows.map((b) => b.id)}::bigint[])
     on conflict do nothing`;
-  for (const a of assigned) if (a.similarity !== null) links.set(a.id, { copySimilarity: a.similarity, pressReleaseSimilarity: null });
-  for (const l of await linkPressReleases(tx, items, q)) {
-    links.set(l.id, { copySimilarity: links.get(l.id)?.copySimilarity ?? null, pressReleaseSimilarity: l.similarity });
-  }
+  for (const l of await linkPressReleases(tx, items, q)) links.get(l.id)!.pressReleaseSimilarity = l.similarity;
   return links;
 }
 
+/** The story a new mention joined: its cluster, the original it copies and how closely, and the press release it picked up. */
 export interface StoryLink {
+  clusterId: number;
+  copyOf: number | null;
   copySimilarity: number | null;
   pressReleaseSimilarity: number | null;
 }
