@@ -73,6 +73,8 @@ describe('the headline without the site name', () => {
     ['Harga Emas Hari Ini - Senin, 7 Desember 2026 - Kabar.com', 'Harga Emas Hari Ini - Senin, 7 Desember 2026'],
     ['Jokowi - Prabowo Bertemu di Istana', 'Jokowi - Prabowo Bertemu di Istana'],
     ['Harga Cabai Naik Lagi : Kabar News', 'Harga Cabai Naik Lagi'],
+    ['Menteri Basuki : Kerja Keras | Warta Online', 'Menteri Basuki : Kerja Keras'],
+    ['Banjir Rob - Foto - Kabar.com', 'Banjir Rob'],
     ['Kabar.com', 'Kabar.com'],
   ])('"%s" without the site name is "%s"', (title, expected) => {
     expect(stripSiteName(title, ['kabar', 'wartaonline'])).toBe(expected);
@@ -85,6 +87,15 @@ test('a meta headline cut short gives way to the whole h1', () => {
   const ld = JSON.stringify({ '@type': 'NewsArticle', headline: h1.slice(0, 60), datePublished: '2026-12-07T10:00:00+07:00' });
   const html = `<html lang="id"><head><script type="application/ld+json">${ld}</script></head><body><article><h1>${h1}</h1>${paragraph.repeat(3)}</article></body></html>`;
   expect(extractArticle(html, 'https://kabar.example/a', { now })!.title).toBe(h1);
+});
+
+test("an og:title that is only the site's name gives way to the h1, and a headline naming the site keeps the name", () => {
+  const paragraph = '<p>Warga kampung nelayan membersihkan saluran air bersama petugas kebersihan kota sejak pagi hari sampai menjelang sore.</p>';
+  const html = (og: string, h1: string) =>
+    `<html lang="id"><head><meta property="og:title" content="${og}"><title>${h1} - Kabar.com</title></head><body><article><h1>${h1}</h1>${paragraph.repeat(3)}</article></body></html>`;
+  expect(extractArticle(html('Kabar.com', 'Pasar Murah Digelar di Lima Kecamatan'), 'https://www.kabar.com/a', { now })!.title).toBe('Pasar Murah Digelar di Lima Kecamatan');
+  const own = 'Kabar Grup Raih Penghargaan Jurnalistik Nasional';
+  expect(extractArticle(html(`${own} - Kabar.com`, own), 'https://www.kabar.com/a', { now })!.title).toBe(own);
 });
 
 describe('photo pages', () => {

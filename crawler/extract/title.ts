@@ -25,16 +25,18 @@ const DOMAIN = /^[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.(?:com|co|id|net|org|tv|news|inf
 
 export function pickTitle(src: TitleSources): string {
   const names = siteNameKeys(src);
-  const candidates = src.candidates.map(oneLine).filter((t): t is string => !!t);
+  const all = src.candidates.map(oneLine).filter((t): t is string => !!t);
+  // An og:title that is only the site's name ("Kabar.com") is no headline.
+  const candidates = all.filter((t) => !isOnlySiteName(t, names));
   const heading = oneLine(src.heading);
   const best = candidates[0] === undefined ? null : stripSiteName(candidates[0], names, heading);
   // The h1 is what the reader sees as the headline; when a meta title holds it, the rest is site and section.
   const headingKey = key(heading ?? '');
   const substantial = heading !== null && (words(heading) >= 3 || headingKey.length >= 0.6 * key(best ?? '').length);
-  if (heading && substantial && !isSiteName(heading, names) && candidates.some((c) => key(c).includes(headingKey))) return heading;
+  if (heading && substantial && !isOnlySiteName(heading, names) && candidates.some((c) => key(c).includes(headingKey))) return heading;
   // A meta headline cut short (JSON-LD headlines are often cut at 110 characters): the h1 holds all of it.
   if (heading && best && best.length >= 20 && headingKey.length > key(best).length && headingKey.startsWith(key(best).replace(/\W*$/u, ''))) return heading;
-  return best ?? heading ?? '';
+  return best ?? heading ?? all[0] ?? '';
 }
 
 /** Lower-case letters and digits only: "Kabar.com Regional" → "kabarcomregional". */
@@ -73,6 +75,9 @@ function isSiteName(segment: string, names: readonly string[]): boolean {
   return names.some((n) => k.includes(n) || (k.length >= 4 && n.includes(k)));
 }
 
+/** A whole title that is just the site's name: "Kabar.com", "Kabar Online". */
+const isOnlySiteName = (t: string, names: readonly string[]) => words(t) <= 3 && isSiteName(t, names);
+
 /** A short label such as a section: one or two words, no digits. */
 const isSection = (segment: string) => segment.length <= 24 && segment.split(/\s+/).length <= 2 && !/\d/.test(segment);
 
@@ -94,10 +99,12 @@ export function stripSiteName(title: string, names: readonly string[], heading: 
     changed = false;
     const last = segs.at(-1)!;
     if (isSiteName(last, names) && !headingKey.includes(key(last)) && keep(segs.slice(0, -1))) {
+      const cut = seps.at(-1)!.trim();
       segs = segs.slice(0, -1);
       seps = seps.slice(0, -1);
-      // "… - Regional - Kabar.com": the section label next to the site name goes too.
-      if (segs.length > 1 && isSection(segs.at(-1)!) && keep(segs.slice(0, -1))) [segs, seps] = [segs.slice(0, -1), seps.slice(0, -1)];
+      // "… - Regional - Kabar.com": the section label next to the site name goes too, when set off the same way.
+      const sameSeparator = seps.length > 0 && seps.at(-1)!.trim() === cut && cut !== ':';
+      if (sameSeparator && isSection(segs.at(-1)!) && keep(segs.slice(0, -1))) [segs, seps] = [segs.slice(0, -1), seps.slice(0, -1)];
       changed = true;
       continue;
     }
