@@ -215,12 +215,28 @@ describe('nothing before the first sentence or after the last', () => {
     ['(Sumber: Kabar Nusantara)', true],
     ['Cek berita dan artikel yang lain di Google News', true],
     ['Penulis buku itu mengatakan bahwa ia menulisnya selama tiga tahun.', false],
+    ['Penulis', true],
+    ['Editor:', true],
+    ['Bagikan artikel ini melalui', true],
+    ['Facebook Twitter WhatsApp Salin Link', true],
+    ['NG Photo/Fulan Hidayat', true],
+    ['Warga berbagi foto banjir di Facebook dan Twitter sejak Senin pagi.', false],
     ['(Indonesiatech)', false],
     ['Harga beras naik 5 persen (yoy) pada November.', false],
     ['By Monday, the ministry expects the program to reach every province.', false],
     ['Polisi menemukan grup WhatsApp yang digunakan pelaku untuk berkoordinasi.', false],
   ])('"%s" is chrome: %s', (line, chrome) => {
     expect(isChromeLine(line)).toBe(chrome);
+  });
+
+  test("the author's name left alone on the first or last line goes", () => {
+    const paragraph = '<p>Warga kampung nelayan membersihkan saluran air bersama petugas kebersihan kota sejak pagi hari sampai menjelang sore.</p>';
+    const html = `<html lang="id"><head><meta name="author" content="Rahmat Hidayat"></head><body><article><h1>Kerja Bakti di Kampung Nelayan</h1>
+      <p>Rahmat Hidayat</p>${paragraph.repeat(3)}<p>Penulis</p><p>Rahmat Hidayat</p></article></body></html>`;
+    const a = extractArticle(html, 'https://kabar.example/a', { now })!;
+    expect(a.author).toBe('Rahmat Hidayat');
+    expect(a.body).not.toContain('Rahmat Hidayat');
+    expect(a.body).not.toContain('Penulis');
   });
 
   test("a desk's initials after the last sentence go, and a chat-channel plug goes only at the edges", () => {

@@ -43,7 +43,7 @@ export function extractArticle(html: string, pageUrl: string, opts: ExtractOptio
   // Everything read from the page's furniture is read before the chrome (and Readability) takes it away.
   const meta = readMeta(document);
   const info = infoTexts(document);
-  let publishedAt = findPublishedAt(meta.dates, info, dateOpts);
+  const publishedAt = findPublishedAt(meta.dates, info, dateOpts);
   const views = findViewCount(info);
   const author = meta.author ?? findAuthorInPage(document, info);
   const heading = oneLine(selectOne(document, 'article h1, main h1') ?? onlyOne(selectAll(document, 'h1')));
@@ -60,22 +60,23 @@ export function extractArticle(html: string, pageUrl: string, opts: ExtractOptio
   const finish = (lines: string[], found: { title?: string | null; byline?: string | null } | null): ExtractedArticle | null => {
     const title = pickTitle({ candidates: [...meta.titles, found?.title], heading: heading || null, siteNames: meta.siteNames, pageUrl });
     if (lines.join(' ').length < MIN_BODY_CHARS) lines = paragraphs;
-    lines = trimEdges(lines.filter((l) => !isChromeLine(l) && l !== title));
+    const byline = author ?? (found?.byline?.trim() || null);
+    lines = trimEdges(lines.filter((l) => !isChromeLine(l) && l !== title), byline);
     if (lines.join(' ').length < MIN_BODY_CHARS && captions.length > 0) {
       const intro = lines.filter((l) => !captions.some((c) => c.includes(l)));
       lines = [...intro, ...captions];
     }
     // A dateline opening the text ("JAKARTA, 7 Desember 2026 21.04 WIB - …") may give the date, or the time of a
-  // date the page gave without one.
-  const opening = lines.length > 0 && (!publishedAt || isMidnight(publishedAt, dateOpts.timezone)) ? dateline(lines[0]!) : null;
-  if (opening) publishedAt = findPublishedAt(meta.dates, [...info, opening], dateOpts);
-  const body = lines.join('\n\n');
+    // date the page gave without one.
+    const opening = lines.length > 0 && (!publishedAt || isMidnight(publishedAt, dateOpts.timezone)) ? dateline(lines[0]!) : null;
+    const at = opening ? findPublishedAt(meta.dates, [...info, opening], dateOpts) : publishedAt;
+    const body = lines.join('\n\n');
     if (body.length < MIN_BODY_CHARS || !title) return null;
     return {
       title,
       body,
-      author: author ?? (found?.byline?.trim() || null),
-      publishedAt,
+      author: byline,
+      publishedAt: at,
       language: pickLanguage(meta.language, body),
       canonicalUrl,
       views,
@@ -112,11 +113,14 @@ function dateline(first: string): string | null {
 }
 
 /** Drops plugs for the outlet's channels at the start and end of the text, and the desk's initials after the last sentence. */
-function trimEdges(lines: string[]): string[] {
+function trimEdges(lines: string[], author: string | null): string[] {
+  // The author's name alone on a line is what is left of a byline or a credit box.
+  const name = author?.toLowerCase();
+  const edge = (l: string) => isEdgePlug(l) || (name !== undefined && l.toLowerCase() === name);
   let start = 0;
   let end = lines.length;
-  while (start < end && start < 2 && isEdgePlug(lines[start]!)) start++;
-  while (end > start && lines.length - end < 4 && isEdgePlug(lines[end - 1]!)) end--;
+  while (start < end && start < 2 && edge(lines[start]!)) start++;
+  while (end > start && lines.length - end < 4 && edge(lines[end - 1]!)) end--;
   const kept = lines.slice(start, end);
   if (kept.length > 0) kept[kept.length - 1] = withoutDeskInitials(kept.at(-1)!);
   return kept;
