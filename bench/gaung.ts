@@ -65,6 +65,12 @@ export interface GaungRun {
   /** Mean time of one Fetcher.fetch (SSRF, robots, Redis politeness, HTTP) and of one store.ingest (the transaction). */
   fetchMs: number;
   ingestMs: number;
+  /** Extraction threads (0: on the main thread), and what a page cost in them: decoding and extraction, then analysis (ms). */
+  extractThreads: number;
+  extractMsPerPage: number;
+  analyzeMsPerPage: number;
+  /** The main thread's busy time per page (event-loop utilisation × wall time). */
+  mainThreadMsPerPage: number;
 }
 
 /** Redis for the crawl, failing at once (no endless reconnecting) when it is not there. */
@@ -165,6 +171,7 @@ export async function runGaungCrawl(site: BenchSite, opts: { concurrency: number
   }
 
   const all: CrawlStats[] = [];
+  const poolBefore = base.pages.totals();
   const elu = performance.eventLoopUtilization();
   const cpu = process.cpuUsage();
   const services = serviceCpuMs();
@@ -174,6 +181,8 @@ export async function runGaungCrawl(site: BenchSite, opts: { concurrency: number
   const cpuUsed = process.cpuUsage(cpu);
   const servicesAfter = serviceCpuMs();
   const eventLoopUtilization = performance.eventLoopUtilization(elu).utilization;
+  const poolAfter = base.pages.totals();
+  const extracted = Math.max(poolAfter.pages - poolBefore.pages, 1);
 
   const ids = sources.map((s) => s.id);
   const [row] = await db.sql<{ n: number }[]>`select count(*)::int as n from mentions where source_id = any(${ids}::bigint[])`;
@@ -196,5 +205,9 @@ export async function runGaungCrawl(site: BenchSite, opts: { concurrency: number
     redisCpuMsPerPage: (servicesAfter.redis - services.redis) / Math.max(pages, 1),
     fetchMs: totals.fetchMs / Math.max(totals.fetches, 1),
     ingestMs: totals.ingestMs / Math.max(totals.ingests, 1),
+    extractThreads: config.EXTRACT_THREADS,
+    extractMsPerPage: (poolAfter.extractMs - poolBefore.extractMs) / extracted,
+    analyzeMsPerPage: (poolAfter.analyzeMs - poolBefore.analyzeMs) / extracted,
+    mainThreadMsPerPage: (eventLoopUtilization * seconds * 1000) / Math.max(pages, 1),
   };
 }

@@ -29,6 +29,9 @@ export function staticSection(g: GaungRun, b: BareRun, expected: number): string
     `  Gaung concurrency: maxConcurrency ${g.concurrency}; article pages in flight ${fixed(g.meanInFlight, 1)} on average, ${g.maxInFlight} at most`,
     `  CPU ms/page is this Node process only; Gaung also cost the local PostgreSQL ≈${fixed(g.postgresCpuMsPerPage, 2)} and Redis ≈${fixed(g.redisCpuMsPerPage, 2)} CPU ms/page`,
     `  Gaung mean wall time per call: Fetcher.fetch ${fixed(g.fetchMs, 2)} ms, store.ingest ${fixed(g.ingestMs, 2)} ms`,
+    `  Where a Gaung page's time goes (ms per page): extraction ${fixed(g.extractMsPerPage, 2)} and analysis ${fixed(g.analyzeMsPerPage, 2)} ${
+      g.extractThreads > 0 ? `in ${g.extractThreads} extraction thread(s)` : 'on the main thread'
+    }; the main thread's own work (Crawlee, fetch with its guards, the store's statements) ${fixed(g.mainThreadMsPerPage - (g.extractThreads > 0 ? 0 : g.extractMsPerPage + g.analyzeMsPerPage), 2)}; PostgreSQL ${fixed(g.postgresCpuMsPerPage, 2)}; Redis ${fixed(g.redisCpuMsPerPage, 2)}`,
     `  bare: ${b.pages} pages parsed, ${b.withTitle} with a <title>, ${b.failed} failed`,
   ].join('\n');
 }
@@ -99,6 +102,10 @@ export function benchJson(parts: {
       eventLoopUtilization: round(g.eventLoopUtilization),
       fetchMs: round(g.fetchMs),
       ingestMs: round(g.ingestMs),
+      extractThreads: g.extractThreads,
+      extractMsPerPage: round(g.extractMsPerPage),
+      analyzeMsPerPage: round(g.analyzeMsPerPage),
+      mainThreadMsPerPage: round(g.mainThreadMsPerPage),
     },
     bare: { pages: b.pages, seconds: round(b.seconds), pagesPerSecond: round(b.pagesPerSecond), failed: b.failed, cpuMsPerPage: round(b.cpuMsPerPage), eventLoopUtilization: round(b.eventLoopUtilization) },
     ratioGaungToBare: round(g.pagesPerSecond / b.pagesPerSecond, 3),

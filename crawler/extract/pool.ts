@@ -14,6 +14,8 @@ export interface PagePool {
   /** `timeoutMs` overrides the pool's time limit for this page. */
   article(task: Omit<Extract<PageTask, { op: 'article' }>, 'op'>, opts?: { timeoutMs?: number }): Promise<ExtractedPage | null>;
   prepare(title: string, body: string, opts?: Pick<AnalyzeInput, 'kind' | 'author'>): Promise<PreparedText>;
+  /** Article pages extracted so far, and the milliseconds their extraction and their analysis took in all (for benchmarks). */
+  totals(): { pages: number; extractMs: number; analyzeMs: number };
   close(): Promise<void>;
 }
 
@@ -21,10 +23,20 @@ type Adaptation = AnalyzeOptions['adaptation'];
 
 export function createPagePool(opts: { threads: number; timeoutMs: number; adaptation?: () => Promise<Adaptation> }): PagePool {
   const adapted = async () => ({ adaptation: (await opts.adaptation?.()) ?? null });
+  const sums = { pages: 0, extractMs: 0, analyzeMs: 0 };
+  const count = (page: ExtractedPage | null) => {
+    if (page) {
+      sums.pages++;
+      sums.extractMs += page.ms.extract;
+      sums.analyzeMs += page.ms.analyze;
+    }
+    return page;
+  };
   if (opts.threads === 0) {
     return {
-      article: async (task) => processPage({ op: 'article', ...task, ...(await adapted()) }),
+      article: async (task) => count(processPage({ op: 'article', ...task, ...(await adapted()) })),
       prepare: async (title, body, o) => processPage({ op: 'prepare', title, body, ...o, ...(await adapted()) }),
+      totals: () => ({ ...sums }),
       close: async () => {},
     };
   }
@@ -51,8 +63,9 @@ export function createPagePool(opts: { threads: number; timeoutMs: number; adapt
     }
   };
   return {
-    article: async (task, o) => run<ExtractedPage | null>({ op: 'article', ...task, ...(await adapted()) }, 'extracting the page', o?.timeoutMs),
+    article: async (task, o) => count(await run<ExtractedPage | null>({ op: 'article', ...task, ...(await adapted()) }, 'extracting the page', o?.timeoutMs)),
     prepare: async (title, body, o) => run<PreparedText>({ op: 'prepare', title, body, ...o, ...(await adapted()) }, 'preparing the text'),
+    totals: () => ({ ...sums }),
     close: () => pool.destroy(),
   };
 }
