@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { extractArticle } from '../crawler/extract/article.js';
 import { isChromeLine } from '../crawler/extract/clean.js';
+import { parseFeed } from '../crawler/extract/feed.js';
 import { parseIndonesianDate, parseMachineDate } from '../crawler/extract/dates.js';
 import { stripSiteName, titleFromText } from '../crawler/extract/title.js';
 import { parseViewCount } from '../crawler/extract/views.js';
@@ -273,5 +274,22 @@ describe('times printed in the text', () => {
     const html = pageWith('<meta property="article:published_time" content="2026-12-07T14:04:00">', 'The city held a clean-up day in the fishing village on Monday morning, officials said.')
       .replace('<h1>', '<div class="date">December 7, 2026 | 09:04 pm</div><h1>');
     expect(extractArticle(html, 'https://kabar.example/a', { now })!.publishedAt?.toISOString()).toBe('2026-12-07T14:04:00.000Z');
+  });
+});
+
+describe('feed dates', () => {
+  const rss = (dates: string[]) =>
+    `<?xml version="1.0"?><rss version="2.0"><channel><title>Kabar</title><link>https://kabar.example/</link>${dates
+      .map((d, i) => `<item><title>Berita ${i}</title><link>https://kabar.example/b/${i}</link><pubDate>${d}</pubDate></item>`)
+      .join('')}</channel></rss>`;
+
+  test('one time stamped on every item is the build time of the feed, so no item takes it as its publication time', async () => {
+    const feed = await parseFeed(rss(Array(4).fill('Mon, 07 Dec 2026 15:59:58 +0000')), 'https://kabar.example/rss');
+    expect(feed.items.map((i) => i.publishedAt)).toEqual([null, null, null, null]);
+  });
+
+  test('items with their own times keep them', async () => {
+    const feed = await parseFeed(rss(['Mon, 07 Dec 2026 14:04:00 +0000', 'Mon, 07 Dec 2026 09:52:00 +0000', 'Mon, 07 Dec 2026 06:16:00 +0000']), 'https://kabar.example/rss');
+    expect(feed.items.map((i) => i.publishedAt?.toISOString())).toEqual(['2026-12-07T14:04:00.000Z', '2026-12-07T09:52:00.000Z', '2026-12-07T06:16:00.000Z']);
   });
 });

@@ -234,15 +234,18 @@ export function findPublishedAt(machineValues: readonly (string | null | undefin
   if (!bareDate && !utcLabel && !zoneless && !renderStamp) return machine.date;
   for (const v of visible) {
     if (renderStamp && machine.date.getTime() - v.date.getTime() > 60 * 60_000) return v.date;
-    if (!v.clock || v.date.getTime() === machine.date.getTime()) continue;
+    if (!v.clock) continue;
     if (bareDate) {
       if (iso ? sameWallDay(v.date, +iso[1]!, +iso[2]!, +iso[3]!, opts.timezone) : sameDay(v.date, machine.date, opts.timezone)) return v.date;
       continue;
     }
+    // The first date and time the page shows decides between the machine time and a mislabelled one.
+    if (v.date.getTime() === machine.date.getTime()) break;
     // "2026-12-07T21:04:00Z" on a page that shows "7 Desember 2026 21:04 WIB": the site wrote its local time as UTC.
     if (utcLabel && sameWallMinute(v.date, opts.timezone, machine.date)) return v.date;
     // "2026-12-07T14:04:00" (no zone) on a page that shows "December 7, 2026 | 09:04 pm": the site wrote UTC without saying so.
     if (zoneless && v.date.getTime() === Date.UTC(+iso[1]!, +iso[2]! - 1, +iso[3]!, +iso[4]!, +iso[5]!, +(iso[6] ?? 0))) return v.date;
+    if (!renderStamp) break;
   }
   return machine.date;
 }

@@ -35,5 +35,8 @@ export async function parseFeed(xml: string, feedUrl: string): Promise<{ title: 
       author: item.creator?.trim() || (item as { author?: string }).author?.trim() || null,
     });
   }
+  // One time on every item is the feed's build time, not when each was published: a wrong time is worse than none.
+  const times = new Set(items.map((i) => i.publishedAt?.getTime() ?? null));
+  if (items.length >= 3 && times.size === 1 && !times.has(null)) for (const item of items) item.publishedAt = null;
   return { title: feed.title?.trim() || null, items };
 }
