@@ -99,6 +99,20 @@ test("an og:title that is only the site's name gives way to the h1, and a headli
   expect(extractArticle(html(`${own} - Kabar.com`, own), 'https://www.kabar.com/a', { now })!.title).toBe(own);
 });
 
+test("a section's name as the page's h1 does not replace a longer meta headline", () => {
+  const paragraph = '<p>Warga kampung nelayan membersihkan saluran air bersama petugas kebersihan kota sejak pagi hari sampai menjelang sore.</p>';
+  const headline = 'Pasar Murah Digelar di Lima Kecamatan Jelang Akhir Tahun untuk Menahan Harga';
+  const html = `<html lang="id"><head><meta property="og:title" content="${headline} - Jawa Timur Terkini"></head><body><main><h1>Jawa Timur Terkini</h1>${paragraph.repeat(3)}</main></body></html>`;
+  expect(extractArticle(html, 'https://www.kabar.com/a', { now })!.title).toBe(`${headline} - Jawa Timur Terkini`);
+});
+
+test("the date in an article's own <header> is read even when the page has no <article> or <main>", () => {
+  const paragraph = '<p>Warga kampung nelayan membersihkan saluran air bersama petugas kebersihan kota sejak pagi hari sampai menjelang sore.</p>';
+  const html = `<html lang="id"><body><header class="site-header"><nav><a href="/">Beranda</a></nav><span>Senin, 7 Desember 2026</span></header>
+    <h1>Kerja Bakti di Kampung Nelayan</h1><header><span class="tgl">Minggu, 6 Desember 2026 19:30 WIB</span></header>${paragraph.repeat(3)}</body></html>`;
+  expect(extractArticle(html, 'https://kabar.example/a', { now })!.publishedAt?.toISOString()).toBe('2026-12-06T12:30:00.000Z');
+});
+
 describe('photo pages', () => {
   test('a photo gallery whose captions are the story gives the captions as the text, in order', () => {
     const a = extract('foto-galeri-keterangan.html', 'https://foto.kabarfoto.com/readfoto/d-123/potret-petani-garam');
@@ -222,6 +236,9 @@ describe('nothing before the first sentence or after the last', () => {
     ['Facebook Twitter WhatsApp Salin Link', true],
     ['NG Photo/Fulan Hidayat', true],
     ['Warga berbagi foto banjir di Facebook dan Twitter sejak Senin pagi.', false],
+    ['Oleh sebab itu ia menolak.', false],
+    ['By then the rain had stopped.', false],
+    ['Oleh: Fulan Hidayat', true],
     ['(Indonesiatech)', false],
     ['Harga beras naik 5 persen (yoy) pada November.', false],
     ['By Monday, the ministry expects the program to reach every province.', false],

@@ -29,7 +29,8 @@ const OTHER_ARTICLES = classTest({
 });
 const HAS_CLOCK = /\d[:.]\d\d(?!\d)/;
 /** The site's header bar, which may show today's date and a clock. */
-const SITE_HEADER = classTest({ tags: ['header'], classes: ['site-header', 'topbar', 'top-bar', 'masthead', 'header-top', 'navbar'] });
+const SITE_HEADER_CLASS = classTest({ classes: ['site-header', 'topbar', 'top-bar', 'masthead', 'header-top', 'navbar'] });
+const SITE_HEADER = (el: Element) => el.localName === 'header' || SITE_HEADER_CLASS(el);
 const AUTHOR = classTest({
   classes: ['author', 'byline', 'penulis', 'reporter'],
   extra: (el) => el.getAttribute('rel') === 'author' || el.hasAttribute('itemprop') && el.getAttribute('itemprop') === 'author',
@@ -54,7 +55,7 @@ const INLINE_LEAF_TAGS = new Set(['span', 'strong', 'small', 'a']);
 const RUNNING_TEXT_TAGS = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 const CHROME_PREFIX =
-  /^(?:(?:baca|simak|lihat|cek|tonton)\s+(?:juga|pula)\b|(?:read|see|watch)\s+(?:also|more)\b|also\s+read\b|(?:related|recommended)(?:\s+(?:articles?|stories|news))?\s*:|(?:simak|tonton|saksikan)\s+video\b|\[gambas:|(?:rep|red|tags?|topik|kata kunci|label|keywords?|pilihan editor|editor'?s? (?:choice|picks?)|sumber(?: berita)?)\s*:|dilarang (?:keras )?(?:mengambil|mengutip|menyalin|menayangkan)\b|(?:by|oleh)\s*:?\s+(?:\p{Lu}[\p{L}.'-]*\s*){1,4}$|laporan\s+(?:wartawan|reporter|koresponden|kontributor)\b|(?:dengarkan|putar)\s+(?:berita|artikel)\b|listen to (?:this )?(?:article|story)\b|artikel ini (?:telah |sudah )?(?:tayang|terbit|dimuat)\b|(?:reporting|editing|writing|edited|written|reported)\s+by\b|(?:share|copy|salin)\s+(?:this\s+)?(?:article|story|link|tautan)\b|link\s+(?:copied|tersalin)\b|halaman\s+(?:selanjutnya|berikutnya)\b|(?:advertisement|advertisment|iklan|scroll to continue(?: with content)?|scroll untuk melanjutkan(?: membaca)?|lanjutkan membaca|lihat foto|lihat video|see photos?|premium|eksklusif|exclusive|advertorial|penulis|editor|reporter|pewarta|penyunting|fotografer|kontributor|writer|author|sumber)\s*:?\s*$|(?:bagikan|share)(?:\s+(?:berita|artikel|article|story|ini|this|on|via|melalui|lewat|ke|to))*\s*:?\s*$|(?:(?:facebook|twitter|x|whatsapp|telegram|line|linkedin|e-?mail|pinterest|threads|copy link|salin link|salin tautan)\s*[|·•,]?\s*){2,}$|baca selengkapnya\b|(?:berita|artikel) terkait\b|terpopuler\b|(?:pewarta|editor|reporter|penulis|penyunting|fotografer|foto|kontributor|redaktur|wartawan|sumber foto)\s*:|(?:copyright|hak cipta)\b|©|(?:bagikan|share)\b(?:\s+(?:berita|artikel|this|on))?\s*(?:ke\s*)?(?::|$))/iu;
+  /^(?:(?:baca|simak|lihat|cek|tonton)\s+(?:juga|pula)\b|(?:read|see|watch)\s+(?:also|more)\b|also\s+read\b|(?:related|recommended)(?:\s+(?:articles?|stories|news))?\s*:|(?:simak|tonton|saksikan)\s+video\b|\[gambas:|(?:rep|red|tags?|topik|kata kunci|label|keywords?|pilihan editor|editor'?s? (?:choice|picks?)|sumber(?: berita)?)\s*:|dilarang (?:keras )?(?:mengambil|mengutip|menyalin|menayangkan)\b|laporan\s+(?:wartawan|reporter|koresponden|kontributor)\b|(?:dengarkan|putar)\s+(?:berita|artikel)\b|listen to (?:this )?(?:article|story)\b|artikel ini (?:telah |sudah )?(?:tayang|terbit|dimuat)\b|(?:reporting|editing|writing|edited|written|reported)\s+by\b|(?:share|copy|salin)\s+(?:this\s+)?(?:article|story|link|tautan)\b|link\s+(?:copied|tersalin)\b|halaman\s+(?:selanjutnya|berikutnya)\b|(?:advertisement|advertisment|iklan|scroll to continue(?: with content)?|scroll untuk melanjutkan(?: membaca)?|lanjutkan membaca|lihat foto|lihat video|see photos?|premium|eksklusif|exclusive|advertorial|penulis|editor|reporter|pewarta|penyunting|fotografer|kontributor|writer|author|sumber)\s*:?\s*$|(?:bagikan|share)(?:\s+(?:berita|artikel|article|story|ini|this|on|via|melalui|lewat|ke|to))*\s*:?\s*$|(?:(?:facebook|twitter|x|whatsapp|telegram|line|linkedin|e-?mail|pinterest|threads|copy link|salin link|salin tautan)\s*[|·•,]?\s*){2,}$|baca selengkapnya\b|(?:berita|artikel) terkait\b|terpopuler\b|(?:pewarta|editor|reporter|penulis|penyunting|fotografer|foto|kontributor|redaktur|wartawan|sumber foto)\s*:|(?:copyright|hak cipta)\b|©|(?:bagikan|share)\b(?:\s+(?:berita|artikel|this|on))?\s*(?:ke\s*)?(?::|$))/iu;
 const PLUGS = [
   /\b(?:ikuti|follow|gabung|bergabung|join|update|dapatkan|simak|pantau|cek|baca)\b.{0,100}\b(?:google news|telegram|whatsapp channel|saluran whatsapp)\b/i,
   /\b(?:kanal|grup|group|channel|saluran)\s+(?:telegram|whatsapp|wa)\b.{0,80}\b(?:klik|join|gabung|bergabung|ikuti)\b/i,
@@ -201,7 +202,7 @@ export function isChromeLine(line: string): boolean {
 
 /** "Penulis Rahmat Hidayat | Editor Sari Wulandari": credits without their colons. */
 const CREDIT_LINE =
-  /^(?:[Pp]enulis|[Ee]ditor|[Rr]eporter|[Pp]ewarta|[Pp]enyunting|[Kk]ontributor|[Ww]riter|[Aa]uthor)\s+\p{Lu}[\p{L}.' ]{1,40}(?:\s*[|,·•]\s*(?:[Ee]ditor|[Pp]enyunting|[Rr]edaktur|[Ff]otografer)\s+\p{Lu}[\p{L}.' ]{1,40})*$/u;
+  /^(?:(?:[Bb]y|[Oo]leh)\s*:?\s+(?:\p{Lu}[\p{L}'-]*\.?\s*){1,4}(?<!\p{Ll}\.)|(?:[Pp]enulis|[Ee]ditor|[Rr]eporter|[Pp]ewarta|[Pp]enyunting|[Kk]ontributor|[Ww]riter|[Aa]uthor)\s+\p{Lu}[\p{L}.' ]{1,40}(?:\s*[|,·•]\s*(?:[Ee]ditor|[Pp]enyunting|[Rr]edaktur|[Ff]otografer)\s+\p{Lu}[\p{L}.' ]{1,40})*)$/u;
 /** "(Sumber: Kabar Nusantara)" closing the text. */
 const SOURCE_LINE = /^\(\s*(?:sumber|source|dikutip dari|via)\b[^()]{0,60}\)$/i;
 
@@ -295,7 +296,9 @@ export function infoTexts(document: Document): string[] {
   const elsewhere = new Set<Element>();
   for (const el of all(body, (e) => OTHER_ARTICLES(e) || SITE_HEADER(e))) {
     const siteHeader = !OTHER_ARTICLES(el);
-    if (!siteHeader || ((region === body || !region.contains(el)) && !selectOne(el, 'h1') && !holdsArticle(el))) elsewhere.add(el);
+    // A bare <header> counts as the site's only when it carries the site's navigation or sits outside the article.
+    const sitewide = el.localName !== 'header' || SITE_HEADER_CLASS(el) || (region !== body && !region.contains(el)) || selectOne(el, 'nav, [class*="menu"], [class*="logo"]') !== null;
+    if (!siteHeader || (sitewide && (region === body || !region.contains(el)) && !selectOne(el, 'h1') && !holdsArticle(el))) elsewhere.add(el);
   }
   const usable = (el: Element) => !hasAncestorIn(el, elsewhere);
   const texts = elementTexts(body);

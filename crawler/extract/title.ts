@@ -32,8 +32,10 @@ export function pickTitle(src: TitleSources): string {
   const best = candidates[0] === undefined ? null : stripSiteName(candidates[0], names, heading);
   // The h1 is what the reader sees as the headline; when a meta title holds it, the rest is site and section.
   const headingKey = key(heading ?? '');
-  const substantial = heading !== null && (words(heading) >= 3 || headingKey.length >= 0.6 * key(best ?? '').length);
-  if (heading && substantial && !isOnlySiteName(heading, names) && candidates.some((c) => key(c).includes(headingKey))) return heading;
+  // …and is most of it: a short h1 (a section's name) inside a long title is not the headline.
+  const substantial = heading !== null && words(heading) >= 2 && headingKey.length >= 0.5 * key(best ?? '').length;
+  const primary = candidates[0] === undefined ? '' : key(candidates[0]);
+  if (heading && substantial && !isOnlySiteName(heading, names) && primary.includes(headingKey)) return heading;
   // A meta headline cut short (JSON-LD headlines are often cut at 110 characters): the h1 holds all of it.
   if (heading && best && best.length >= 20 && headingKey.length > key(best).length && headingKey.startsWith(key(best).replace(/\W*$/u, ''))) return heading;
   return best ?? heading ?? all[0] ?? '';
