@@ -119,3 +119,17 @@ export function serviceCpuMs(): { postgres: number; redis: number } {
   }
   return out;
 }
+
+/**
+ * CPU milliseconds of this process's main thread (its task id is the process id), from /proc; null where there
+ * is no /proc. The rest of the process's CPU is its other threads: extraction threads, V8's collector, libuv.
+ */
+export function mainThreadCpuMs(): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}

@@ -31,7 +31,7 @@ export function staticSection(g: GaungRun, b: BareRun, expected: number): string
     `  Gaung mean wall time per call: Fetcher.fetch ${fixed(g.fetchMs, 2)} ms, store.ingest ${fixed(g.ingestMs, 2)} ms`,
     `  Where a Gaung page's time goes (ms per page): extraction ${fixed(g.extractMsPerPage, 2)} and analysis ${fixed(g.analyzeMsPerPage, 2)} ${
       g.extractThreads > 0 ? `in ${g.extractThreads} extraction thread(s)` : 'on the main thread'
-    }; the main thread's own work (Crawlee, fetch with its guards, the store's statements) ${fixed(g.mainThreadMsPerPage - (g.extractThreads > 0 ? 0 : g.extractMsPerPage + g.analyzeMsPerPage), 2)}; PostgreSQL ${fixed(g.postgresCpuMsPerPage, 2)}; Redis ${fixed(g.redisCpuMsPerPage, 2)}`,
+    } (timed); CPU of the main thread ${fixed(g.mainThreadMsPerPage, 2)}${g.extractThreads > 0 ? '' : ' (extraction and analysis included)'}, of the process's other threads ${fixed(g.cpuMsPerPage - g.mainThreadMsPerPage, 2)}${g.extractThreads > 0 ? ' (extraction threads, collector, libuv)' : ' (collector, libuv)'}, PostgreSQL ${fixed(g.postgresCpuMsPerPage, 2)}, Redis ${fixed(g.redisCpuMsPerPage, 2)}`,
     `  bare: ${b.pages} pages parsed, ${b.withTitle} with a <title>, ${b.failed} failed`,
   ].join('\n');
 }
