@@ -237,6 +237,7 @@ describe('nothing before the first sentence or after the last', () => {
     ['NG Photo/Fulan Hidayat', true],
     ['Warga berbagi foto banjir di Facebook dan Twitter sejak Senin pagi.', false],
     ['Oleh sebab itu ia menolak.', false],
+    ['Dilarang mengambil foto di area bandara, kata petugas.', false],
     ['By then the rain had stopped.', false],
     ['Oleh: Fulan Hidayat', true],
     ['(Indonesiatech)', false],
