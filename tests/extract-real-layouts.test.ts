@@ -113,6 +113,12 @@ test("the date in an article's own <header> is read even when the page has no <a
   expect(extractArticle(html, 'https://kabar.example/a', { now })!.publishedAt?.toISOString()).toBe('2026-12-06T12:30:00.000Z');
 });
 
+test("a regional edition's name, taken from its host, leaves the title", () => {
+  const paragraph = '<p>Warga kampung nelayan membersihkan saluran air bersama petugas kebersihan kota sejak pagi hari sampai menjelang sore.</p>';
+  const html = `<html lang="id"><head><title>Kerja Bakti Bersihkan Saluran Air Kampung Nelayan - Lintas Jabar</title></head><body>${paragraph.repeat(3)}</body></html>`;
+  expect(extractArticle(html, 'https://jabar.lintasnews.com/read/1', { now })!.title).toBe('Kerja Bakti Bersihkan Saluran Air Kampung Nelayan');
+});
+
 describe('photo pages', () => {
   test('a photo gallery whose captions are the story gives the captions as the text, in order', () => {
     const a = extract('foto-galeri-keterangan.html', 'https://foto.kabarfoto.com/readfoto/d-123/potret-petani-garam');

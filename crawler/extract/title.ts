@@ -58,10 +58,12 @@ function siteNameKeys(src: TitleSources): string[] {
   }
   try {
     const labels = new URL(src.pageUrl).hostname.toLowerCase().split('.');
-    // The label before the public suffix: "regional.kabar.co.id" → "kabar".
+    // The label before the public suffix: "regional.kabar.co.id" → "kabar"; a regional edition's label too:
+    // "jabar.lintasnews.com" titles its pages "… - Lintas Jabar".
     const own = labels.slice(0, -1).filter((l) => !GENERIC_LABELS.has(l));
     const main = own.at(-1);
     if (main && main.length >= 3) keys.add(key(main));
+    for (const label of own.slice(0, -1)) if (label.length >= 4) keys.add(key(label));
   } catch {
     // A page URL that does not parse gives no host name.
   }
