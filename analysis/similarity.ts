@@ -1,4 +1,4 @@
-import { normalizeSearchText } from '../core/keywords.js';
+import { searchWords } from '../core/keywords.js';
 
 /**
  * Near-duplicate detection for syndicated copies: word 3-gram shingles, a 128-value MinHash signature,
@@ -28,27 +28,36 @@ function fmix32(h: number): number {
   return h >>> 0;
 }
 
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
+const FNV_OFFSET = 0x811c9dc5;
+/** FNV-1a over `text`'s UTF-16 units, continuing from `h`. */
+function fnvAdd(h: number, text: string): number {
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
+  return h;
+}
+const SPACE = 32;
+
+/** FNV-1a of the shingle "a b c", without building the string. */
+function shingleHash(a: string, b: string, c: string): number {
+  let h = fnvAdd(FNV_OFFSET, a);
+  h = fnvAdd(Math.imul(h ^ SPACE, 0x01000193), b);
+  return fnvAdd(Math.imul(h ^ SPACE, 0x01000193), c) >>> 0;
 }
 
-const SEEDS = Array.from({ length: SIGNATURE_SIZE }, (_, i) => fmix32(0x9e3779b9 * (i + 1)));
+const SEEDS = Uint32Array.from({ length: SIGNATURE_SIZE }, (_, i) => fmix32(0x9e3779b9 * (i + 1)));
 
 /** The MinHash signature of a text (signed 32-bit integers, as Postgres int4[] stores them), or null when too short. */
 export function minhashSignature(text: string): number[] | null {
-  const words = normalizeSearchText(text).trim().split(' ').filter(Boolean);
+  const words = searchWords(text);
   if (words.length - SHINGLE_WORDS + 1 < MIN_SHINGLES) return null;
-  const sig = new Array<number>(SIGNATURE_SIZE).fill(0xffffffff);
+  const sig = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
   for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) {
-    const base = fnv1a(words.slice(i, i + SHINGLE_WORDS).join(' '));
+    const base = shingleHash(words[i]!, words[i + 1]!, words[i + 2]!);
     for (let k = 0; k < SIGNATURE_SIZE; k++) {
       const v = fmix32(base ^ SEEDS[k]!);
       if (v < sig[k]!) sig[k] = v;
     }
   }
-  return sig.map((v) => v | 0);
+  return Array.from(sig, (v) => v | 0);
 }
 
 /** Estimated Jaccard similarity of two signatures. */
