@@ -79,6 +79,8 @@ const HAS_DIGIT = /\d/;
 
 /** Two or more letters, all capitals (KSP, BPIP, UMKM), digits allowed (G20). */
 function isAcronym(raw: string): boolean {
+  const first = raw.charCodeAt(0);
+  if (first >= 97 && first <= 122) return false; // most words start in lower case: no upper-casing needed to know
   const upper = raw.toUpperCase();
   if (raw !== upper || raw === raw.toLowerCase()) return false;
   return HAS_DIGIT.test(raw) || (raw.match(LETTER)?.length ?? 0) >= 2;
