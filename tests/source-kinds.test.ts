@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runSourceCrawl } from '../crawler/pipeline.js';
+import { readSitemap } from '../crawler/sources/sitemap.js';
 import { startNewsSite, type NewsSite } from './fixtures/news-site/server.js';
 import { makeArticles } from './helpers/articles.js';
 import { createTestDatabase, type TestDatabase } from './helpers/db.js';
@@ -112,5 +113,19 @@ describe('source kinds', () => {
     const asked = other.requests.filter((r) => r.path.startsWith('/cari')).map((r) => new URL(r.path, 'http://x').searchParams.get('q'));
     expect(asked).toContain('"presidensi g20" OR "warga bontang"');
     expect(await stored(source.id)).toContain(article('jenis-11'));
+  });
+});
+
+describe('sitemap dates', () => {
+  test('<lastmod> says how recent a page is, never when it was published; a news sitemap’s publication date does', () => {
+    const xml = `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+      <url><loc>http://x.test/berita/a</loc><lastmod>2026-12-07T09:00:00+07:00</lastmod></url>
+      <url><loc>http://x.test/berita/b</loc><lastmod>2026-12-07T09:00:00+07:00</lastmod>
+        <news:news><news:publication_date>2026-12-05T13:16:00+07:00</news:publication_date><news:title>Judul</news:title></news:news></url></urlset>`;
+    const { urls } = readSitemap(Buffer.from(xml), 'http://x.test/sitemap.xml');
+    expect(urls.map((u) => [u.url, u.publishedAt?.toISOString() ?? null, u.changedAt?.toISOString() ?? null])).toEqual([
+      ['http://x.test/berita/a', null, '2026-12-07T02:00:00.000Z'],
+      ['http://x.test/berita/b', '2026-12-05T06:16:00.000Z', '2026-12-07T02:00:00.000Z'],
+    ]);
   });
 });

@@ -14,7 +14,11 @@ const parser = new XMLParser({ ignoreAttributes: true, removeNSPrefix: true, isA
 
 export interface SitemapContent {
   sitemaps: string[];
-  urls: ArticleHint[];
+  /**
+   * Each page with its Google News publication time as `publishedAt`, and `changedAt` from <lastmod>: when the
+   * page (or only the sitemap) last changed, which says how recent a page is but is no publication time.
+   */
+  urls: (ArticleHint & { changedAt: Date | null })[];
 }
 
 /** Child sitemaps of a sitemap index, or the pages of a urlset (with news:publication_date and news:title when given). */
@@ -33,7 +37,8 @@ export function readSitemap(bytes: Buffer, url: string): SitemapContent {
     .map((u) => ({
       url: String(u.loc).trim(),
       title: u.news?.title ? String(u.news.title) : null,
-      publishedAt: parseTime(u.news?.publication_date ? String(u.news.publication_date) : u.lastmod ? String(u.lastmod) : null),
+      publishedAt: parseTime(u.news?.publication_date ? String(u.news.publication_date) : null),
+      changedAt: parseTime(u.lastmod ? String(u.lastmod) : null),
     }));
   return { sitemaps: [], urls };
 }
@@ -59,10 +64,12 @@ async function handleSitemap(pc: PageContext<SitemapConfig>): Promise<void> {
   }
   const cutoff = Date.now() - pc.config.maxAgeDays * 86_400_000;
   const pattern = pc.config.urlPattern ? new RegExp(pc.config.urlPattern) : null;
+  const recency = (u: SitemapContent['urls'][number]) => (u.publishedAt ?? u.changedAt)?.getTime() ?? null;
   const recent = content.urls
-    .filter((u) => (!u.publishedAt || u.publishedAt.getTime() >= cutoff) && (!pattern || pattern.test(u.url)))
-    .sort((a, b) => (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0));
-  await pc.enqueue(await articleRequests(pc, recent));
+    .filter((u) => (recency(u) === null || recency(u)! >= cutoff) && (!pattern || pattern.test(u.url)))
+    .sort((a, b) => (recency(b) ?? 0) - (recency(a) ?? 0));
+  // Only the page itself or a news sitemap's publication time dates an article, never <lastmod>.
+  await pc.enqueue(await articleRequests(pc, recent.map(({ changedAt: _changed, ...hint }) => hint)));
 }
 
 /** XML sitemaps, sitemap indexes and Google News sitemaps; recent pages only. */
