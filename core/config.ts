@@ -26,10 +26,11 @@ const envSchema = z.object({
   CRAWL_DOMAIN_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
   CRAWL_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
   /**
-   * Worker threads that extract pages and prepare mention text; 0 does it on the main thread. The default
-   * leaves two cores to the main thread and PostgreSQL: on two cores the threads' copying costs more than they give.
+   * Worker threads that extract pages and prepare mention text; 0 does it on the main thread. The default leaves
+   * one core to the main thread (fetching, the queue, the store): on one core everything runs on the main thread.
+   * In a thread, a page that takes too long is stopped and fails alone.
    */
-  EXTRACT_THREADS: z.coerce.number().int().min(0).max(32).default(Math.max(0, os.availableParallelism() - 2)),
+  EXTRACT_THREADS: z.coerce.number().int().min(0).max(32).default(Math.max(0, os.availableParallelism() - 1)),
   EXTRACT_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   /** A saved topic query is matched against stored mentions before the save returns up to this many mentions; beyond, by a background job. */
   BACKFILL_INLINE_MAX: z.coerce.number().int().min(0).default(20_000),

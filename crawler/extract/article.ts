@@ -77,16 +77,20 @@ export function extractArticle(html: string, pageUrl: string, opts: ExtractOptio
       body,
       author: byline,
       publishedAt: at,
-      language: pickLanguage(meta.language, body),
+      language: null, // read once, from the text chosen (below)
       canonicalUrl,
       views,
     };
   };
-  if (profiles && site && profiles.canSkip(site, region.shapes)) return finish(region.lines, null);
-  // The content element itself, not its HTML: no serialising and parsing it again.
-  const parsed = new Readability<Element>(document, { charThreshold: MIN_BODY_CHARS, serializer: (el) => el as Element }).parse();
-  const article = finish(parsed?.content ? readRegion(parsed.content).lines : [], parsed);
-  if (profiles && site) profiles.learn(site, region.shapes, sameArticle(finish(region.lines, null), article));
+  let article: ExtractedArticle | null;
+  if (profiles && site && profiles.canSkip(site, region.shapes)) article = finish(region.lines, null);
+  else {
+    // The content element itself, not its HTML: no serialising and parsing it again.
+    const parsed = new Readability<Element>(document, { charThreshold: MIN_BODY_CHARS, serializer: (el) => el as Element }).parse();
+    article = finish(parsed?.content ? readRegion(parsed.content).lines : [], parsed);
+    if (profiles && site) profiles.learn(site, region.shapes, sameArticle(finish(region.lines, null), article));
+  }
+  if (article) article.language = pickLanguage(meta.language, article.body);
   return article;
 }
 
@@ -103,7 +107,7 @@ function hostOf(url: string): string | null {
 
 function sameArticle(a: ExtractedArticle | null, b: ExtractedArticle | null): boolean {
   if (!a || !b) return a === b;
-  return a.title === b.title && a.body === b.body && a.author === b.author && a.language === b.language;
+  return a.title === b.title && a.body === b.body && a.author === b.author && a.publishedAt?.getTime() === b.publishedAt?.getTime();
 }
 
 /** The place-and-date opening of a text, up to its dash: "JAKARTA, 7 Desember 2026" of "JAKARTA, 7 Desember 2026 - Kementerian …". */
