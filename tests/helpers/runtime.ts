@@ -21,6 +21,9 @@ export function testEnv(databaseUrl: string, extra: Record<string, string> = {})
     CRAWL_DOMAIN_DELAY_MS: '0',
     CRAWL_DOMAIN_CONCURRENCY: '4',
     RENDER_HOST_RULES: OFFLINE_HOST_RULES,
+    // Extraction on the main thread unless a test asks for threads (page-pool and crawl tests do): a thread per
+    // context would load the models again in every test file.
+    EXTRACT_THREADS: '0',
     ...extra,
   };
 }
