@@ -70,7 +70,8 @@ export async function runSourceCrawl(ctx: CrawlContext, source: Source): Promise
         log.warn({ url: request.url, reason }, 'page failed');
       },
     },
-    new Configuration({ persistStorage: false, purgeOnStart: true }),
+    // Concurrency is fixed (min = max), so Crawlee's system snapshots, which spawn `ps` each time, are only needed now and then.
+    new Configuration({ persistStorage: false, purgeOnStart: true, systemInfoIntervalMillis: 10_000 }),
   );
   const seeds = await kind.seeds(source, config, ctx);
   await crawler.run(seeds.map((s) => ({ url: s.url, label: s.label, userData: { ...s.userData, seed: true } })));
