@@ -58,6 +58,7 @@ export async function runSourceCrawl(ctx: CrawlContext, source: Source): Promise
           stats,
           enqueue: async (reqs) => void (await self.addRequests(reqs.map((r) => ({ url: r.url, label: r.label, userData: r.userData ?? {} })))),
           ingest: ingests.add,
+          defer: ingests.defer,
         };
         const handler = label === 'article' ? handleArticle : kind.handlers[label];
         if (!handler) throw new NonRetryableError(`no handler for "${label}" pages`);
@@ -74,7 +75,12 @@ export async function runSourceCrawl(ctx: CrawlContext, source: Source): Promise
     new Configuration({ persistStorage: false, purgeOnStart: true, systemInfoIntervalMillis: 10_000 }),
   );
   const seeds = await kind.seeds(source, config, ctx);
-  await crawler.run(seeds.map((s) => ({ url: s.url, label: s.label, userData: { ...s.userData, seed: true } })));
+  try {
+    await crawler.run(seeds.map((s) => ({ url: s.url, label: s.label, userData: { ...s.userData, seed: true } })));
+  } finally {
+    // Pages still being extracted finish first: they may turn out to need the browser.
+    await ingests.drainPages();
+  }
   try {
     if (seedErrors.length > 0 && seedErrors.length === seeds.length) throw new Error(seedErrors.join('; '));
     if (ctx.render && stats.toRender.length > 0) await renderArticles(ctx, source, stats, ingests.add);
@@ -86,6 +92,8 @@ export async function runSourceCrawl(ctx: CrawlContext, source: Source): Promise
 
 /** Most mentions a crawl has handed to the store and not yet seen written; past it, pages wait (backpressure). */
 const MAX_PENDING_INGESTS = 200;
+/** Most fetched pages waiting for or in extraction; past it, the next fetch waits (keeps the extraction threads fed, memory bounded). */
+const MAX_PENDING_PAGES = 24;
 
 /**
  * A crawl's mentions go to the store without the page waiting for the database, so fetching and extracting
@@ -94,7 +102,22 @@ const MAX_PENDING_INGESTS = 200;
  */
 function trackIngests(ctx: CrawlContext, stats: CrawlStats, log: CrawlContext['logger']) {
   const pending = new Set<Promise<void>>();
+  const pages = new Set<Promise<void>>();
   return {
+    defer: async (url: string, work: () => Promise<void>): Promise<void> => {
+      const done: Promise<void> = work()
+        .catch((err: Error) => {
+          const reason = err.message.split('\n')[0] ?? 'failed';
+          stats.failedPages.push({ url, reason });
+          log.warn({ url, reason }, 'page failed');
+        })
+        .finally(() => pages.delete(done));
+      pages.add(done);
+      while (pages.size >= MAX_PENDING_PAGES) await Promise.race(pages);
+    },
+    drainPages: async (): Promise<void> => {
+      while (pages.size > 0) await Promise.all(pages);
+    },
     add: async (input: MentionInput): Promise<void> => {
       // Text that no page extraction prepared (social posts) is prepared in the page pool too.
       const prepared = input.prepared ? Promise.resolve(input) : ctx.pages.prepare(input.title, input.body, mentionAuthor(input)).then((p) => ({ ...input, prepared: p }));
@@ -114,6 +137,7 @@ function trackIngests(ctx: CrawlContext, stats: CrawlStats, log: CrawlContext['l
       while (pending.size >= MAX_PENDING_INGESTS) await Promise.race(pending);
     },
     drain: async (): Promise<void> => {
+      while (pages.size > 0) await Promise.all(pages);
       while (pending.size > 0) await Promise.all(pending);
     },
   };

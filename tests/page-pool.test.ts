@@ -50,6 +50,19 @@ describe('page pool', () => {
     expect((await threads.article(task))?.article.title).toBe(a.title);
   });
 
+  test('a page waiting in the same thread behind one that is stopped still comes out', async () => {
+    const a = site.articles[1]!;
+    const path = `/${a.outlet}/berita/${a.slug}`;
+    const task = { ...(await pageBytes(path)), url: site.url + path, timezone: 'Asia/Jakarta' };
+    const huge = `<html><body><article><h1>Halaman raksasa</h1>${'<div><p>Paragraf panjang tentang harga beras di pasar. </p></div>'.repeat(60_000)}</article></body></html>`;
+    const [slow, next] = await Promise.allSettled([
+      threads.article({ html: huge, url: 'http://127.0.0.1:9/raksasa-2', timezone: 'Asia/Jakarta' }, { timeoutMs: 300 }),
+      threads.article(task),
+    ]);
+    expect(slow.status === 'rejected' && (slow.reason as Error).message).toMatch(/took longer than 300 ms and was stopped/);
+    expect(next.status === 'fulfilled' && next.value?.article.title).toBe(a.title);
+  });
+
   test('social text is prepared the same way in a worker thread and on the main thread', async () => {
     const post = ['Harga cabai naik lagi\u0000 ', 'Ibu-ibu di pasar Kramat Jati bilang harga cabai naik lagi minggu ini, padahal katanya ekonomi pulih setelah KTT G20 selesai digelar.'] as const;
     const [inWorker, inMain] = await Promise.all([threads.prepare(...post), onMainThread.prepare(...post)]);

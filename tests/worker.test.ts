@@ -96,7 +96,7 @@ describe('a worker killed mid-crawl', () => {
   let slow: NewsSite;
   const children: ChildProcess[] = [];
   beforeAll(async () => {
-    slow = await startNewsSite({ articles: makeArticles(12, { outlet: 'suara', prefix: 'lambat' }), articleDelayMs: 350 });
+    slow = await startNewsSite({ articles: makeArticles(12, { outlet: 'suara', prefix: 'lambat' }), articleDelayMs: 1000 });
   });
   afterAll(async () => {
     for (const c of children) c.kill('SIGKILL');

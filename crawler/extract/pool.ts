@@ -51,16 +51,22 @@ export function createPagePool(opts: { threads: number; timeoutMs: number; adapt
     idleTimeout: Number.POSITIVE_INFINITY,
     // Extraction allocates a whole DOM per page: a larger young generation means fewer, cheaper collections (about a tenth less CPU).
     resourceLimits: { maxYoungGenerationSizeMb: 64 },
+    // The next page waits in the thread itself, so the thread does not idle while the main thread, busy fetching
+    // and storing, gets round to handing it over.
+    concurrentTasksPerWorker: 2,
   });
   // Loads the models in every thread now, while the crawl is still fetching its feeds.
   for (let i = 0; i < opts.threads; i++) pool.run({ op: 'prepare', title: '', body: 'Gaung siap.' }).catch(() => {});
-  const run = async <T>(task: PageTask, what: string, timeoutMs = opts.timeoutMs): Promise<T> => {
+  let closing = false;
+  const run = async <T>(task: PageTask, what: string, timeoutMs = opts.timeoutMs, retried = false): Promise<T> => {
     try {
       return (await pool.run(task, { signal: AbortSignal.timeout(timeoutMs) })) as T;
     } catch (err) {
       if ((err as Error).name === 'AbortError' || (err as Error).name === 'TimeoutError') {
         throw new Error(`${what} took longer than ${timeoutMs} ms and was stopped`);
       }
+      // A page waiting in a thread that was stopped for another page's time limit goes again, once: it fails only for itself.
+      if (!closing && !retried && /^(?:Terminating worker thread|worker exited)/.test((err as Error).message)) return run<T>(task, what, timeoutMs, true);
       throw err;
     }
   };
@@ -68,6 +74,6 @@ export function createPagePool(opts: { threads: number; timeoutMs: number; adapt
     article: async (task, o) => count(await run<ExtractedPage | null>({ op: 'article', ...task, ...(await adapted()) }, 'extracting the page', o?.timeoutMs)),
     prepare: async (title, body, o) => run<PreparedText>({ op: 'prepare', title, body, ...o, ...(await adapted()) }, 'preparing the text'),
     totals: () => ({ ...sums }),
-    close: () => pool.destroy(),
+    close: () => ((closing = true), pool.destroy()),
   };
 }

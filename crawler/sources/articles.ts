@@ -36,10 +36,12 @@ type StoredHint = { url: string; title?: string | null; publishedAt?: string | n
 /** The article label, common to every news kind: extract the page and ingest it, or hand it to the browser. */
 export async function handleArticle(pc: PageContext<unknown>): Promise<void> {
   pc.stats.fetched++;
-  const stored = await ingestArticle(pc, { body: pc.page.body, contentType: pc.page.contentType }, pc.page.url, pc.userData);
-  if (stored) return;
-  if (pc.ctx.render && pc.source.render !== 'never') pc.stats.toRender.push({ url: pc.url, userData: pc.userData });
-  else pc.stats.failedPages.push({ url: pc.url, reason: 'no article text found on the page' });
+  await pc.defer(pc.url, async () => {
+    const stored = await ingestArticle(pc, { body: pc.page.body, contentType: pc.page.contentType }, pc.page.url, pc.userData);
+    if (stored) return;
+    if (pc.ctx.render && pc.source.render !== 'never') pc.stats.toRender.push({ url: pc.url, userData: pc.userData });
+    else pc.stats.failedPages.push({ url: pc.url, reason: 'no article text found on the page' });
+  });
 }
 
 /** Extracts an article from a page (fetched bytes or rendered HTML) in the page pool and ingests it; false when the page has no article. */

@@ -55,6 +55,11 @@ export interface PageContext<C> {
   enqueue(requests: CrawlRequestSpec[]): Promise<void>;
   /** Hands a mention to the store without waiting for it to be written; see trackIngests. */
   ingest(input: MentionInput): Promise<void>;
+  /**
+   * Runs a fetched page's CPU work (extraction, analysis, ingest) without holding the crawl's slot, so the next
+   * fetch starts meanwhile; a failure there fails the page with its reason. The crawl waits for it before it ends.
+   */
+  defer(url: string, work: () => Promise<void>): Promise<void>;
 }
 
 export interface SourceKindModule<C> {
