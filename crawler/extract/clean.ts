@@ -181,7 +181,9 @@ function isTallyBox(el: Element, texts: (el: Element) => string): boolean {
   return (t.match(/\d+(?:[.,]\d+)?\s*%/g) ?? []).length >= 2 && pieces.length >= 3 && pieces.every((l) => texts(l).length < 80);
 }
 
-const isPlug = (t: string) => t.length > 0 && t.length < 1500 && PLUGS.some((p) => p.test(t));
+/** A word at least one of PLUGS needs: a text without any of them is no plug, tested in one pass instead of thirteen. */
+const PLUG_WORD = /telegram|whatsapp|google news|news\.google|t\.me\/|wa\.me\/|newsletter|aplikasi|buletin|bagaimana|pemilu|pilpres|pilkada|kanal|grup|group|channel|saluran|komentar|selanjutnya|sebelumnya|tag|topik|kata kunci|dark|beranda|home/i;
+const isPlug = (t: string) => t.length > 0 && t.length < 1500 && PLUG_WORD.test(t) && PLUGS.some((p) => p.test(t));
 
 /**
  * Keeps only the page's <article> (or <main>) when it holds the article text, so Readability cannot take in
