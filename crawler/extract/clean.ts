@@ -197,10 +197,17 @@ export function narrowToArticle(document: Document): void {
 
 /** A line that is page chrome rather than article text. */
 export function isChromeLine(line: string): boolean {
-  const l = line.replace(/\s+/g, ' ').trim();
-  if (!l) return false;
-  return CHROME_PREFIX.test(l) || (l.length < 400 && isPlug(l)) || isInfoLine(l) || isCaptionLeftover(l) || (l.length < 120 && CREDIT_LINE.test(l));
+  let chrome = chromeLines.get(line);
+  if (chrome === undefined) {
+    const l = line.replace(/\s+/g, ' ').trim();
+    chrome = !!l && (CHROME_PREFIX.test(l) || (l.length < 400 && isPlug(l)) || isInfoLine(l) || isCaptionLeftover(l) || (l.length < 120 && CREDIT_LINE.test(l)));
+    if (chromeLines.size >= 20_000) chromeLines.clear();
+    chromeLines.set(line, chrome);
+  }
+  return chrome;
 }
+/** Lines already judged: a page's lines are judged when the chrome is stripped and again in the text chosen, and a site's furniture repeats. */
+const chromeLines = new Map<string, boolean>();
 
 /** "Penulis Rahmat Hidayat | Editor Sari Wulandari": credits without their colons. */
 const CREDIT_LINE =
