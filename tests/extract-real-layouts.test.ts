@@ -139,6 +139,26 @@ describe('photo pages', () => {
   });
 });
 
+describe('captions marked "keterangan"', () => {
+  const para = (n: number) =>
+    `<p>Paragraf ${n}: warga Kecamatan Sungai Kunjang mengantre sejak pagi di depan kantor kelurahan untuk membeli beras murah yang dijual pemerintah kota, sementara petugas mencatat nama dan alamat setiap pembeli.</p>`;
+  const html = (captions: string, body: string) => `<!doctype html><html lang="id"><head><title>Antrean Beras Murah di Samarinda | Kabar Hulu</title>
+    <meta property="og:site_name" content="Kabar Hulu"></head><body><article><h1>Antrean Beras Murah di Samarinda</h1>
+    <div class="foto-utama"><img src="/a.jpg"><div class="keterangan-foto">${captions}</div></div>${body}</article></body></html>`;
+
+  test('a caption in a "keterangan" block does not open the article text', () => {
+    const a = extractArticle(html('Warga mengantre beras murah di Samarinda, Senin (7/12/2026). (Foto: Dok. Kabar Hulu)', [1, 2, 3].map(para).join('')), 'https://kabarhulu.example/berita/antrean', { now })!;
+    expect(a.body.startsWith('Paragraf 1:')).toBe(true);
+    expect(a.body).not.toContain('Warga mengantre beras murah');
+  });
+
+  test('on a photo page with nothing else, the "keterangan" captions are the story', () => {
+    const caption = 'Warga Kecamatan Sungai Kunjang mengantre beras murah di depan kantor kelurahan, Senin pagi, sementara petugas mencatat nama pembeli dan membagikan kupon antrean kepada setiap keluarga yang datang sejak pukul enam pagi hingga siang hari.';
+    const a = extractArticle(html(caption, '<p>Foto: Dok. Kabar Hulu</p>'), 'https://kabarhulu.example/foto/antrean', { now })!;
+    expect(a.body).toBe(caption);
+  });
+});
+
 describe('our layouts', () => {
   test('a view counter on the line after the date counts the views, not the year, and a closing chat-channel plug leaves the text', () => {
     const a = extract('tata-letak-dibaca-setelah-tanggal.html', 'https://suarapesisir.example/berita/pasar-murah');

@@ -10,7 +10,7 @@ const REMOVE_ALWAYS = 'script, style, noscript, iframe, template, svg, button, s
  */
 const FURNITURE = classTest({
   tags: ['nav', 'aside', 'footer', 'form', 'figcaption'],
-  classes: ['caption', 'breadcrumb', 'share', 'social', 'related', 'terkait', 'popular', 'populer', 'newsletter', 'subscribe', 'rating',
+  classes: ['caption', 'keterangan', 'breadcrumb', 'share', 'social', 'related', 'terkait', 'popular', 'populer', 'newsletter', 'subscribe', 'rating',
     'reaction', 'pemilu', 'election', 'countdown', 'comment', 'komentar', 'baca-juga', 'bacajuga', 'read-also', 'sidebar', 'widget',
     'advert', 'iklan'],
   ids: ['sidebar', 'comment'],
@@ -250,7 +250,7 @@ function addCaption(captions: string[], t: string): void {
   if (last && t.includes(last)) captions[captions.length - 1] = t;
   else captions.push(t);
 }
-const CAPTION = classTest({ tags: ['figcaption'], classes: ['caption'] });
+const CAPTION = classTest({ tags: ['figcaption'], classes: ['caption', 'keterangan'] });
 
 /** A date/author/views line: "Senin (16/11) · Humas Pemkot Padang · Di baca 603 kali", "Nurul — 2 jam lalu". */
 export function isInfoLine(line: string): boolean {
