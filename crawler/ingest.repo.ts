@@ -2,9 +2,9 @@ import type { Sql, TxSql } from '../core/db.js';
 import { mentionAuthor, prepareMentionText } from '../analysis/mention-text.js';
 import { QuerySyntaxError, topicQuery, type QueryNode } from '../core/query/parse.js';
 import { queryCondition } from '../core/query/sql.js';
-import { assignStories } from './syndication.repo.js';
+import { assignStories, insertBands, type StoryLink } from './syndication.repo.js';
 import { analysisColumns, analysisRows } from './analysis.repo.js';
-import { scoreMentions } from './membumi.repo.js';
+import { planScores, type MentionScore } from './membumi.repo.js';
 import { addToSourceCounts, applyMatchesToRollups, applyToMentionCounts } from '../core/rollups.js';
 import type { TextAnalysis } from '../analysis/analyze.js';
 import { estimateReach } from '../analysis/reach.js';
@@ -56,73 +56,151 @@ export async function ingestMention(sql: Sql, raw: MentionInput, fetchedAt = new
 export async function ingestMentions(sql: Sql, raws: MentionInput[], fetchedAt = new Date()): Promise<IngestResult[]> {
   if (raws.length === 0) return [];
   const prepared = raws.map((raw) => prepareMention(raw, fetchedAt));
-  return sql.begin(async (tx) => {
-    const ids = await insertMentions(tx, prepared, fetchedAt);
-    const results: IngestResult[] = [];
-    const claimed = new Set<number>();
-    for (const p of prepared) {
-      const id = ids.get(p.input.url);
-      // The first input with a URL is the one inserted; a repeat in the same batch counts as already stored.
-      if (id !== undefined && !claimed.has(id)) {
-        claimed.add(id);
-        results.push({ mentionId: id, inserted: true, topicIds: [] });
-      } else {
-        if (p.input.social) await updateEngagement(tx, p.input, fetchedAt);
-        results.push({ mentionId: null, inserted: false, topicIds: [] });
-      }
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await sql.begin((tx) => ingestBatch(tx, prepared, fetchedAt));
+    } catch (err) {
+      if (!(err instanceof InsertRaced) || attempt >= MAX_RACED_ATTEMPTS) throw err;
     }
-    const fresh = results.flatMap((r, i) => (r.inserted && prepared[i]!.signature ? [{ id: r.mentionId!, sig: prepared[i]!.signature! }] : []));
-    const stories = await assignStories(tx, fresh);
-    await scoreMentions(
-      tx,
-      results.flatMap((r, i) => {
-        if (!r.inserted) return [];
-        const p = prepared[i]!;
-        const story = stories.get(r.mentionId!);
-        return [{
-          id: r.mentionId!, input: p.input, analysis: p.analysis, occurredAt: p.occurredAt, copySimilarity: story?.copySimilarity ?? null,
-          pressReleaseSimilarity: story?.pressReleaseSimilarity ?? null, story: story ? { clusterId: story.clusterId, copyOf: story.copyOf } : undefined,
-        }];
-      }),
-    );
-    await applyToMentionCounts(tx, [...claimed], 1, DEFAULT_TZ);
-    await addToSourceCounts(tx, [...claimed]);
-    const topics = await matchTopics(tx, [...claimed]);
-    for (const r of results) if (r.mentionId !== null) r.topicIds = topics.get(r.mentionId) ?? [];
-    return results;
-  });
+  }
 }
 
-/** Inserts the new ones in URL order (so two workers inserting the same URLs never deadlock); their ids by URL. */
-async function insertMentions(tx: TxSql, prepared: PreparedMention[], fetchedAt: Date): Promise<Map<string, number>> {
-  const rows = [...prepared].sort((a, b) => (a.input.url < b.input.url ? -1 : a.input.url > b.input.url ? 1 : 0));
-  const col = <T>(f: (p: PreparedMention) => T) => rows.map(f);
+/** Another writer stored one of the batch's mentions between the check and the insert; the batch goes again, and sees it stored. */
+class InsertRaced extends Error {
+  override name = 'InsertRaced';
+}
+const MAX_RACED_ATTEMPTS = 5;
+
+/**
+ * A new mention's row is written once: its story, scores and analysis are worked out first, with the id it
+ * will get, and go into the insert (a second write of the row would index its text again).
+ */
+async function ingestBatch(tx: TxSql, prepared: PreparedMention[], fetchedAt: Date): Promise<IngestResult[]> {
+  const fresh = await newMentions(tx, prepared);
+  const ids = await allocateIds(tx, fresh.length);
+  const rows: NewMention[] = fresh.map((k, n) => ({ ...prepared[k]!, id: ids[n]! }));
+  const signed = rows.flatMap((r) => (r.signature ? [{ id: r.id, sig: r.signature }] : []));
+  const stories = await assignStories(tx, signed);
+  const scores = await planScores(
+    tx,
+    rows.map((r) => {
+      const story = stories.get(r.id);
+      return {
+        id: r.id, input: r.input, analysis: r.analysis, occurredAt: r.occurredAt,
+        copySimilarity: story?.copySimilarity ?? null, pressReleaseSimilarity: story?.pressReleaseSimilarity ?? null,
+      };
+    }),
+  );
+  const inserted = await insertMentions(tx, rows, stories, new Map(scores.map((s) => [s.id, s])), fetchedAt);
+  if (inserted < rows.length) throw new InsertRaced(`${rows.length - inserted} of ${rows.length} mentions were stored by another writer meanwhile`);
+  await insertBands(tx, signed);
+
+  const idOf = new Map(fresh.map((k, n) => [k, ids[n]!]));
+  const results: IngestResult[] = [];
+  for (const [k, p] of prepared.entries()) {
+    const id = idOf.get(k);
+    if (id !== undefined) results.push({ mentionId: id, inserted: true, topicIds: [] });
+    else {
+      if (p.input.social) await updateEngagement(tx, p.input, fetchedAt);
+      results.push({ mentionId: null, inserted: false, topicIds: [] });
+    }
+  }
+  await applyToMentionCounts(tx, ids, 1, DEFAULT_TZ);
+  await addToSourceCounts(tx, ids);
+  const topics = await matchTopics(tx, ids);
+  for (const r of results) if (r.mentionId !== null) r.topicIds = topics.get(r.mentionId) ?? [];
+  return results;
+}
+
+type NewMention = PreparedMention & { id: number };
+
+/**
+ * Which of the batch are new: not stored yet by URL or, for a social post, by its platform id, and the first
+ * of the batch with that URL or id (a repeat counts as already stored). Their positions in the batch.
+ */
+async function newMentions(tx: TxSql, prepared: PreparedMention[]): Promise<number[]> {
+  const socialKey = (p: PreparedMention) => (p.input.social?.externalId != null ? `${p.input.social.platform}\u0000${p.input.social.externalId}` : null);
+  const posts = prepared.filter((p) => socialKey(p) !== null);
+  const stored = await tx<{ url: string; platform: string | null; external_id: string | null }[]>`
+    select url, platform, external_id from mentions where url = any(${prepared.map((p) => p.input.url)}::text[])
+    ${posts.length > 0 ? tx`union all
+    select m.url, m.platform, m.external_id from unnest(${posts.map((p) => p.input.social!.platform)}::text[], ${posts.map((p) => p.input.social!.externalId)}::text[]) as s(platform, external_id)
+    join mentions m on m.platform = s.platform and m.external_id = s.external_id` : tx``}`;
+  const seen = new Set<string>();
+  for (const r of stored) {
+    seen.add(r.url);
+    if (r.external_id !== null) seen.add(`${r.platform}\u0000${r.external_id}`);
+  }
+  const fresh: number[] = [];
+  for (const [k, p] of prepared.entries()) {
+    const key = socialKey(p);
+    if (seen.has(p.input.url) || (key !== null && seen.has(key))) continue;
+    seen.add(p.input.url);
+    if (key !== null) seen.add(key);
+    fresh.push(k);
+  }
+  return fresh;
+}
+
+/** Ids for new mention rows, taken from the table's own sequence before the rows are written. */
+async function allocateIds(tx: TxSql, n: number): Promise<number[]> {
+  if (n === 0) return [];
+  const rows = await tx<{ id: number }[]>`select nextval(pg_get_serial_sequence('mentions', 'id'))::bigint as id from generate_series(1, ${n})`;
+  return rows.map((r) => Number(r.id));
+}
+
+/**
+ * Inserts the new mentions with everything worked out for them, in URL order (so two writers inserting the same
+ * URLs never deadlock). Returns how many were inserted: fewer means another writer stored some meanwhile.
+ */
+async function insertMentions(tx: TxSql, news: NewMention[], stories: Map<number, StoryLink>, scores: Map<number, MentionScore>, fetchedAt: Date): Promise<number> {
+  if (news.length === 0) return 0;
+  const rows = [...news].sort((a, b) => (a.input.url < b.input.url ? -1 : a.input.url > b.input.url ? 1 : 0));
+  const col = <T>(f: (p: NewMention) => T) => rows.map(f);
   const social = <T>(f: (s: NonNullable<MentionInput['social']>) => T) => rows.map((p) => (p.input.social ? f(p.input.social) : null));
-  const inserted = await tx<{ id: number; url: string }[]>`
-    insert into mentions (url, source_id, kind, title, body, author, published_at, fetched_at, occurred_at, language, views, minhash,
+  const story = <T>(f: (s: StoryLink) => T) => rows.map((p) => {
+    const s = stories.get(p.id);
+    return s ? f(s) : null;
+  });
+  const score = <T>(f: (s: MentionScore) => T) => rows.map((p) => f(scores.get(p.id)!));
+  const inserted = await tx<{ id: number }[]>`
+    insert into mentions (id, url, source_id, kind, title, body, author, published_at, fetched_at, occurred_at, language, views, minhash,
                           platform, external_id, author_handle, author_kind, followers, likes, shares, replies, engagement_observed_at,
+                          tier, reach, reach_method, membumi, membumi_audience, membumi_register, membumi_voices, membumi_organic,
+                          cluster_id, copy_of, copy_similarity, press_release_id, press_release_similarity,
                           ${analysisColumns(tx)})
-    select u.url, u.source_id, u.kind, u.title, u.body, u.author, u.published_at, ${fetchedAt}, u.occurred_at, coalesce(a.language, u.language), u.views,
+    overriding system value
+    select u.id, u.url, u.source_id, u.kind, u.title, u.body, u.author, u.published_at, ${fetchedAt}, u.occurred_at, coalesce(a.language, u.language), u.views,
            u.minhash::int[], u.platform, u.external_id, u.author_handle, u.author_kind, u.followers, u.likes, u.shares, u.replies,
            case when u.platform is null then null else ${fetchedAt}::timestamptz end,
+           s.tier, s.reach, s.reach_method, s.membumi, s.audience, s.register, s.voices, s.organic,
+           u.cluster_id, u.copy_of, u.copy_similarity, u.press_release_id, u.press_release_similarity,
            a.analysis_version, a.sentiment, a.sentiment_score, a.sentiment_confidence, a.register, a.grounding_score, a.voices_official,
            a.voices_non_official, a.non_official_share, a.author_voice, a.province_codes::text[], a.analysis::jsonb
     from unnest(
-      ${col((p) => p.input.url)}::text[], ${col((p) => p.input.sourceId)}::bigint[], ${col((p) => p.input.kind)}::text[],
+      ${col((p) => p.id)}::bigint[], ${col((p) => p.input.url)}::text[], ${col((p) => p.input.sourceId)}::bigint[], ${col((p) => p.input.kind)}::text[],
       ${col((p) => p.input.title)}::text[], ${col((p) => p.input.body)}::text[], ${col((p) => p.input.author)}::text[],
       ${col((p) => p.input.publishedAt?.toISOString() ?? null)}::timestamptz[], ${col((p) => p.occurredAt.toISOString())}::timestamptz[],
       ${col((p) => p.input.language)}::text[], ${col((p) => p.input.views)}::bigint[],
       ${col((p) => (p.signature ? `{${p.signature.join(',')}}` : null))}::text[],
       ${social((s) => s.platform)}::text[], ${social((s) => s.externalId)}::text[], ${social((s) => s.authorHandle)}::text[],
       ${social((s) => s.authorKind)}::text[], ${social((s) => s.followers)}::bigint[], ${social((s) => s.likes)}::bigint[],
-      ${social((s) => s.shares)}::bigint[], ${social((s) => s.replies)}::bigint[]
-    ) with ordinality as u(url, source_id, kind, title, body, author, published_at, occurred_at, language, views, minhash,
-                           platform, external_id, author_handle, author_kind, followers, likes, shares, replies, ord)
+      ${social((s) => s.shares)}::bigint[], ${social((s) => s.replies)}::bigint[],
+      ${story((s) => s.clusterId)}::bigint[], ${story((s) => s.copyOf)}::bigint[], ${story((s) => s.copySimilarity)}::real[],
+      ${story((s) => s.pressReleaseId)}::bigint[], ${story((s) => s.pressReleaseSimilarity)}::real[]
+    ) with ordinality as u(id, url, source_id, kind, title, body, author, published_at, occurred_at, language, views, minhash,
+                           platform, external_id, author_handle, author_kind, followers, likes, shares, replies,
+                           cluster_id, copy_of, copy_similarity, press_release_id, press_release_similarity, ord)
+    join unnest(
+      ${score((s) => s.tier)}::text[], ${score((s) => s.reach)}::bigint[], ${score((s) => s.method)}::text[], ${score((s) => s.membumi.index)}::real[],
+      ${score((s) => s.membumi.parts.audience)}::real[], ${score((s) => s.membumi.parts.register)}::real[], ${score((s) => s.membumi.parts.voices)}::real[],
+      ${score((s) => s.membumi.parts.organic)}::real[]
+    ) with ordinality as s(tier, reach, reach_method, membumi, audience, register, voices, organic, ord) on s.ord = u.ord
     join ${analysisRows(tx, rows.map((p) => p.analysis))} on a.ord = u.ord
     order by u.ord
     on conflict do nothing
-    returning id, url`;
-  return new Map(inserted.map((r) => [r.url, r.id]));
+    returning id`;
+  return inserted.length;
 }
 
 /**

@@ -14,8 +14,15 @@ export interface MentionToScore {
   occurredAt: Date;
   pressReleaseSimilarity: number | null;
   copySimilarity: number | null;
-  /** The story the mention just joined (syndication.repo.ts assignStories), written in the same update; absent keeps the stored one. */
-  story?: { clusterId: number; copyOf: number | null };
+}
+
+/** What scoring gives a mention: its tier, reach and how it was estimated (null: kept), and its membumi index with the parts. */
+export interface MentionScore {
+  id: number;
+  tier: Tier;
+  reach: number;
+  method: ReachMethod | null;
+  membumi: ReturnType<typeof membumiIndex>;
 }
 
 const domainOf = (url: string) => {
@@ -29,11 +36,11 @@ const domainOf = (url: string) => {
 /**
  * The channel side of each new mention: its audience tier (the source's, else the rules' default), its
  * estimated reach and how (a domain's audience counts once per day: domain_day_reach), and its membumi
- * index with the four parts. Three statements per batch.
+ * index with the four parts. Two statements per batch; ingest writes the scores in its insert of the rows.
+ * `keepReach`: mentions whose reach was already estimated keep it (a re-score must not claim a domain's day twice).
  */
-/** `keepReach`: mentions whose reach was already estimated keep it (a re-score must not claim a domain's day twice). */
-export async function scoreMentions(tx: TxSql, items: MentionToScore[], opts: { keepReach?: Map<number, number | null> } = {}): Promise<void> {
-  if (items.length === 0) return;
+export async function planScores(tx: TxSql, items: MentionToScore[], opts: { keepReach?: Map<number, number | null> } = {}): Promise<MentionScore[]> {
+  if (items.length === 0) return [];
   const sourceIds = [...new Set(items.map((i) => i.input.sourceId).filter((id): id is number => id !== null))];
   const sources = new Map(
     (sourceIds.length ? await tx<{ id: number; tier: Tier; audience: number | null }[]>`select id, tier, audience from sources where id = any(${sourceIds}::bigint[])` : []).map((s) => [s.id, s]),
@@ -66,8 +73,11 @@ export async function scoreMentions(tx: TxSql, items: MentionToScore[], opts: { 
     else p.reach = { reach: 0, method: 'audience_repeat' as ReachMethod };
   }
 
-  const scored = plans.map((p) => ({
-    ...p,
+  return plans.map((p) => ({
+    id: p.it.id,
+    tier: p.tier,
+    reach: p.reach.reach,
+    method: p.reach.method,
     membumi: membumiIndex({
       kind: p.it.input.kind,
       tier: p.tier,
@@ -78,19 +88,19 @@ export async function scoreMentions(tx: TxSql, items: MentionToScore[], opts: { 
       copySimilarity: p.it.copySimilarity,
     }),
   }));
-  const col = <T>(f: (s: (typeof scored)[number]) => T) => scored.map(f);
-  // One update of each row: a new mention's story columns go with its scores (every update rewrites the row and its text's index entries).
-  const story = scored.some((x) => x.it.story);
+}
+
+/** Scores stored mentions again (re-analysis) and writes the scores on their rows: planScores, then one update. */
+export async function scoreMentions(tx: TxSql, items: MentionToScore[], opts: { keepReach?: Map<number, number | null> } = {}): Promise<void> {
+  const scored = await planScores(tx, items, opts);
+  if (scored.length === 0) return;
+  const col = <T>(f: (s: MentionScore) => T) => scored.map(f);
   await tx`
     update mentions m set tier = d.tier, reach = d.reach, reach_method = coalesce(d.method, m.reach_method), membumi = d.membumi,
       membumi_audience = d.audience, membumi_register = d.register, membumi_voices = d.voices, membumi_organic = d.organic
-      ${story ? tx`, cluster_id = coalesce(d.cluster_id, m.cluster_id), copy_of = case when d.cluster_id is null then m.copy_of else d.copy_of end,
-        copy_similarity = case when d.cluster_id is null then m.copy_similarity else d.copy_similarity end` : tx``}
-    from unnest(${col((s) => s.it.id)}::bigint[], ${col((s) => s.tier)}::text[], ${col((s) => s.reach.reach)}::bigint[],
-                ${col((s) => s.reach.method)}::text[], ${col((s) => s.membumi.index)}::real[], ${col((s) => s.membumi.parts.audience)}::real[],
-                ${col((s) => s.membumi.parts.register)}::real[], ${col((s) => s.membumi.parts.voices)}::real[], ${col((s) => s.membumi.parts.organic)}::real[],
-                ${col((s) => s.it.story?.clusterId ?? null)}::bigint[], ${col((s) => s.it.story?.copyOf ?? null)}::bigint[],
-                ${col((s) => (s.it.story ? s.it.copySimilarity : null))}::real[])
-      as d(id, tier, reach, method, membumi, audience, register, voices, organic, cluster_id, copy_of, copy_similarity)
+    from unnest(${col((s) => s.id)}::bigint[], ${col((s) => s.tier)}::text[], ${col((s) => s.reach)}::bigint[],
+                ${col((s) => s.method)}::text[], ${col((s) => s.membumi.index)}::real[], ${col((s) => s.membumi.parts.audience)}::real[],
+                ${col((s) => s.membumi.parts.register)}::real[], ${col((s) => s.membumi.parts.voices)}::real[], ${col((s) => s.membumi.parts.organic)}::real[])
+      as d(id, tier, reach, method, membumi, audience, register, voices, organic)
     where m.id = d.id`;
 }

@@ -35,7 +35,7 @@ export async function mentionCandidates(db: Db, sig: number[], excludeId = 0) {
     limit 500`;
 }
 
-/** A mention stored in this transaction, with its signature, to be put in a story. */
+/** A mention being stored in this transaction (by the id it gets), with its signature, to be put in a story. */
 export interface NewSignedMention {
   id: number;
   sig: number[];
@@ -55,9 +55,11 @@ const CANDIDATES_PER_BAND = 50;
  * Puts new mentions in story clusters, in the order given (first seen wins): each joins the cluster of its
  * closest earlier mention, stored before or earlier in the same batch, when they tell the same story
  * (estimated Jaccard >= 0.5), marked a copy of that story's original when near-verbatim (>= 0.75); else it
- * starts a new story. Also links each to a press release it copies. A fixed number of statements per batch.
+ * starts a new story. Also finds the press release each one copies. A fixed number of statements per batch.
+ *
+ * Runs before the mentions are inserted, with the ids they will get: the story columns go into the insert
+ * itself (crawler/ingest.repo.ts), so a new row is written once. Their bands follow the insert (insertBands).
  */
-/** Returns each mention's story; the caller writes the story columns on the mention rows (scoreMentions does, with its own). */
 export async function assignStories(tx: TxSql, items: NewSignedMention[]): Promise<Map<number, StoryLink>> {
   const links = new Map<number, StoryLink>();
   if (items.length === 0) return links;
@@ -128,15 +130,21 @@ export async function assignStories(tx: TxSql, items: NewSignedMention[]): Promi
       where s.id = d.id`;
   }
   const real = (cluster: number) => (cluster < 0 ? placeholders.get(cluster)! : cluster);
-  // The mentions' story columns are written by the caller's one update of the new rows (scoreMentions), not here.
-  for (const a of assigned) links.set(a.id, { clusterId: real(a.cluster), copyOf: a.copyOf, copySimilarity: a.similarity, pressReleaseSimilarity: null });
-  const bandRows = items.flatMap((it) => bandsOf.get(it.id)!.map((b) => ({ ...b, id: it.id })));
+  for (const a of assigned) {
+    links.set(a.id, { clusterId: real(a.cluster), copyOf: a.copyOf, copySimilarity: a.similarity, pressReleaseId: null, pressReleaseSimilarity: null });
+  }
+  for (const l of await pressReleasePickups(tx, items, q)) Object.assign(links.get(l.id)!, { pressReleaseId: l.release, pressReleaseSimilarity: l.similarity });
+  return links;
+}
+
+/** Registers new mentions' LSH bands, once their rows are stored (the bands refer to them), so later mentions find them. */
+export async function insertBands(tx: TxSql, items: NewSignedMention[]): Promise<void> {
+  if (items.length === 0) return;
+  const bandRows = items.flatMap((it) => lshBands(it.sig).map((b) => ({ ...b, id: it.id })));
   await tx`
     insert into mention_bands (band, hash, mention_id)
     select * from unnest(${bandRows.map((b) => b.band)}::smallint[], ${bandRows.map((b) => b.hash)}::int[], ${bandRows.map((b) => b.id)}::bigint[])
     on conflict do nothing`;
-  for (const l of await linkPressReleases(tx, items, q)) links.get(l.id)!.pressReleaseSimilarity = l.similarity;
-  return links;
 }
 
 /** The story a new mention joined: its cluster, the original it copies and how closely, and the press release it picked up. */
@@ -144,11 +152,12 @@ export interface StoryLink {
   clusterId: number;
   copyOf: number | null;
   copySimilarity: number | null;
+  pressReleaseId: number | null;
   pressReleaseSimilarity: number | null;
 }
 
-/** Links each new mention to the registered press release it picked up, if any. */
-async function linkPressReleases(tx: TxSql, items: NewSignedMention[], q: { bands: number[]; hashes: number[] }): Promise<{ id: number; similarity: number }[]> {
+/** The registered press release each new mention picked up, if any. */
+async function pressReleasePickups(tx: TxSql, items: NewSignedMention[], q: { bands: number[]; hashes: number[] }): Promise<{ id: number; release: number; similarity: number }[]> {
   const rows = await tx<(Candidate & { band: number; hash: number })[]>`
     select b.band, b.hash, r.id, r.minhash from press_release_bands b
     join unnest(${q.bands}::smallint[], ${q.hashes}::int[]) as q(band, hash) on b.band = q.band and b.hash = q.hash
@@ -163,11 +172,6 @@ async function linkPressReleases(tx: TxSql, items: NewSignedMention[], q: { band
     const best = bestMatch(it.sig, [...seen.values()]);
     if (best && best.similarity >= CLUSTER_SIMILARITY) links.push({ id: it.id, release: best.item.id, similarity: best.similarity });
   }
-  if (links.length === 0) return [];
-  await tx`
-    update mentions m set press_release_id = d.release_id, press_release_similarity = d.similarity
-    from unnest(${links.map((l) => l.id)}::bigint[], ${links.map((l) => l.release)}::bigint[], ${links.map((l) => l.similarity)}::real[]) as d(id, release_id, similarity)
-    where m.id = d.id`;
   return links;
 }
 
