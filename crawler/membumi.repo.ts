@@ -57,7 +57,10 @@ export async function planScores(tx: TxSql, items: MentionToScore[], opts: { kee
     return { it, tier, reach: reach as { reach: number; method: ReachMethod | null }, domain: domainOf(it.input.url), day: dayInZone(it.occurredAt) };
   });
 
-  const wanted = [...new Map(plans.filter((p) => p.reach.method === 'audience').map((p) => [`${p.domain} ${p.day}`, p])).values()];
+  // Claimed in key order, so two writers claiming the same domain-days never deadlock.
+  const wanted = [...new Map(plans.filter((p) => p.reach.method === 'audience').map((p) => [`${p.domain} ${p.day}`, p])).entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, p]) => p);
   const firsts = wanted.length
     ? await tx<{ domain: string; day: string }[]>`
         insert into domain_day_reach (domain, day)

@@ -108,3 +108,30 @@ describe('analysis and the membumi index at ingest', () => {
     expect(after[0]!.membumi_reach - before[0]!.membumi_reach).toBeCloseTo(40 * REACH.engagementToViews * m!.membumi, 0);
   });
 });
+
+describe('two writers at once', () => {
+  test('storing the same pages at the same moment, each page is stored once, in one story, and counted once', async () => {
+    const source = await factory.source(db.sql, { url: 'https://serentak.example/rss', tier: 'regional' });
+    // Every word pair carries the story's number, so no two stories share a shingle.
+    const story = (n: number) => 'warga menggelar kerja bakti membersihkan saluran air menjelang musim hujan kata ketua setempat mereka berharap banjir tidak terulang'
+      .split(' ').map((w) => `${w} RT${n}`).join(' ');
+    // Pairs of outlets running the same story: 0 and 1 tell story 0, 2 and 3 story 1, and so on.
+    const page = (round: number, n: number) => mention({
+      url: `https://serentak.example/berita/${round}-${n}`, sourceId: source.id, title: `Kerja bakti ${round}-${Math.floor(n / 2)}`,
+      body: story(round * 100 + Math.floor(n / 2)),
+    });
+    for (let round = 0; round < 4; round++) {
+      const first = [0, 1, 2, 3, 4, 5, 6, 7].map((n) => page(round, n));
+      const second = [9, 8, 7, 6, 5, 4].map((n) => page(round, n)); // overlaps 4..7, in another order
+      const [a, b] = await Promise.all([ingestMentions(db.sql, first), ingestMentions(db.sql, second)]);
+      const insertedUrls = [...a.map((r, k) => (r.inserted ? first[k]!.url : null)), ...b.map((r, k) => (r.inserted ? second[k]!.url : null))].filter(Boolean);
+      expect(insertedUrls.sort()).toEqual([...new Set([...first, ...second].map((m) => m.url))].sort());
+    }
+    const [counts] = await db.sql<{ mentions: number; stories: number; unclustered: number; unbanded: number; counted: number }[]>`
+      select count(*)::int as mentions, count(distinct cluster_id)::int as stories, count(*) filter (where cluster_id is null)::int as unclustered,
+             count(*) filter (where not exists (select 1 from mention_bands b where b.mention_id = m.id))::int as unbanded,
+             (select coalesce(sum(c.mentions), 0)::int from source_daily_counts c where c.source_id = ${source.id}) as counted
+      from mentions m where m.source_id = ${source.id}`;
+    expect(counts).toEqual({ mentions: 40, stories: 20, unclustered: 0, unbanded: 0, counted: 40 });
+  });
+});
