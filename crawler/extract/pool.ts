@@ -16,6 +16,8 @@ export interface PagePool {
   prepare(title: string, body: string, opts?: Pick<AnalyzeInput, 'kind' | 'author'>): Promise<PreparedText>;
   /** Article pages extracted so far, and the milliseconds their extraction and their analysis took in all (for benchmarks). */
   totals(): { pages: number; extractMs: number; analyzeMs: number };
+  /** Resolves once every thread has loaded its code and models (a benchmark starts its clock after it). */
+  ready(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ export function createPagePool(opts: { threads: number; timeoutMs: number; adapt
       article: async (task) => count(processPage({ op: 'article', ...task, ...(await adapted()) })),
       prepare: async (title, body, o) => processPage({ op: 'prepare', title, body, ...o, ...(await adapted()) }),
       totals: () => ({ ...sums }),
+      ready: async () => {},
       close: async () => {},
     };
   }
@@ -56,7 +59,7 @@ export function createPagePool(opts: { threads: number; timeoutMs: number; adapt
     concurrentTasksPerWorker: 2,
   });
   // Loads the models in every thread now, while the crawl is still fetching its feeds.
-  for (let i = 0; i < opts.threads; i++) pool.run({ op: 'prepare', title: '', body: 'Gaung siap.' }).catch(() => {});
+  const warm = Promise.all(Array.from({ length: opts.threads }, () => pool.run({ op: 'prepare', title: '', body: 'Gaung siap.' }).catch(() => {}))).then(() => {});
   let closing = false;
   const run = async <T>(task: PageTask, what: string, timeoutMs = opts.timeoutMs, retried = false): Promise<T> => {
     try {
@@ -74,6 +77,7 @@ export function createPagePool(opts: { threads: number; timeoutMs: number; adapt
     article: async (task, o) => count(await run<ExtractedPage | null>({ op: 'article', ...task, ...(await adapted()) }, 'extracting the page', o?.timeoutMs)),
     prepare: async (title, body, o) => run<PreparedText>({ op: 'prepare', title, body, ...o, ...(await adapted()) }, 'preparing the text'),
     totals: () => ({ ...sums }),
+    ready: () => warm,
     close: () => ((closing = true), pool.destroy()),
   };
 }
