@@ -53,8 +53,7 @@ export function extractArticle(html: string, pageUrl: string, opts: ExtractOptio
   const captions = stripChrome(document);
   narrowToArticle(document);
   const paragraphs = selectAll(document, 'p').map(oneLine).filter((t) => t.length > 30);
-  // Pages of a template whose region has read as Readability reads it skip Readability (site-profile.ts).
-  const region = readRegion(document.body ?? document.documentElement);
+  const body = document.body ?? document.documentElement;
   const site = hostOf(pageUrl);
   const profiles = opts.profiles === undefined ? SHARED_PROFILES : opts.profiles;
   const finish = (lines: string[], found: { title?: string | null; byline?: string | null } | null): ExtractedArticle | null => {
@@ -82,13 +81,17 @@ export function extractArticle(html: string, pageUrl: string, opts: ExtractOptio
       views,
     };
   };
+  // Pages of a template whose container has read as Readability reads it skip Readability (site-profile.ts).
+  const known = profiles && site ? profiles.skipReading(site, body) : null;
   let article: ExtractedArticle | null;
-  if (profiles && site && profiles.canSkip(site, region.shapes)) article = finish(region.lines, null);
+  if (known) article = finish(known.lines, null);
   else {
+    const candidates = profiles && site ? profiles.candidates(site, body) : [];
     // The content element itself, not its HTML: no serialising and parsing it again.
     const parsed = new Readability<Element>(document, { charThreshold: MIN_BODY_CHARS, serializer: (el) => el as Element }).parse();
-    article = finish(parsed?.content ? readRegion(parsed.content).lines : [], parsed);
-    if (profiles && site) profiles.learn(site, region.shapes, sameArticle(finish(region.lines, null), article));
+    const read = finish(parsed?.content ? readRegion(parsed.content).lines : [], parsed);
+    if (profiles && site) profiles.learnPage(site, candidates, (reading) => sameArticle(finish(reading.lines, null), read));
+    article = read;
   }
   if (article) article.language = pickLanguage(meta.language, article.body);
   return article;
