@@ -1,4 +1,4 @@
-import { searchWords } from '../core/keywords.js';
+import { charClass, codePointAt, LETTER, NUMBER } from './chars.js';
 
 /**
  * Near-duplicate detection for syndicated copies: word 3-gram shingles, a 128-value MinHash signature,
@@ -18,46 +18,101 @@ export const COPY_SIMILARITY = 0.75;
 /** Fewer shingles than this and a text is too short to call anything a copy of it. */
 const MIN_SHINGLES = 8;
 
-/** murmur3's 32-bit finaliser: a fast, well-mixed permutation of 32-bit values. */
+/** murmur3's 32-bit finaliser: a fast, well-mixed permutation of 32-bit values (as a signed 32-bit value: same bits). */
 function fmix32(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return h ^ (h >>> 16);
 }
 
 const FNV_OFFSET = 0x811c9dc5;
-/** FNV-1a over `text`'s UTF-16 units, continuing from `h`. */
-function fnvAdd(h: number, text: string): number {
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h;
-}
+const FNV_PRIME = 0x01000193;
 const SPACE = 32;
 
-/** FNV-1a of the shingle "a b c", without building the string. */
-function shingleHash(a: string, b: string, c: string): number {
-  let h = fnvAdd(FNV_OFFSET, a);
-  h = fnvAdd(Math.imul(h ^ SPACE, 0x01000193), b);
-  return fnvAdd(Math.imul(h ^ SPACE, 0x01000193), c) >>> 0;
+/** FNV-1a over the UTF-16 units of s[from, to), continuing from `h`. */
+function fnvAdd(h: number, s: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h;
 }
 
-const SEEDS = Uint32Array.from({ length: SIGNATURE_SIZE }, (_, i) => fmix32(0x9e3779b9 * (i + 1)));
+/**
+ * Where the words of `s` are, as `count` [start, end) pairs in `spans` (the buffer given, or a larger one). A word is
+ * a run of letters and numbers: once `s` is NFKC and lower case, the words of searchWords (core/keywords.ts), found
+ * without a string or a regular expression match each.
+ */
+function wordSpans(s: string, spans: Int32Array): { spans: Int32Array; count: number } {
+  let count = 0;
+  let start = -1;
+  for (let i = 0; i < s.length; ) {
+    const cp = codePointAt(s, i);
+    const width = cp >= 0x10000 ? 2 : 1;
+    if (charClass(cp) & (LETTER | NUMBER)) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      if (2 * count + 2 > spans.length) spans = grow(spans);
+      spans[2 * count] = start;
+      spans[2 * count + 1] = i;
+      count++;
+      start = -1;
+    }
+    i += width;
+  }
+  if (start >= 0) {
+    if (2 * count + 2 > spans.length) spans = grow(spans);
+    spans[2 * count] = start;
+    spans[2 * count + 1] = s.length;
+    count++;
+  }
+  return { spans, count };
+}
+const grow = (a: Int32Array): Int32Array => {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+};
+/** Reused by every signature: analysis is synchronous. */
+let spanBuffer: Int32Array = new Int32Array(2048);
+let shingleBuffer: Int32Array = new Int32Array(1024);
+
+const SEEDS = Int32Array.from({ length: SIGNATURE_SIZE }, (_, i) => fmix32(0x9e3779b9 * (i + 1)));
+/** Minimums are kept with the top bit flipped, so signed comparison orders them as the unsigned hashes. */
+const FLIP = 0x80000000 | 0;
 
 /** The MinHash signature of a text (signed 32-bit integers, as Postgres int4[] stores them), or null when too short. */
 export function minhashSignature(text: string): number[] | null {
-  const words = searchWords(text);
-  if (words.length - SHINGLE_WORDS + 1 < MIN_SHINGLES) return null;
-  const sig = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
-  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) {
-    const base = shingleHash(words[i]!, words[i + 1]!, words[i + 2]!);
-    for (let k = 0; k < SIGNATURE_SIZE; k++) {
-      const v = fmix32(base ^ SEEDS[k]!);
-      if (v < sig[k]!) sig[k] = v;
-    }
+  const s = text.normalize('NFKC').toLowerCase();
+  const found = wordSpans(s, spanBuffer);
+  const w = (spanBuffer = found.spans);
+  const shingles = found.count - SHINGLE_WORDS + 1;
+  if (shingles < MIN_SHINGLES) return null;
+  if (shingleBuffer.length < shingles) shingleBuffer = new Int32Array(shingles * 2);
+  const bases = shingleBuffer;
+  for (let i = 0; i < shingles; i++) {
+    // FNV-1a of the shingle "a b c", without building the string.
+    let h = fnvAdd(FNV_OFFSET, s, w[2 * i]!, w[2 * i + 1]!);
+    h = fnvAdd(Math.imul(h ^ SPACE, FNV_PRIME), s, w[2 * i + 2]!, w[2 * i + 3]!);
+    bases[i] = fnvAdd(Math.imul(h ^ SPACE, FNV_PRIME), s, w[2 * i + 4]!, w[2 * i + 5]!);
   }
-  return Array.from(sig, (v) => v | 0);
+  // One seed at a time over every shingle: the running minimum stays in a register.
+  const sig = new Array<number>(SIGNATURE_SIZE);
+  for (let k = 0; k < SIGNATURE_SIZE; k++) {
+    const seed = SEEDS[k]!;
+    let min = 0xffffffff ^ FLIP;
+    for (let i = 0; i < shingles; i++) {
+      // fmix32(bases[i] ^ seed), written out: this loop is most of a signature's time.
+      let h = bases[i]! ^ seed;
+      h ^= h >>> 16;
+      h = Math.imul(h, 0x85ebca6b);
+      h ^= h >>> 13;
+      h = Math.imul(h, 0xc2b2ae35);
+      h = h ^ (h >>> 16) ^ FLIP;
+      if (h < min) min = h;
+    }
+    sig[k] = min ^ FLIP;
+  }
+  return sig;
 }
 
 /** Estimated Jaccard similarity of two signatures. */
