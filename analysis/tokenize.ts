@@ -38,7 +38,6 @@ const TOKEN = new RegExp(
   ].join('|'),
   'gu',
 );
-const SENTENCE_END = /^(?:[.!?]+|\n{2,})$/;
 const GROUP_KINDS: TokenKind[] = ['url', 'mention', 'hashtag', 'word', 'number', 'emoji', 'punct'];
 
 /** "bangeeet" → "banget", "mantaaap" → "mantap": a letter written three or more times counts once. */
@@ -52,21 +51,31 @@ export function expandReduplication(word: string): string {
   return m ? `${m[1]}-${m[1]}${m[2]}` : word;
 }
 
-/** Normalised forms by word as written: words repeat across texts, so each is worked out once. */
-const normCache = new Map<string, string[]>();
-const NORM_CACHE_LIMIT = 100_000;
+/**
+ * What a word as written says, worked out once per word: words repeat across texts. `norms` are the word's
+ * normalised forms (a chat spelling may stand for two words).
+ */
+interface WordInfo {
+  acronym: boolean;
+  capitalized: boolean;
+  norms: string[];
+}
+const wordCache = new Map<string, WordInfo>();
+const WORD_CACHE_LIMIT = 100_000;
 
-function normalizeWord(raw: string): string[] {
-  let norms = normCache.get(raw);
-  if (norms === undefined) {
-    norms = normalizeUncached(raw);
-    if (normCache.size >= NORM_CACHE_LIMIT) normCache.clear();
-    normCache.set(raw, norms);
+function wordInfo(raw: string): WordInfo {
+  let info = wordCache.get(raw);
+  if (info === undefined) {
+    const acronym = isAcronym(raw);
+    // Acronyms are names (KTP, BPIP), never chat spellings, so they are not looked up in the slang list.
+    info = { acronym, capitalized: !acronym && isCapitalized(raw), norms: acronym ? [raw.toLowerCase()] : normalizeWord(raw) };
+    if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
+    wordCache.set(raw, info);
   }
-  return norms;
+  return info;
 }
 
-function normalizeUncached(raw: string): string[] {
+function normalizeWord(raw: string): string[] {
   const lower = raw.toLowerCase().replace(/’/g, "'");
   const slang = SLANG.get(lower) ?? SLANG.get(reduceElongation(lower));
   if (slang) return slang;
@@ -96,28 +105,26 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let sentence = 0;
   let atStart = true;
-  for (const m of text.normalize('NFC').matchAll(TOKEN)) {
+  const source = text.normalize('NFC');
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(source); m !== null; m = TOKEN.exec(source)) {
     const raw = m[0];
     let group = 1;
     while (group < GROUP_KINDS.length && m[group] === undefined) group++;
     const kind = GROUP_KINDS[group - 1] ?? 'punct';
     if (kind === 'punct') {
       tokens.push({ raw, norm: raw, kind, sentence, sentenceStart: false, capitalized: false, acronym: false });
-      if (SENTENCE_END.test(raw)) {
+      // "...", "!?" or a blank line ends a sentence; a comma, a colon, a bracket or a quote does not.
+      const c = raw.charCodeAt(0);
+      if (c === 46 || c === 33 || c === 63 || c === 10) {
         sentence++;
         atStart = true;
       }
       continue;
     }
     if (kind === 'word') {
-      const acronym = isAcronym(raw);
-      const capitalized = !acronym && isCapitalized(raw);
-      // Acronyms are names (KTP, BPIP), never chat spellings, so they are not looked up in the slang list.
-      if (acronym) tokens.push({ raw, norm: raw.toLowerCase(), kind, sentence, sentenceStart: atStart, capitalized, acronym });
-      else {
-        const norms = normalizeWord(raw);
-        for (let i = 0; i < norms.length; i++) tokens.push({ raw, norm: norms[i]!, kind, sentence, sentenceStart: atStart && i === 0, capitalized, acronym });
-      }
+      const { acronym, capitalized, norms } = wordInfo(raw);
+      for (let i = 0; i < norms.length; i++) tokens.push({ raw, norm: norms[i]!, kind, sentence, sentenceStart: atStart && i === 0, capitalized, acronym });
     } else {
       const norm = kind === 'hashtag' || kind === 'mention' ? raw.toLowerCase() : raw;
       tokens.push({ raw, norm, kind, sentence, sentenceStart: atStart, capitalized: false, acronym: false });
