@@ -49,11 +49,6 @@ export function sentimentFeatures(input: readonly Token[], phrases: ReadonlySet<
   let sentence = -1;
   let segmentStart = 0;
   let concessive = false;
-  const contrastHere = () => {
-    for (let i = segmentStart; i < out.length; i++) out[i]!.scale *= RULES.beforeContrast;
-    segmentStart = out.length;
-    segmentScale = RULES.afterContrast;
-  };
   for (const t of tokens) {
     if (t.sentence !== sentence) {
       sentence = t.sentence;
@@ -69,7 +64,8 @@ export function sentimentFeatures(input: readonly Token[], phrases: ReadonlySet<
       // "Meski mahal, rasanya enak": the clause after the comma is the one that counts.
       if (concessive && t.raw === ',') {
         concessive = false;
-        contrastHere();
+        segmentStart = contrastHere(out, segmentStart);
+        segmentScale = RULES.afterContrast;
       }
       continue;
     }
@@ -80,7 +76,10 @@ export function sentimentFeatures(input: readonly Token[], phrases: ReadonlySet<
       if (CONCESSIVE.has(w)) {
         concessive = true;
         segmentStart = out.length;
-      } else contrastHere();
+      } else {
+        segmentStart = contrastHere(out, segmentStart);
+        segmentScale = RULES.afterContrast;
+      }
       continue;
     }
     if (negators.has(w)) {
@@ -93,27 +92,52 @@ export function sentimentFeatures(input: readonly Token[], phrases: ReadonlySet<
       modifier *= m;
       continue;
     }
-    out.push({ key: w, stemKey: `~${stemToken(t)}`, term: t.raw, negated: negLeft > 0, scale: segmentScale * modifier });
+    out.push({ key: w, stemKey: stemKeyOf(stemToken(t)), term: t.raw, negated: negLeft > 0, scale: segmentScale * modifier });
     if (negLeft > 0) negLeft--;
     modifier = 1;
   }
   return out;
 }
 
+/** A contrast word: the features before it in its segment count less; returns where the next segment starts. */
+function contrastHere(out: SentimentFeature[], segmentStart: number): number {
+  for (let i = segmentStart; i < out.length; i++) out[i]!.scale *= RULES.beforeContrast;
+  return out.length;
+}
+
+/**
+ * "~root" keys, one string per root: the keys are looked up in several maps per word, and a string kept
+ * hashes once (the roots themselves are the stemmer cache's strings).
+ */
+const stemKeys = new Map<string, string>();
+const STEM_KEYS_LIMIT = 200_000;
+
+function stemKeyOf(root: string): string {
+  let key = stemKeys.get(root);
+  if (key === undefined) {
+    key = `~${root}`;
+    if (stemKeys.size >= STEM_KEYS_LIMIT) stemKeys.clear();
+    stemKeys.set(root, key);
+  }
+  return key;
+}
+
 /** The first words of two-word phrases, per phrase set: most words start none, and need no pair looked up. */
 const firstWordsOf = new WeakMap<ReadonlySet<string>, Set<string>>();
 
-function joinPhrases(tokens: readonly Token[], phrases: ReadonlySet<string>): Token[] {
+/** The tokens with each two-word phrase as one token; the tokens themselves when there is none (most sentences). */
+function joinPhrases(tokens: readonly Token[], phrases: ReadonlySet<string>): readonly Token[] {
   let firsts = firstWordsOf.get(phrases);
   if (!firsts) firstWordsOf.set(phrases, (firsts = new Set([...phrases].map((p) => p.split(' ')[0]!))));
-  const out: Token[] = [];
+  let out: Token[] | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const next = tokens[i + 1];
     if (next && t.kind === 'word' && firsts.has(t.norm) && next.kind === 'word' && next.sentence === t.sentence && phrases.has(`${t.norm} ${next.norm}`)) {
+      out ??= tokens.slice(0, i);
       out.push({ ...t, raw: `${t.raw} ${next.raw}`, norm: `${t.norm} ${next.norm}`, capitalized: false, acronym: false });
       i++;
-    } else out.push(t);
+    } else out?.push(t);
   }
-  return out;
+  return out ?? tokens;
 }
