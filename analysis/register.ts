@@ -1,6 +1,6 @@
 import {
   DAILY_WORDS, ENGLISH, EVERYDAY_ACRONYMS, INSTITUTION, jargonTerm, NOT_CHAT, PARTICLES, PERSONAL,
-  phrasesFrom, REGIONAL,
+  phrasesFrom, REGIONAL, type Phrase,
 } from './register-lexicons.js';
 import { type Evidence, type RegisterResult, scoreRegister, type SourceKind } from './register-score.js';
 import { RATE_FEATURES, type RateFeature } from './register-weights.js';
@@ -84,9 +84,8 @@ function regionalLanguage(norm: string, rawLower: string): string | undefined {
 }
 const REGIONAL_ENDINGS = ['ku', 'mu', 'ne', 'e', 'na'];
 
-function matchPhrase(tokens: readonly Token[], i: number, norm: string) {
-  const phrases = phrasesFrom(norm);
-  if (!phrases) return undefined;
+/** The longest of `phrases` (those starting with token i's word) that the tokens from i spell. */
+function matchPhrase(tokens: readonly Token[], i: number, phrases: readonly Phrase[]) {
   for (const p of phrases) {
     const last = p.words.length - 1;
     let k = 1;
@@ -99,6 +98,42 @@ function matchPhrase(tokens: readonly Token[], i: number, norm: string) {
     if (k > last) return p;
   }
   return undefined;
+}
+
+/** What the lexicons say of one normalised word, whatever its place in a text. */
+interface WordFacts {
+  syllables: number;
+  phrases: readonly Phrase[] | undefined;
+  everydayAcronym: boolean;
+  jargon: string | undefined;
+  /** INSTITUTION's entry: true when it counts only with a capital. */
+  institution: boolean | undefined;
+  /** regionalLanguage of the word as written in lower case. */
+  regional: string | undefined;
+  /** The first of the English, personal, particle and daily-life lists that has it. */
+  list: 'english' | 'personal' | 'particles' | 'daily' | null;
+}
+
+/** Words repeat across texts: each word's lookups are done once (a handful of maps and the jargon stripping). */
+const factsCache = new Map<string, WordFacts>();
+const FACTS_CACHE_LIMIT = 100_000;
+
+function wordFacts(norm: string): WordFacts {
+  let facts = factsCache.get(norm);
+  if (facts === undefined) {
+    facts = {
+      syllables: syllables(norm),
+      phrases: phrasesFrom(norm),
+      everydayAcronym: EVERYDAY_ACRONYMS.has(norm),
+      jargon: jargonTerm(norm),
+      institution: INSTITUTION.get(norm),
+      regional: regionalLanguage(norm, norm),
+      list: ENGLISH.has(norm) ? 'english' : PERSONAL.has(norm) ? 'personal' : PARTICLES.has(norm) ? 'particles' : DAILY_WORDS.has(norm) ? 'daily' : null,
+    };
+    if (factsCache.size >= FACTS_CACHE_LIMIT) factsCache.clear();
+    factsCache.set(norm, facts);
+  }
+  return facts;
 }
 
 export function analyzeRegister(tokens: readonly Token[], opts: RegisterOptions = {}): RegisterResult {
@@ -123,6 +158,7 @@ export function analyzeRegister(tokens: readonly Token[], opts: RegisterOptions 
       continue;
     }
     const norm = t.norm;
+    const facts = wordFacts(norm);
     words++;
     if (t.sentence !== lastSentence) {
       sentences++;
@@ -135,21 +171,21 @@ export function analyzeRegister(tokens: readonly Token[], opts: RegisterOptions 
     const acronym = t.acronym && !shouting && !ROMAN.test(t.raw);
     if (!acronym) {
       syllableWords++;
-      syllableSum += syllables(norm);
+      syllableSum += facts.syllables;
     }
     if (i < skipUntil) continue;
 
-    const phrase = matchPhrase(tokens, i, norm);
+    const phrase = facts.phrases && matchPhrase(tokens, i, facts.phrases);
     if (phrase) {
       skipUntil = i + phrase.words.length;
       add(phrase.cls === 'jargon' ? ev.jargon : phrase.cls === 'daily' ? ev.dailyLife : ev.acronyms, phrase.key);
       continue;
     }
     if (acronym) {
-      if (!EVERYDAY_ACRONYMS.has(norm)) add(ev.acronyms, t.raw);
+      if (!facts.everydayAcronym) add(ev.acronyms, t.raw);
       continue;
     }
-    const term = jargonTerm(norm);
+    const term = facts.jargon;
     if (term) {
       add(ev.jargon, term);
       continue;
@@ -158,12 +194,12 @@ export function analyzeRegister(tokens: readonly Token[], opts: RegisterOptions 
     const lower = t.raw === norm ? norm : t.raw.toLowerCase();
     const rawLower = lower.includes('’') ? lower.replace(/’/g, "'") : lower;
     const continued = continuesExpansion(tokens, i, t);
-    const language = name || continued ? undefined : regionalLanguage(norm, rawLower);
+    const language = name || continued ? undefined : rawLower === norm ? facts.regional : regionalLanguage(norm, rawLower);
     if (language) {
       add(ev.regional, `${rawLower}\t${language}`);
       continue;
     }
-    const capitalOnly = INSTITUTION.get(norm);
+    const capitalOnly = facts.institution;
     if (capitalOnly !== undefined) {
       const next = tokens[i + 1];
       if (!capitalOnly || (t.capitalized && (!t.sentenceStart || (next?.kind === 'word' && next.capitalized)))) {
@@ -171,10 +207,10 @@ export function analyzeRegister(tokens: readonly Token[], opts: RegisterOptions 
         continue;
       }
     }
-    if (ENGLISH.has(norm)) add(ev.english, norm);
-    else if (PERSONAL.has(norm)) add(ev.personal, norm);
-    else if (PARTICLES.has(norm)) add(ev.particles, norm);
-    else if (DAILY_WORDS.has(norm)) add(ev.dailyLife, norm);
+    if (facts.list === 'english') add(ev.english, norm);
+    else if (facts.list === 'personal') add(ev.personal, norm);
+    else if (facts.list === 'particles') add(ev.particles, norm);
+    else if (facts.list === 'daily') add(ev.dailyLife, norm);
     else if (rawLower !== norm && !continued && !NOT_CHAT.has(rawLower)) add(ev.chat, rawLower);
   }
 
