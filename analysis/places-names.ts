@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { charClass, codePointAt, LETTER, MARK, NUMBER } from './chars.js';
 import { readLexicon } from './lexicon-file.js';
 
 /**
@@ -233,10 +234,27 @@ function phraseAt(text: string, words: Word[], i: number): Phrase | undefined {
   return best;
 }
 
+/** The text's words: runs of letters, marks and numbers (WORD), found by a loop over the characters. */
 export function splitWords(text: string): Word[] {
   const words: Word[] = [];
-  for (const m of text.matchAll(WORD)) words.push({ text: m[0], lower: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
+  let start = -1;
+  for (let i = 0; i < text.length; ) {
+    const cp = codePointAt(text, i);
+    if (charClass(cp) & (LETTER | MARK | NUMBER)) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      words.push(wordAt(text, start, i));
+      start = -1;
+    }
+    i += cp >= 0x10000 ? 2 : 1;
+  }
+  if (start >= 0) words.push(wordAt(text, start, text.length));
   return words;
+}
+
+function wordAt(text: string, start: number, end: number): Word {
+  const word = text.slice(start, end);
+  return { text: word, lower: word.toLowerCase(), start, end };
 }
 
 /** Every place name in the text, in order; words are the text's words the hits index. */
