@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { charClass, codePointAt, LETTER, MARK } from './chars.js';
 
 /**
  * Which language a text is in: Indonesian, English, or one of NusaX's ten regional languages (Javanese,
@@ -47,17 +48,39 @@ export interface LanguageGuess {
   confidence: number;
 }
 
-const WORD = /\p{L}[\p{L}\p{M}'’]*/gu;
 const MIN_GRAM = 2;
 const MAX_GRAM = 4;
+const APOSTROPHE = 39;
+const RIGHT_QUOTE = 0x2019;
 
-/** Words of a text as the model reads them: lower case, typographic apostrophes plain, links' scheme words left out. */
-function* languageWords(text: string, maxChars = Infinity): Generator<string> {
-  const sample = text.length > maxChars ? text.slice(0, maxChars) : text;
-  for (const m of sample.toLowerCase().matchAll(WORD)) {
-    const w = m[0].replace(/’/g, "'");
-    if (w !== 'http' && w !== 'https' && w !== 'www') yield w;
+/**
+ * Words of a text as the model reads them: lower case, typographic apostrophes plain, links' scheme words left
+ * out. A word is a letter and the letters, marks and apostrophes after it (\p{L}[\p{L}\p{M}'’]* as a regular
+ * expression), found by a loop over the characters.
+ */
+function languageWords(text: string, maxChars = Infinity): string[] {
+  const sample = (text.length > maxChars ? text.slice(0, maxChars) : text).toLowerCase();
+  const words: string[] = [];
+  let start = -1;
+  let curly = false;
+  for (let i = 0; i <= sample.length; ) {
+    const cp = i < sample.length ? codePointAt(sample, i) : -1;
+    const cls = cp < 0 ? 0 : charClass(cp);
+    if (start < 0) {
+      if (cls & LETTER) start = i;
+    } else if (cls & (LETTER | MARK) || cp === APOSTROPHE || cp === RIGHT_QUOTE) {
+      if (cp === RIGHT_QUOTE) curly = true;
+    } else {
+      const slice = sample.slice(start, i);
+      const w = curly ? slice.replace(/’/g, "'") : slice;
+      if (w !== 'http' && w !== 'https' && w !== 'www') words.push(w);
+      start = -1;
+      curly = false;
+      continue; // this character may start the next word
+    }
+    i += cp >= 0x10000 ? 2 : 1;
   }
+  return words;
 }
 
 /** The features of one word: the word as `w:word` and its letter sequences with `_` marking the edges. */
@@ -92,9 +115,7 @@ export function loadLanguageModel(file: URL | string = MODEL_FILE): LanguageMode
 const wordCache = new WeakMap<LanguageModel, Map<string, Float64Array | null>>();
 const WORD_CACHE_LIMIT = 200_000;
 
-function wordScores(w: string, model: LanguageModel): Float64Array | null {
-  let cache = wordCache.get(model);
-  if (!cache) wordCache.set(model, (cache = new Map()));
+function wordScores(w: string, model: LanguageModel, cache: Map<string, Float64Array | null>): Float64Array | null {
   let v = cache.get(w);
   if (v !== undefined) return v;
   const k = model.languages.length;
@@ -114,16 +135,17 @@ function wordScores(w: string, model: LanguageModel): Float64Array | null {
 export function languageScores(text: string, model: LanguageModel): { scores: number[]; words: number } | null {
   const k = model.languages.length;
   const scores = new Array<number>(k).fill(0);
-  let words = 0;
   let known = 0;
-  for (const w of languageWords(text, model.maxChars)) {
-    words++;
-    const v = wordScores(w, model);
+  let cache = wordCache.get(model);
+  if (!cache) wordCache.set(model, (cache = new Map()));
+  const words = languageWords(text, model.maxChars);
+  for (const w of words) {
+    const v = wordScores(w, model, cache);
     if (!v) continue;
     known++;
     for (let i = 0; i < k; i++) scores[i]! += v[i]!;
   }
-  return known === 0 ? null : { scores, words };
+  return known === 0 ? null : { scores, words: words.length };
 }
 
 export function detectLanguage(text: string, model: LanguageModel = (defaultModel ??= loadLanguageModel())): LanguageGuess {
