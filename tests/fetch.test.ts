@@ -186,6 +186,19 @@ describe('politeness and robustness', () => {
     await clearPrefix(p);
   });
 
+  test("a finished request's slot is free for another worker within moments, though its own worker asks for nothing more", async () => {
+    const p = testQueuePrefix();
+    const a = createDomainGate(redis, p, { delayMs: 0, concurrency: 1, leaseMs: 60_000 });
+    const b = createDomainGate(redis, p, { delayMs: 0, concurrency: 1, leaseMs: 60_000 });
+    await (await a.acquire('berita.example'))();
+    await new Promise((r) => setTimeout(r, 100));
+    const asked = Date.now();
+    const release = await b.acquire('berita.example');
+    expect(Date.now() - asked).toBeLessThan(500); // not the minute-long lease
+    await release();
+    await clearPrefix(p);
+  });
+
   test('at most the allowed number of requests to one domain are in flight at once', async () => {
     const p = testQueuePrefix();
     const gate = createDomainGate(redis, p, { delayMs: 0, concurrency: 2, leaseMs: 5000 });
