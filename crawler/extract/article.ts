@@ -4,7 +4,8 @@ import { findAuthorInPage, infoTexts, isChromeLine, isInfoLine, isEdgePlug, narr
 import { findPublishedAt, isMidnight } from './dates.js';
 import { pickLanguage } from './language.js';
 import { pickTitle } from './title.js';
-import { matchesSelector, selectAll, selectOne } from './select.js';
+import { matchesSelector, selectAll } from './select.js';
+import { collapseWhitespace } from './text.js';
 import { readRegion, SiteProfiles } from './site-profile.js';
 import { findViewCount } from './views.js';
 
@@ -46,13 +47,13 @@ export function extractArticle(html: string, pageUrl: string, opts: ExtractOptio
   const publishedAt = findPublishedAt(meta.dates, info, dateOpts);
   const views = findViewCount(info);
   const author = meta.author ?? findAuthorInPage(document, info);
-  const heading = oneLine(selectOne(document, 'article h1, main h1') ?? onlyOne(selectAll(document, 'h1')));
-  const canonicalUrl = absolute(selectOne(document, 'link[rel="canonical"]')?.getAttribute('href'), pageUrl);
+  const heading = oneLine(meta.heading);
+  const canonicalUrl = absolute(meta.canonical?.getAttribute('href'), pageUrl);
 
   // On a photo page the captions are the story; they go with the chrome, and come back if there is no other text.
   const captions = stripChrome(document);
   narrowToArticle(document);
-  const paragraphs = selectAll(document, 'p').map(oneLine).filter((t) => t.length > 30);
+  const paragraphs = selectAll(document, (el) => el.localName === 'p').map(oneLine).filter((t) => t.length > 30);
   const body = document.body ?? document.documentElement;
   const site = hostOf(pageUrl);
   const profiles = opts.profiles === undefined ? SHARED_PROFILES : opts.profiles;
@@ -133,13 +134,35 @@ function trimEdges(lines: string[], author: string | null): string[] {
   return kept;
 }
 
+/** Found in the walk of `readMeta`: the first element each selector selects (a tag name first rules out most elements). */
+const FIRST_OF = {
+  title: 'head title, title',
+  canonical: 'link[rel="canonical"]',
+  datetime: '[itemprop="datePublished"][datetime], time[pubdate][datetime], article time[datetime]',
+  heading: 'article h1, main h1',
+};
+
 function readMeta(document: Document) {
-  // One walk gathers the page's <meta> elements and JSON-LD blocks; each lookup then tests a few dozen elements, not the whole page.
+  // One walk gathers the page's <meta> elements, JSON-LD blocks and the few elements read once; each lookup then
+  // tests a few dozen elements, not the whole page.
   const metas: Element[] = [];
   const jsonLdBlocks: Element[] = [];
+  const h1s: Element[] = [];
+  const first: Partial<Record<keyof typeof FIRST_OF, Element>> = {};
+  const keep = (key: keyof typeof FIRST_OF, el: Element) => {
+    if (!first[key] && matchesSelector(el, FIRST_OF[key])) first[key] = el;
+  };
   selectAll(document, (el) => {
-    if (el.localName === 'meta') metas.push(el);
-    else if (el.localName === 'script' && el.getAttribute('type')?.trim().toLowerCase() === 'application/ld+json') jsonLdBlocks.push(el);
+    const tag = el.localName;
+    if (tag === 'meta') metas.push(el);
+    else if (tag === 'script' && el.getAttribute('type')?.trim().toLowerCase() === 'application/ld+json') jsonLdBlocks.push(el);
+    else if (tag === 'title') keep('title', el);
+    else if (tag === 'link') keep('canonical', el);
+    else if (tag === 'h1') {
+      h1s.push(el);
+      keep('heading', el);
+    }
+    if (el.hasAttribute('datetime')) keep('datetime', el);
     return false;
   });
   const content = (selector: string) => metas.find((el) => matchesSelector(el, selector))?.getAttribute('content')?.trim() || null;
@@ -150,7 +173,7 @@ function readMeta(document: Document) {
       content('meta[property="og:title"]'),
       content('meta[name="twitter:title"], meta[property="twitter:title"]'),
       jsonLd?.headline,
-      selectOne(document, 'head title, title')?.textContent,
+      first.title?.textContent,
     ],
     siteNames: [
       content('meta[property="og:site_name"]'),
@@ -168,9 +191,12 @@ function readMeta(document: Document) {
       content('meta[name="publish-date"]'),
       content('meta[name="dc.date.issued"], meta[name="DC.date.issued"]'),
       content('meta[itemprop="datePublished"]'),
-      selectOne(document, '[itemprop="datePublished"][datetime], time[pubdate][datetime], article time[datetime]')?.getAttribute('datetime'),
+      first.datetime?.getAttribute('datetime'),
       content('meta[name="date"]'),
     ],
+    /** The h1 inside article or main, else the page's only h1. */
+    heading: first.heading ?? onlyOne(h1s),
+    canonical: first.canonical ?? null,
     language:
       document.documentElement?.getAttribute('lang') ||
       content('meta[http-equiv="content-language" i]') ||
@@ -230,7 +256,7 @@ export function parseTime(value: string | null | undefined): Date | null {
 const onlyOne = (els: Element[]) => (els.length === 1 ? els[0]! : null);
 
 function oneLine(el: Element | null): string {
-  return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return collapseWhitespace(el?.textContent ?? '');
 }
 
 function absolute(href: string | null | undefined, base: string): string | null {

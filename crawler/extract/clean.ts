@@ -1,9 +1,31 @@
 import { isDateWord, looksLikeDate } from './dates.js';
-import { closestMatch, matchesSelector, selectAll, selectOne, type ElementQuery } from './select.js';
+import { classOf, closestMatch, selectAll, selectOne, type ElementQuery } from './select.js';
+import { collapseWhitespace } from './text.js';
 import { parseViewCount } from './views.js';
 
-/** Never article text. */
-const REMOVE_ALWAYS = 'script, style, noscript, iframe, template, svg, button, select, input, textarea, link[rel="stylesheet"]';
+/**
+ * Tests of an element by tag name: what the selector in the comment selects, without a selector engine's work
+ * per element. Tag names of parsed HTML are lower case.
+ */
+const byTag = (...tags: string[]) => {
+  const set = new Set(tags);
+  return (el: Element) => set.has(el.localName);
+};
+/** Never article text: script, style, noscript, iframe, template, svg, button, select, input, textarea, link[rel="stylesheet" i]. */
+const NEVER_TEXT = byTag('script', 'style', 'noscript', 'iframe', 'template', 'svg', 'button', 'select', 'input', 'textarea');
+const REMOVE_ALWAYS = (el: Element) => NEVER_TEXT(el) || (el.localName === 'link' && el.getAttribute('rel')?.toLowerCase() === 'stylesheet');
+const IS_P = byTag('p');
+const IS_A = byTag('a');
+const IS_H1 = byTag('h1');
+const IS_HEADER = byTag('header');
+const IS_ARTICLE = byTag('article');
+const IS_LIST = byTag('ul', 'ol');
+const IS_MEDIA = byTag('img', 'video');
+const IS_BR = byTag('br');
+/** Where a widget stops climbing: body, html, main, article. */
+const WIDGET_STOP = byTag('body', 'html', 'main', 'article');
+const IN_RUNNING_TEXT = byTag('p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6');
+const ANY = () => true;
 /**
  * Page furniture, date/author/views lines and blocks about other articles, by tag and by substrings of the
  * class or id attribute (what `[class*="share"]` selects), tested with one regular expression per attribute.
@@ -43,7 +65,7 @@ function classTest(spec: { tags?: string[]; classes: string[]; ids?: string[]; e
   const ids = spec.ids ? new RegExp(spec.ids.map(escape).join('|')) : null;
   return (el) =>
     tags.has(el.localName) ||
-    cls.test(el.getAttribute('class') ?? '') ||
+    cls.test(classOf(el)) ||
     (ids !== null && ids.test(el.getAttribute('id') ?? '')) ||
     (spec.extra?.(el) ?? false);
 }
@@ -78,7 +100,7 @@ const SEPARATOR = /\s+[·•|—–-]\s+|\s*[·•|]\s*/;
 
 /** Turns <br> into newlines so lines inside one paragraph stay separate lines. */
 export function normalizeBreaks(document: Document): void {
-  for (const br of selectAll(document, 'br')) br.replaceWith(document.createTextNode('\n'));
+  for (const br of selectAll(document, IS_BR)) br.replaceWith(document.createTextNode('\n'));
 }
 
 /**
@@ -94,7 +116,7 @@ export function stripChrome(document: Document): string[] {
     if (CAPTION(el) && !closestMatch(el, OTHER_ARTICLES)) addCaption(captions, text(el));
     el.remove();
   }
-  for (const el of all(body, 'header')) if (!selectOne(el, 'h1') && !holdsArticle(el)) el.remove();
+  for (const el of all(body, IS_HEADER)) if (!selectOne(el, IS_H1) && !holdsArticle(el)) el.remove();
   let texts = elementTexts(body);
   for (const el of all(body, META)) if (el.isConnected && texts(el).length < 250 && !holdsArticle(el)) el.remove();
   // Plugs and widgets spread over several small elements (an election tally, a Telegram box): remove the whole box.
@@ -103,14 +125,15 @@ export function stripChrome(document: Document): string[] {
   const boxes = new Map<Element, boolean>();
   const isBox = (e: Element) => {
     let box = boxes.get(e);
-    if (box === undefined) boxes.set(e, (box = isPlug(texts(e)) || isTallyBox(e, texts)));
+    // Every plug and tally box holds a plug word: most elements are ruled out on their text as it stands, not collapsed.
+    if (box === undefined) boxes.set(e, (box = PLUG_WORD_LOOSE.test(texts.raw(e)) && (isPlug(texts(e)) || isTallyBox(e, texts))));
     return box;
   };
-  for (const el of all(body, '*')) {
+  for (const el of all(body, ANY)) {
     if (el.isConnected && isBox(el) && !Array.from(el.children).some(isBox)) widgetRoot(el, () => true).remove();
   }
   texts = elementTexts(body);
-  for (const list of all(body, 'ul, ol')) {
+  for (const list of all(body, IS_LIST)) {
     const items = Array.from(list.children).map(texts);
     if (list.isConnected && items.length > 0 && items.every((t) => t.length < 80) && items.some(isInfoLine)) list.remove();
   }
@@ -133,7 +156,7 @@ export function stripChrome(document: Document): string[] {
  * The whitespace-normalised text of every element under `root`, for a pass that does not change the tree:
  * gathered bottom-up in one walk (joining child texts is cheap in V8), normalised when first asked for.
  */
-function elementTexts(root: Element): (el: Element) => string {
+function elementTexts(root: Element): ElementTexts {
   const raw = new Map<Element, string>();
   const gather = (el: Element): string => {
     let t = '';
@@ -146,12 +169,16 @@ function elementTexts(root: Element): (el: Element) => string {
   };
   gather(root);
   const normalised = new Map<Element, string>();
-  return (el) => {
+  const texts = (el: Element) => {
     let t = normalised.get(el);
-    if (t === undefined) normalised.set(el, (t = (raw.get(el) ?? el.textContent ?? '').replace(/\s+/g, ' ').trim()));
+    if (t === undefined) normalised.set(el, (t = collapseWhitespace(raw.get(el) ?? el.textContent ?? '')));
     return t;
   };
+  texts.raw = (el: Element) => raw.get(el) ?? el.textContent ?? '';
+  return texts;
 }
+/** An element's text with whitespace collapsed; `raw` as it stands in the page. */
+type ElementTexts = ((el: Element) => string) & { raw: (el: Element) => string };
 
 /** "Berita Terkait" and the list after it; the whole box when the box is mostly links. */
 function removeRelatedList(heading: Element): void {
@@ -165,9 +192,9 @@ function removeRelatedList(heading: Element): void {
 /** Climbs from `el` while the parent is a small box of short lines (no article paragraphs, no title) and `ok` holds. */
 function widgetRoot(el: Element, ok: (parent: Element) => boolean): Element {
   let box = el;
-  for (let parent = el.parentElement; parent && !matchesSelector(parent, 'body, html, main, article'); parent = parent.parentElement) {
+  for (let parent = el.parentElement; parent && !WIDGET_STOP(parent); parent = parent.parentElement) {
     const short = leaves(parent).every((l) => text(l).length < 80);
-    if (!short || selectOne(parent, 'h1') || text(parent).length > 1500 || !ok(parent)) break;
+    if (!short || selectOne(parent, IS_H1) || text(parent).length > 1500 || !ok(parent)) break;
     box = parent;
   }
   return box;
@@ -183,6 +210,8 @@ function isTallyBox(el: Element, texts: (el: Element) => string): boolean {
 
 /** A word at least one of PLUGS needs: a text without any of them is no plug, tested in one pass instead of thirteen. */
 const PLUG_WORD = /telegram|whatsapp|google news|news\.google|t\.me\/|wa\.me\/|newsletter|aplikasi|buletin|bagaimana|pemilu|pilpres|pilkada|kanal|grup|group|channel|saluran|komentar|selanjutnya|sebelumnya|tag|topik|kata kunci|dark|beranda|home/i;
+/** PLUG_WORD on text whose whitespace is not collapsed: it finds a word there exactly when PLUG_WORD finds it in the collapsed text. */
+const PLUG_WORD_LOOSE = new RegExp(PLUG_WORD.source.replace(/ /g, '\\s+'), PLUG_WORD.flags);
 const isPlug = (t: string) => t.length > 0 && t.length < 1500 && PLUG_WORD.test(t) && PLUGS.some((p) => p.test(t));
 
 /**
@@ -199,7 +228,7 @@ export function narrowToArticle(document: Document): void {
 export function isChromeLine(line: string): boolean {
   let chrome = chromeLines.get(line);
   if (chrome === undefined) {
-    const l = line.replace(/\s+/g, ' ').trim();
+    const l = collapseWhitespace(line);
     chrome = !!l && (CHROME_PREFIX.test(l) || (l.length < 400 && isPlug(l)) || isInfoLine(l) || isCaptionLeftover(l) || (l.length < 120 && CREDIT_LINE.test(l)));
     if (chromeLines.size >= 20_000) chromeLines.clear();
     chromeLines.set(line, chrome);
@@ -293,7 +322,7 @@ export function findAuthorInPage(document: Document, info: readonly string[]): s
 }
 
 function cleanName(raw: string): string | null {
-  const name = raw.split(/\s+(?:editor|penyunting|redaktur|fotografer)\s*:|[|;,()]|\s[-–—·•]\s|\s(?:pada|on)\s/i)[0]!.replace(/\s+/g, ' ').trim();
+  const name = collapseWhitespace(raw.split(/\s+(?:editor|penyunting|redaktur|fotografer)\s*:|[|;,()]|\s[-–—·•]\s|\s(?:pada|on)\s/i)[0]!);
   return name.length >= 2 && name.length <= 60 && !/\d/.test(name) && name.split(' ').length <= 6 ? name : null;
 }
 
@@ -306,7 +335,7 @@ export function infoTexts(document: Document): string[] {
   for (const el of all(body, (e) => OTHER_ARTICLES(e) || SITE_HEADER(e))) {
     const siteHeader = !OTHER_ARTICLES(el);
     // A bare <header> counts as the site's only when it carries the site's navigation or sits outside the article.
-    const sitewide = el.localName !== 'header' || SITE_HEADER_CLASS(el) || (region !== body && !region.contains(el)) || selectOne(el, 'nav, [class*="menu"], [class*="logo"]') !== null;
+    const sitewide = el.localName !== 'header' || SITE_HEADER_CLASS(el) || (region !== body && !region.contains(el)) || selectOne(el, NAV_OR_MENU) !== null;
     if (!siteHeader || (sitewide && (region === body || !region.contains(el)) && !selectOne(el, 'h1') && !holdsArticle(el))) elsewhere.add(el);
   }
   const usable = (el: Element) => !hasAncestorIn(el, elsewhere);
@@ -338,6 +367,9 @@ export function infoTexts(document: Document): string[] {
   return [...out];
 }
 
+/** nav, [class*="menu"], [class*="logo"] */
+const NAV_OR_MENU = (el: Element) => el.localName === 'nav' || classOf(el).includes('menu') || classOf(el).includes('logo');
+
 function hasAncestorIn(el: Element, set: ReadonlySet<Element>): boolean {
   for (let e: Element | null = el; e; e = e.parentElement) if (set.has(e)) return true;
   return false;
@@ -345,7 +377,7 @@ function hasAncestorIn(el: Element, set: ReadonlySet<Element>): boolean {
 
 /** The <article> with the most text, else <main>, else the body. */
 function articleRegion(document: Document): Element {
-  const articles = selectAll(document, 'article').filter((a) => !closestMatch(a, OTHER_ARTICLES));
+  const articles = selectAll(document, IS_ARTICLE).filter((a) => !closestMatch(a, OTHER_ARTICLES));
   const best = articles.sort((a, b) => text(b).length - text(a).length)[0];
   return best ?? selectOne(document, 'main, [role="main"]') ?? document.body ?? document.documentElement;
 }
@@ -353,7 +385,7 @@ function articleRegion(document: Document): Element {
 /** True when an element holds article text: two or more long paragraphs. Furniture never does. */
 function holdsArticle(el: Element): boolean {
   let long = 0;
-  for (const p of all(el, 'p')) if (text(p).length > 150 && ++long >= 2) return true;
+  for (const p of all(el, IS_P)) if (text(p).length > 150 && ++long >= 2) return true;
   return false;
 }
 
@@ -378,7 +410,7 @@ function leaves(root: Element): Element[] {
     }
     return blockInside;
   };
-  walk(root, closestMatch(root, 'p, li, h1, h2, h3, h4, h5, h6') !== null);
+  walk(root, closestMatch(root, IN_RUNNING_TEXT) !== null);
   return found.filter((el): el is Element => el !== null);
 }
 
@@ -392,7 +424,7 @@ function ownText(el: Element): string {
 function removeAndPrune(el: Element): void {
   let parent = el.parentElement;
   el.remove();
-  while (parent && parent.tagName !== 'BODY' && parent.tagName !== 'ARTICLE' && !text(parent) && !selectOne(parent, 'img, video')) {
+  while (parent && parent.tagName !== 'BODY' && parent.tagName !== 'ARTICLE' && !text(parent) && !selectOne(parent, IS_MEDIA)) {
     const up: HTMLElement | null = parent.parentElement;
     parent.remove();
     parent = up;
@@ -401,13 +433,13 @@ function removeAndPrune(el: Element): void {
 
 function linkShare(el: Element): number {
   const total = text(el).length;
-  const linked = all(el, 'a').reduce((n, a) => n + text(a).length, 0);
+  const linked = all(el, IS_A).reduce((n, a) => n + text(a).length, 0);
   return total === 0 ? 0 : linked / total;
 }
 
 function lineTexts(el: Element): string[] {
-  return (el.textContent ?? '').split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  return (el.textContent ?? '').split('\n').map(collapseWhitespace).filter(Boolean);
 }
 
-const text = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+const text = (el: Element) => collapseWhitespace(el.textContent ?? '');
 const all = (root: Element, selector: ElementQuery) => selectAll(root, selector);

@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node';
+import { collapseWhitespace } from './text.js';
 
 export interface DateOptions {
   /** IANA zone for wall-clock times the page gives without a zone, e.g. 'Asia/Jakarta'. */
@@ -26,7 +27,7 @@ const ZONE_WORDS: Record<string, number> = { wib: 420, wita: 480, wit: 540 };
  * in `opts.timezone`; a result more than a few minutes after `opts.now` is refused.
  */
 export function parseIndonesianDate(text: string, opts: DateOptions): Date | null {
-  const clean = text.replace(/\s+/g, ' ').trim();
+  const clean = collapseWhitespace(text);
   if (!clean || NOW_WORDS.test(clean)) return null;
   const date = parseDayMonth(clean, opts) ?? parseWithChrono(clean, opts);
   return date && !isFuture(date, opts.now) ? date : null;

@@ -13,7 +13,7 @@ const isElement = (node: Node): node is Element => node.nodeType === ELEMENT;
 
 const adapter: NonNullable<Options<Node, Element>['adapter']> = {
   isTag: isElement,
-  getAttributeValue: (el, name) => el.getAttribute(name) ?? undefined,
+  getAttributeValue: (el, name) => (name === 'class' ? classOf(el) : (el.getAttribute(name) ?? undefined)),
   getChildren: (node) => Array.from(node.childNodes),
   getName: (el) => el.localName.toLowerCase(),
   getParent: (el) => el.parentElement,
@@ -23,6 +23,15 @@ const adapter: NonNullable<Options<Node, Element>['adapter']> = {
   hasAttrib: (el, name) => el.hasAttribute(name),
   removeSubsets: (nodes) => nodes.filter((n, i) => nodes.indexOf(n) === i && !nodes.some((o) => o !== n && o.contains(n))),
 };
+
+/**
+ * The class attribute, as `getAttribute('class')` gives it ('' when there is none). linkedom answers
+ * getAttribute('class') by joining the element's class list anew (and builds a class list for an element without
+ * one); its parser keeps the attribute's value equal to that join, so reading the attribute is the same and cheap.
+ */
+export function classOf(el: Element): string {
+  return el.getAttributeNode('class')?.value ?? '';
+}
 
 const compiled = new Map<string, (el: Element) => boolean>();
 

@@ -17,6 +17,9 @@
  * the site's pages always go through Readability). Profiles live in the memory of one process or thread;
  * nothing is stored.
  */
+import { classOf } from './select.js';
+import { collapseWhitespace } from './text.js';
+
 export interface SiteProfileOptions {
   /** Pages that must read the same both ways before a template's pages skip Readability. */
   agreementsToTrust?: number;
@@ -195,7 +198,7 @@ function knowsAll(t: Template, shapes: ReadonlySet<string>): boolean {
 
 /** Tag and class, with digits taken out of classes, which often carry an article's id. */
 function shapeOf(el: Element): string {
-  const cls = el.getAttribute('class');
+  const cls = classOf(el);
   return cls ? `${el.localName}.${cls.replace(/\d+/g, '#').trim()}` : el.localName;
 }
 
@@ -267,7 +270,7 @@ export function readRegion(root: Element): Reading {
 export function textLines(text: string): string[] {
   const out: string[] = [];
   for (const line of text.split('\n')) {
-    const l = line.replace(/\s+/g, ' ').trim();
+    const l = collapseWhitespace(line);
     if (l) out.push(l);
   }
   return out;

@@ -1,3 +1,5 @@
+import { collapseWhitespace } from './text.js';
+
 /**
  * The article's own headline, without the site's name. Sites put their name around the headline in
  * <title> and often in og:title too ("… - Kabar.com Regional", "… | Warta Online", "Kabar.com: Musik - …");
@@ -45,7 +47,7 @@ export function pickTitle(src: TitleSources): string {
 const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\d]+/gu, '');
 
 function oneLine(s: string | null | undefined): string | null {
-  const t = (s ?? '').replace(/\s+/g, ' ').trim();
+  const t = collapseWhitespace(s ?? '');
   return t || null;
 }
 
