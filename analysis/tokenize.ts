@@ -1,3 +1,4 @@
+import { charClass, codePointAt, EMOJI_MODIFIER, LETTER, MARK, NUMBER, PICTOGRAPHIC, widthOf } from './chars.js';
 import { readLexiconMap } from './lexicon-file.js';
 
 /**
@@ -25,20 +26,121 @@ export interface Token {
 
 const SLANG = new Map([...readLexiconMap('slang.tsv')].map(([k, v]) => [k, v[0]!.split(/\s+/)]));
 
-// The alternatives in GROUP_KINDS order, as plain groups: named groups would give every match an object to collect.
-const TOKEN = new RegExp(
-  [
-    String.raw`(https?:\/\/\S+|www\.\S+)`,
-    String.raw`(@[\p{L}\p{N}_.]+)`,
-    String.raw`(#[\p{L}\p{N}_]+)`,
-    String.raw`(\p{L}[\p{L}\p{M}\p{N}]*(?:['’]\p{L}+)?(?:-\p{L}[\p{L}\p{M}\p{N}]*)*)`,
-    String.raw`(\d+(?:[.,]\d+)*%?)`,
-    String.raw`(\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic}|\p{Emoji_Modifier})*|[:;]-?[()DPp]|<3)`,
-    String.raw`([.!?]+|[,;:()"“”]|\n{2,})`,
-  ].join('|'),
-  'gu',
-);
-const GROUP_KINDS: TokenKind[] = ['url', 'mention', 'hashtag', 'word', 'number', 'emoji', 'punct'];
+/**
+ * A text's tokens are what this regular expression matches, alternatives in this order (the first that matches at
+ * a position wins): links, @mentions, hashtags, words, numbers, emoji and emoticons, sentence punctuation.
+ *
+ *   (https?:\/\/\S+|www\.\S+) | (@[\p{L}\p{N}_.]+) | (#[\p{L}\p{N}_]+)
+ *   | (\p{L}[\p{L}\p{M}\p{N}]*(?:['’]\p{L}+)?(?:-\p{L}[\p{L}\p{M}\p{N}]*)*) | (\d+(?:[.,]\d+)*%?)
+ *   | (\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic}|\p{Emoji_Modifier})*|[:;]-?[()DPp]|<3)
+ *   | ([.!?]+|[,;:()"“”]|\n{2,})   (flags gu)
+ *
+ * It is matched by hand (tokenAt): a match per token was most of the tokenizer's time.
+ */
+const SPACE_CHARS = new Set([9, 10, 11, 12, 13, 32, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]);
+const isSpace = (c: number) => SPACE_CHARS.has(c) || (c >= 0x2000 && c <= 0x200a);
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const has = (s: string, i: number, bits: number) => i < s.length && (charClass(codePointAt(s, i)) & bits) !== 0;
+
+/** The end of a run of characters of the classes `bits` (or the characters `a`, `b`) from i. */
+function runOf(s: string, i: number, bits: number, a = -1, b = -1): number {
+  while (i < s.length) {
+    const cp = codePointAt(s, i);
+    if ((charClass(cp) & bits) === 0 && cp !== a && cp !== b) break;
+    i += widthOf(cp);
+  }
+  return i;
+}
+
+/** The token TOKEN matches at i: its end, with its kind in `found.kind`; -1 when none starts there. */
+function tokenAt(s: string, i: number, found: { kind: TokenKind }): number {
+  const c = s.charCodeAt(i);
+  const cls = charClass(codePointAt(s, i));
+  let end: number;
+  if ((end = urlEnd(s, i, c)) > 0) found.kind = 'url';
+  else if (c === 64 && (end = runOf(s, i + 1, LETTER | NUMBER, 95, 46)) > i + 1) found.kind = 'mention'; // @, then letters, numbers, _ and .
+  else if (c === 35 && (end = runOf(s, i + 1, LETTER | NUMBER, 95)) > i + 1) found.kind = 'hashtag'; // #, then letters, numbers and _
+  else if (cls & LETTER) {
+    end = wordEnd(s, i);
+    found.kind = 'word';
+  } else if (isDigit(c)) {
+    end = numberEnd(s, i);
+    found.kind = 'number';
+  } else if ((end = emojiEnd(s, i, c, cls)) > 0) found.kind = 'emoji';
+  else if ((end = punctEnd(s, i, c)) > 0) found.kind = 'punct';
+  else return -1;
+  return end;
+}
+
+/** https?:\/\/\S+|www\.\S+ */
+function urlEnd(s: string, i: number, c: number): number {
+  let rest = -1;
+  if (c === 104 && s.startsWith('http', i)) {
+    const colon = s.charCodeAt(i + 4) === 115 ? i + 5 : i + 4;
+    if (s.startsWith('://', colon)) rest = colon + 3;
+  } else if (c === 119 && s.startsWith('www.', i)) rest = i + 4;
+  if (rest < 0 || rest >= s.length || isSpace(s.charCodeAt(rest))) return -1;
+  while (rest < s.length && !isSpace(s.charCodeAt(rest))) rest++;
+  return rest;
+}
+
+/** \p{L}[\p{L}\p{M}\p{N}]*(?:['’]\p{L}+)?(?:-\p{L}[\p{L}\p{M}\p{N}]*)* from a letter at i. */
+function wordEnd(s: string, i: number): number {
+  let end = runOf(s, i, LETTER | MARK | NUMBER);
+  const q = s.charCodeAt(end);
+  if ((q === 39 || q === 0x2019) && has(s, end + 1, LETTER)) end = runOf(s, end + 1, LETTER);
+  while (s.charCodeAt(end) === 45 && has(s, end + 1, LETTER)) end = runOf(s, end + 1, LETTER | MARK | NUMBER);
+  return end;
+}
+
+/** \d+(?:[.,]\d+)*%? from a digit at i. */
+function numberEnd(s: string, i: number): number {
+  let end = i + 1;
+  while (isDigit(s.charCodeAt(end))) end++;
+  for (let sep = s.charCodeAt(end); (sep === 46 || sep === 44) && isDigit(s.charCodeAt(end + 1)); sep = s.charCodeAt(end)) {
+    end += 2;
+    while (isDigit(s.charCodeAt(end))) end++;
+  }
+  return s.charCodeAt(end) === 37 ? end + 1 : end;
+}
+
+/** \p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic}|\p{Emoji_Modifier})*|[:;]-?[()DPp]|<3 */
+function emojiEnd(s: string, i: number, c: number, cls: number): number {
+  if (cls & PICTOGRAPHIC) {
+    let end = i + widthOf(codePointAt(s, i));
+    while (end < s.length) {
+      const next = codePointAt(s, end);
+      if (next === 0xfe0f) end++;
+      else if (next === 0x200d && has(s, end + 1, PICTOGRAPHIC)) end += 1 + widthOf(codePointAt(s, end + 1));
+      else if (charClass(next) & EMOJI_MODIFIER) end += widthOf(next);
+      else break;
+    }
+    return end;
+  }
+  if (c === 58 || c === 59) {
+    const mouth = s.charCodeAt(i + 1) === 45 ? i + 2 : i + 1;
+    return EMOTICON_MOUTHS.has(s.charCodeAt(mouth)) ? mouth + 1 : -1;
+  }
+  return c === 60 && s.charCodeAt(i + 1) === 51 ? i + 2 : -1;
+}
+/** ( ) D P p */
+const EMOTICON_MOUTHS = new Set([40, 41, 68, 80, 112]);
+
+/** [.!?]+|[,;:()"“”]|\n{2,} */
+function punctEnd(s: string, i: number, c: number): number {
+  if (c === 46 || c === 33 || c === 63) {
+    let end = i + 1;
+    for (let d = s.charCodeAt(end); d === 46 || d === 33 || d === 63; d = s.charCodeAt(end)) end++;
+    return end;
+  }
+  if (SINGLE_PUNCT.has(c)) return i + 1;
+  if (c !== 10 || s.charCodeAt(i + 1) !== 10) return -1;
+  let end = i + 2;
+  while (s.charCodeAt(end) === 10) end++;
+  return end;
+}
+/** , ; : ( ) " “ ” */
+const SINGLE_PUNCT = new Set([44, 59, 58, 40, 41, 34, 0x201c, 0x201d]);
 
 /** "bangeeet" → "banget", "mantaaap" → "mantap": a letter written three or more times counts once. */
 export function reduceElongation(word: string): string {
@@ -83,7 +185,7 @@ function normalizeWord(raw: string): string[] {
   return SLANG.get(word) ?? [word];
 }
 
-const LETTER = /\p{L}/gu;
+const LETTERS = /\p{L}/gu;
 const HAS_DIGIT = /\d/;
 
 /** Two or more letters, all capitals (KSP, BPIP, UMKM), digits allowed (G20). */
@@ -92,7 +194,7 @@ function isAcronym(raw: string): boolean {
   if (first >= 97 && first <= 122) return false; // most words start in lower case: no upper-casing needed to know
   const upper = raw.toUpperCase();
   if (raw !== upper || raw === raw.toLowerCase()) return false;
-  return HAS_DIGIT.test(raw) || (raw.match(LETTER)?.length ?? 0) >= 2;
+  return HAS_DIGIT.test(raw) || (raw.match(LETTERS)?.length ?? 0) >= 2;
 }
 
 /** Starts with a capital letter and has lower-case letters (Menteri, Samarinda). */
@@ -106,12 +208,16 @@ export function tokenize(text: string): Token[] {
   let sentence = 0;
   let atStart = true;
   const source = text.normalize('NFC');
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(source); m !== null; m = TOKEN.exec(source)) {
-    const raw = m[0];
-    let group = 1;
-    while (group < GROUP_KINDS.length && m[group] === undefined) group++;
-    const kind = GROUP_KINDS[group - 1] ?? 'punct';
+  const found = { kind: 'punct' as TokenKind };
+  for (let at = 0; at < source.length; ) {
+    const end = tokenAt(source, at, found);
+    if (end < 0) {
+      at += widthOf(codePointAt(source, at));
+      continue;
+    }
+    const raw = source.slice(at, end);
+    const kind = found.kind;
+    at = end;
     if (kind === 'punct') {
       tokens.push({ raw, norm: raw, kind, sentence, sentenceStart: false, capitalized: false, acronym: false });
       // "...", "!?" or a blank line ends a sentence; a comma, a colon, a bracket or a quote does not.
