@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { learnAdaptation, type SentimentAdaptation } from '../analysis/adaptation.js';
 import { createPagePool, type PagePool } from '../crawler/extract/pool.js';
 import { loadFixtureArticles, startNewsSite, type NewsSite } from './fixtures/news-site/server.js';
 
@@ -36,6 +37,28 @@ describe('page pool', () => {
     expect(totals.pages - before).toBe(site.articles.length);
     expect(totals.extractMs).toBeGreaterThan(0);
     expect(totals.analyzeMs).toBeGreaterThan(0);
+  });
+
+  test("the deployment's adaptation scores text in the threads as on the main thread, and a new one takes over when it changes", async () => {
+    const text = 'Pemadaman listrik bergilir lagi malam ini';
+    const corrections = (n: number) => Array.from({ length: n }, (_, i) => ({ text: `${text} di blok ${i + 1}, padam terus`, kind: 'social' as const, label: 'negative' as const }));
+    let current: SentimentAdaptation = learnAdaptation(corrections(12));
+    const adapted = createPagePool({ threads: 2, timeoutMs: 30_000, adaptation: async () => current });
+    try {
+      const inMain = (a: SentimentAdaptation) => createPagePool({ threads: 0, timeoutMs: 30_000, adaptation: async () => a }).prepare('', text, { kind: 'social' });
+      const versions = [(await onMainThread.prepare('', text, { kind: 'social' })).analysis.analysis_version];
+      for (let round = 0; round < 2; round++) {
+        const expected = await inMain(current);
+        expect(versions).not.toContain(expected.analysis.analysis_version);
+        versions.push(expected.analysis.analysis_version);
+        // Several at once, so both threads are asked, each before it has been sent the adaptation.
+        const inThreads = await Promise.all(Array.from({ length: 6 }, () => adapted.prepare('', text, { kind: 'social' })));
+        for (const p of inThreads) expect(p.analysis).toEqual(expected.analysis);
+        current = learnAdaptation(corrections(20));
+      }
+    } finally {
+      await adapted.close();
+    }
   });
 
   test('a page that takes too long has its worker stopped and fails alone; the next page still goes through', async () => {

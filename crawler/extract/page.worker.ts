@@ -10,7 +10,11 @@ import { decodeHtml, extractArticle, type ExtractedArticle } from './article.js'
 export type PageTask = (
   | { op: 'article'; url: string; timezone: string; html?: string; body?: Uint8Array; contentType?: string | null }
   | { op: 'prepare'; title: string; body: string; kind?: AnalyzeInput['kind']; author?: AnalyzeInput['author'] }
-) & { adaptation?: AnalyzeOptions['adaptation'] };
+) & {
+  adaptation?: AnalyzeOptions['adaptation'];
+  /** The deployment's adaptation by its id alone: a thread is sent the model once, not with every page (runTask). */
+  adaptationId?: string;
+};
 
 export interface ExtractedPage {
   article: ExtractedArticle;
@@ -33,4 +37,24 @@ export function processPage(task: PageTask): ExtractedPage | PreparedText | null
   return { article, prepared, ms: { extract: extracted - started, analyze: performance.now() - extracted } };
 }
 
-export default processPage;
+/** What a thread answers to a task naming an adaptation it has not been sent yet: the pool sends the task again with it. */
+export const NEEDS_ADAPTATION = 'needs-adaptation';
+
+/** The adaptations this thread was sent, newest last; two at most (one replacing the other while pages are in flight). */
+const adaptations = new Map<string, NonNullable<AnalyzeOptions['adaptation']>>();
+
+/** A task in a worker thread: the adaptation a task names is the one this thread was sent with an earlier task. */
+export function runTask(task: PageTask): ExtractedPage | PreparedText | null | typeof NEEDS_ADAPTATION {
+  if (task.adaptation) {
+    adaptations.delete(task.adaptation.id);
+    adaptations.set(task.adaptation.id, task.adaptation);
+    if (adaptations.size > 2) adaptations.delete(adaptations.keys().next().value!);
+  } else if (task.adaptationId !== undefined) {
+    const adaptation = adaptations.get(task.adaptationId);
+    if (!adaptation) return NEEDS_ADAPTATION;
+    task = { ...task, adaptation };
+  }
+  return processPage(task);
+}
+
+export default runTask;

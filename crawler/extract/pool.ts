@@ -1,7 +1,7 @@
 import { Piscina } from 'piscina';
 import type { AnalyzeInput, AnalyzeOptions } from '../../analysis/analyze.js';
 import type { PreparedText } from '../../analysis/mention-text.js';
-import { processPage, type ExtractedPage, type PageTask } from './page.worker.js';
+import { NEEDS_ADAPTATION, processPage, type ExtractedPage, type PageTask } from './page.worker.js';
 
 /**
  * Extraction and text preparation off the main thread: a pool of worker threads (piscina) that decode and
@@ -44,7 +44,7 @@ export function createPagePool(opts: { threads: number; timeoutMs: number; adapt
     };
   }
   const worker = new URL(`./page.worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
-  const pool = new Piscina<PageTask, ExtractedPage | PreparedText | null>({
+  const pool = new Piscina<PageTask, ExtractedPage | PreparedText | null | typeof NEEDS_ADAPTATION>({
     filename: worker.href,
     // Gaung runs its TypeScript through tsx; the worker threads load it the same way.
     execArgv: worker.pathname.endsWith('.ts') ? ['--import', 'tsx', ...(process.env.GAUNG_PROFILE_THREADS ? ['--cpu-prof', `--cpu-prof-dir=${process.env.GAUNG_PROFILE_THREADS}`] : [])] : [],
@@ -61,9 +61,17 @@ export function createPagePool(opts: { threads: number; timeoutMs: number; adapt
   // Loads the models in every thread now, while the crawl is still fetching its feeds.
   const warm = Promise.all(Array.from({ length: opts.threads }, () => pool.run({ op: 'prepare', title: '', body: 'Gaung siap.' }).catch(() => {}))).then(() => {});
   let closing = false;
+  // A task names the adaptation by its id; a thread that has not been sent that one yet asks for it, once.
+  const named = async (task: PageTask): Promise<PageTask> => {
+    const adaptation = (await opts.adaptation?.()) ?? null;
+    return adaptation ? { ...task, adaptationId: adaptation.id } : task;
+  };
   const run = async <T>(task: PageTask, what: string, timeoutMs = opts.timeoutMs, retried = false): Promise<T> => {
     try {
-      return (await pool.run(task, { signal: AbortSignal.timeout(timeoutMs) })) as T;
+      const signal = AbortSignal.timeout(timeoutMs);
+      const answer = await pool.run(await named(task), { signal });
+      if (answer !== NEEDS_ADAPTATION) return answer as T;
+      return (await pool.run({ ...task, ...(await adapted()) }, { signal })) as T;
     } catch (err) {
       if ((err as Error).name === 'AbortError' || (err as Error).name === 'TimeoutError') {
         throw new Error(`${what} took longer than ${timeoutMs} ms and was stopped`);
@@ -74,8 +82,8 @@ export function createPagePool(opts: { threads: number; timeoutMs: number; adapt
     }
   };
   return {
-    article: async (task, o) => count(await run<ExtractedPage | null>({ op: 'article', ...task, ...(await adapted()) }, 'extracting the page', o?.timeoutMs)),
-    prepare: async (title, body, o) => run<PreparedText>({ op: 'prepare', title, body, ...o, ...(await adapted()) }, 'preparing the text'),
+    article: async (task, o) => count(await run<ExtractedPage | null>({ op: 'article', ...task }, 'extracting the page', o?.timeoutMs)),
+    prepare: async (title, body, o) => run<PreparedText>({ op: 'prepare', title, body, ...o }, 'preparing the text'),
     totals: () => ({ ...sums }),
     ready: () => warm,
     close: () => ((closing = true), pool.destroy()),
