@@ -225,7 +225,8 @@ function parsedQuery(t: { id: number; version: number; query: string; parent_que
 
 /**
  * Matches new mentions against every topic and adds each match to its topic-day rollup; the topics each
- * mention matched. Rollup rows are upserted in key order so concurrent batches never deadlock.
+ * mention matched. Rollup rows are upserted in key order so concurrent batches never deadlock. The mentions
+ * are this transaction's own, unseen by any other writer, so their matches are inserted without a conflict check.
  */
 async function matchTopics(tx: TxSql, ids: number[]): Promise<Map<number, number[]>> {
   const byMention = new Map<number, number[]>();
@@ -244,7 +245,6 @@ async function matchTopics(tx: TxSql, ids: number[]): Promise<Map<number, number
     insert into topic_mentions (topic_id, mention_id, query_version)
     select c.topic_id, c.mention_id, c.version from (${candidates}) c
     order by c.topic_id, c.mention_id
-    on conflict do nothing
     returning topic_id, mention_id`;
   if (matched.length > 0) {
     const pairs = tx`select * from unnest(${matched.map((m) => m.topic_id)}::bigint[], ${matched.map((m) => m.mention_id)}::bigint[]) as x(topic_id, mention_id)`;

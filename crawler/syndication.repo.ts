@@ -137,14 +137,16 @@ export async function assignStories(tx: TxSql, items: NewSignedMention[]): Promi
   return links;
 }
 
-/** Registers new mentions' LSH bands, once their rows are stored (the bands refer to them), so later mentions find them. */
+/**
+ * Registers new mentions' LSH bands, once their rows are stored (the bands refer to them), so later mentions find
+ * them. The ids are new, so no row can be there already: a plain insert, half the cost of one checking for conflicts.
+ */
 export async function insertBands(tx: TxSql, items: NewSignedMention[]): Promise<void> {
   if (items.length === 0) return;
   const bandRows = items.flatMap((it) => lshBands(it.sig).map((b) => ({ ...b, id: it.id })));
   await tx`
     insert into mention_bands (band, hash, mention_id)
-    select * from unnest(${bandRows.map((b) => b.band)}::smallint[], ${bandRows.map((b) => b.hash)}::int[], ${bandRows.map((b) => b.id)}::bigint[])
-    on conflict do nothing`;
+    select * from unnest(${bandRows.map((b) => b.band)}::smallint[], ${bandRows.map((b) => b.hash)}::int[], ${bandRows.map((b) => b.id)}::bigint[])`;
 }
 
 /** The story a new mention joined: its cluster, the original it copies and how closely, and the press release it picked up. */
