@@ -14,7 +14,7 @@ import { runSourceCrawl } from '../crawler/pipeline.js';
 import type { CrawlContext, CrawlStats } from '../crawler/sources/kind.js';
 import { ADMIN_URL, adminSql, urlForDatabase } from '../tests/helpers/db.js';
 import { clearPrefix, TEST_REDIS_URL } from '../tests/helpers/redis.js';
-import { mainThreadCpuMs, serviceCpuMs } from './memory.js';
+import { mainThreadCpuMs, serviceCpuMs, threadCpuSplit, threadIds } from './memory.js';
 import type { BenchSite } from './site.js';
 
 export type Defer = (what: string, fn: () => Promise<void>) => void;
@@ -71,6 +71,9 @@ export interface GaungRun {
   analyzeMsPerPage: number;
   /** The main thread's CPU per page (from /proc; else its event-loop busy time); the process's other threads have the rest of cpuMsPerPage. */
   mainThreadMsPerPage: number;
+  /** Of the other threads' CPU per page, from /proc: the extraction threads', and V8's and libuv's helper threads' (null without /proc). */
+  extractThreadsCpuMsPerPage: number | null;
+  helperThreadsCpuMsPerPage: number | null;
 }
 
 /** Redis for the crawl, failing at once (no endless reconnecting) when it is not there. */
@@ -156,6 +159,7 @@ export async function runGaungCrawl(site: BenchSite, opts: { concurrency: number
     CHROMIUM_PATH: 'off',
     EXTRACT_THREADS: process.env.BENCH_EXTRACT_THREADS,
   });
+  const beforePool = threadIds(); // threads that appear from here on are the page pool's
   const base = createCrawlContext({ sql: db.sql, redis, logger: createLogger(config.LOG_LEVEL), config });
   defer('close the crawl context', () => base.close());
   const { ctx, totals } = timedContext(base);
@@ -177,12 +181,14 @@ export async function runGaungCrawl(site: BenchSite, opts: { concurrency: number
   const elu = performance.eventLoopUtilization();
   const cpu = process.cpuUsage();
   const mainCpu = mainThreadCpuMs();
+  const threadsCpu = threadCpuSplit(beforePool);
   const services = serviceCpuMs();
   const started = performance.now();
   for (const source of sources) all.push(await runSourceCrawl(ctx, source));
   const seconds = (performance.now() - started) / 1000;
   const cpuUsed = process.cpuUsage(cpu);
   const mainCpuAfter = mainThreadCpuMs();
+  const threadsCpuAfter = threadCpuSplit(beforePool);
   const servicesAfter = serviceCpuMs();
   const eventLoopUtilization = performance.eventLoopUtilization(elu).utilization;
   const poolAfter = base.pages.totals();
@@ -213,5 +219,7 @@ export async function runGaungCrawl(site: BenchSite, opts: { concurrency: number
     extractMsPerPage: (poolAfter.extractMs - poolBefore.extractMs) / extracted,
     analyzeMsPerPage: (poolAfter.analyzeMs - poolBefore.analyzeMs) / extracted,
     mainThreadMsPerPage: (mainCpu !== null && mainCpuAfter !== null ? mainCpuAfter - mainCpu : eventLoopUtilization * seconds * 1000) / Math.max(pages, 1),
+    extractThreadsCpuMsPerPage: threadsCpu && threadsCpuAfter ? (threadsCpuAfter.newThreads - threadsCpu.newThreads) / Math.max(pages, 1) : null,
+    helperThreadsCpuMsPerPage: threadsCpu && threadsCpuAfter ? (threadsCpuAfter.helpers - threadsCpu.helpers) / Math.max(pages, 1) : null,
   };
 }

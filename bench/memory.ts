@@ -125,11 +125,42 @@ export function serviceCpuMs(): { postgres: number; redis: number } {
  * is no /proc. The rest of the process's CPU is its other threads: extraction threads, V8's collector, libuv.
  */
 export function mainThreadCpuMs(): number | null {
+  return threadCpuMs(process.pid);
+}
+
+function threadCpuMs(tid: number): number | null {
   try {
-    const stat = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
   } catch {
     return null;
   }
+}
+
+/** The task ids of this process's threads now, from /proc (empty where there is none). */
+export function threadIds(): Set<number> {
+  try {
+    return new Set(fs.readdirSync('/proc/self/task').map(Number));
+  } catch {
+    return new Set();
+  }
+}
+
+/**
+ * CPU milliseconds used so far by each thread of this process, split by kind: `threads` started after
+ * `existing` was read (the page pool's extraction threads, when it is read just before the pool starts) and
+ * the rest other than the main thread (V8's collector and compiler helpers, libuv). Null where there is no /proc.
+ */
+export function threadCpuSplit(existing: ReadonlySet<number>): { newThreads: number; helpers: number } | null {
+  const ids = threadIds();
+  if (ids.size === 0) return null;
+  const split = { newThreads: 0, helpers: 0 };
+  for (const tid of ids) {
+    if (tid === process.pid) continue;
+    const ms = threadCpuMs(tid) ?? 0;
+    if (existing.has(tid)) split.helpers += ms;
+    else split.newThreads += ms;
+  }
+  return split;
 }

@@ -31,7 +31,11 @@ export function staticSection(g: GaungRun, b: BareRun, expected: number): string
     `  Gaung mean wall time per call: Fetcher.fetch ${fixed(g.fetchMs, 2)} ms, store.ingest ${fixed(g.ingestMs, 2)} ms`,
     `  Where a Gaung page's time goes (ms per page): extraction ${fixed(g.extractMsPerPage, 2)} and analysis ${fixed(g.analyzeMsPerPage, 2)} ${
       g.extractThreads > 0 ? `in ${g.extractThreads} extraction thread(s)` : 'on the main thread'
-    } (timed); CPU of the main thread ${fixed(g.mainThreadMsPerPage, 2)}${g.extractThreads > 0 ? '' : ' (extraction and analysis included)'}, of the process's other threads ${fixed(g.cpuMsPerPage - g.mainThreadMsPerPage, 2)}${g.extractThreads > 0 ? ' (extraction threads, collector, libuv)' : ' (collector, libuv)'}, PostgreSQL ${fixed(g.postgresCpuMsPerPage, 2)}, Redis ${fixed(g.redisCpuMsPerPage, 2)}`,
+    } (timed); CPU of the main thread ${fixed(g.mainThreadMsPerPage, 2)}${g.extractThreads > 0 ? '' : ' (extraction and analysis included)'}, of the process's other threads ${fixed(g.cpuMsPerPage - g.mainThreadMsPerPage, 2)}${
+      g.extractThreadsCpuMsPerPage !== null && g.helperThreadsCpuMsPerPage !== null
+        ? ` (extraction threads ${fixed(g.extractThreadsCpuMsPerPage, 2)}, V8 and libuv helpers ${fixed(g.helperThreadsCpuMsPerPage, 2)})`
+        : g.extractThreads > 0 ? ' (extraction threads, collector, libuv)' : ' (collector, libuv)'
+    }, PostgreSQL ${fixed(g.postgresCpuMsPerPage, 2)}, Redis ${fixed(g.redisCpuMsPerPage, 2)}`,
     `  bare: ${b.pages} pages parsed, ${b.withTitle} with a <title>, ${b.failed} failed`,
   ].join('\n');
 }
@@ -106,6 +110,8 @@ export function benchJson(parts: {
       extractMsPerPage: round(g.extractMsPerPage),
       analyzeMsPerPage: round(g.analyzeMsPerPage),
       mainThreadMsPerPage: round(g.mainThreadMsPerPage),
+      extractThreadsCpuMsPerPage: g.extractThreadsCpuMsPerPage === null ? null : round(g.extractThreadsCpuMsPerPage),
+      helperThreadsCpuMsPerPage: g.helperThreadsCpuMsPerPage === null ? null : round(g.helperThreadsCpuMsPerPage),
     },
     bare: { pages: b.pages, seconds: round(b.seconds), pagesPerSecond: round(b.pagesPerSecond), failed: b.failed, cpuMsPerPage: round(b.cpuMsPerPage), eventLoopUtilization: round(b.eventLoopUtilization) },
     ratioGaungToBare: round(g.pagesPerSecond / b.pagesPerSecond, 3),
