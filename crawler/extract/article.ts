@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { findAuthorInPage, infoTexts, isChromeLine, isInfoLine, isEdgePlug, narrowToArticle, normalizeBreaks, stripChrome, withoutDeskInitials } from './clean.js';
+import { isChromeLine, isInfoLine, isEdgePlug, narrowToArticle, normalizeBreaks, readFurniture, stripChrome, withoutDeskInitials } from './clean.js';
 import { findPublishedAt, isMidnight } from './dates.js';
 import { pickLanguage } from './language.js';
 import { pickTitle } from './title.js';
@@ -43,10 +43,11 @@ export function extractArticle(html: string, pageUrl: string, opts: ExtractOptio
   normalizeBreaks(document);
   // Everything read from the page's furniture is read before the chrome (and Readability) takes it away.
   const meta = readMeta(document);
-  const info = infoTexts(document);
+  const furniture = readFurniture(document);
+  const info = furniture.info;
   const publishedAt = findPublishedAt(meta.dates, info, dateOpts);
   const views = findViewCount(info);
-  const author = meta.author ?? findAuthorInPage(document, info);
+  const author = meta.author ?? furniture.author();
   const heading = oneLine(meta.heading);
   const canonicalUrl = absolute(meta.canonical?.getAttribute('href'), pageUrl);
 

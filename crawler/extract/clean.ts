@@ -118,15 +118,15 @@ export function stripChrome(document: Document): string[] {
   }
   for (const el of all(body, IS_HEADER)) if (!selectOne(el, IS_H1) && !holdsArticle(el)) el.remove();
   let texts = elementTexts(body);
-  for (const el of all(body, META)) if (el.isConnected && texts(el).length < 250 && !holdsArticle(el)) el.remove();
+  for (const el of all(body, META)) if (el.isConnected && texts.solid(el) < 250 && texts(el).length < 250 && !holdsArticle(el)) el.remove();
   // Plugs and widgets spread over several small elements (an election tally, a Telegram box): remove the whole box.
   // Texts are read before any removal; an element is only tested while its box still stands, so they stay true.
   texts = elementTexts(body);
   const boxes = new Map<Element, boolean>();
   const isBox = (e: Element) => {
     let box = boxes.get(e);
-    // Every plug and tally box holds a plug word: most elements are ruled out on their text as it stands, not collapsed.
-    if (box === undefined) boxes.set(e, (box = PLUG_WORD_LOOSE.test(texts.raw(e)) && (isPlug(texts(e)) || isTallyBox(e, texts))));
+    // Plugs and tally boxes are short and hold a plug word: most elements are ruled out without collapsing their text.
+    if (box === undefined) boxes.set(e, (box = texts.solid(e) <= 1500 && PLUG_WORD_LOOSE.test(texts.raw(e)) && (isPlug(texts(e)) || isTallyBox(e, texts))));
     return box;
   };
   for (const el of all(body, ANY)) {
@@ -175,10 +175,36 @@ function elementTexts(root: Element): ElementTexts {
     return t;
   };
   texts.raw = (el: Element) => raw.get(el) ?? el.textContent ?? '';
+  const solids = new Map<Element, number>();
+  texts.solid = (el: Element): number => {
+    let n = solids.get(el);
+    if (n === undefined) {
+      n = 0;
+      for (let c = el.firstChild; c; c = c.nextSibling) {
+        if (c.nodeType === 3 || c.nodeType === 4) n += graphicAscii((c as CharacterData).data);
+        else if (c.nodeType === 1) n += texts.solid(c as Element);
+      }
+      solids.set(el, n);
+    }
+    return n;
+  };
   return texts;
 }
-/** An element's text with whitespace collapsed; `raw` as it stands in the page. */
-type ElementTexts = ((el: Element) => string) & { raw: (el: Element) => string };
+/**
+ * An element's text with whitespace collapsed; `raw`, as it stands in the page; `solid`, at most the length of
+ * the collapsed text, counted without building it: a text too long for a test is ruled out on it.
+ */
+type ElementTexts = ((el: Element) => string) & { raw: (el: Element) => string; solid: (el: Element) => number };
+
+/** Printable ASCII characters other than the space: none is whitespace, so collapsing whitespace keeps them all. */
+function graphicAscii(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 32 && c < 127) n++;
+  }
+  return n;
+}
 
 /** "Berita Terkait" and the list after it; the whole box when the box is mostly links. */
 function removeRelatedList(heading: Element): void {
@@ -295,20 +321,32 @@ function residueWords(line: string): number {
   return line.split(/[^\p{L}']+/u).filter((w) => w && !isDateWord(w)).length;
 }
 
-/** Author from credit lines ("Pewarta: X", "Penulis: X"), byline elements or the info lines (from `infoTexts`); null when none. */
-export function findAuthorInPage(document: Document, info: readonly string[]): string | null {
+/**
+ * What the page's furniture says, read before the chrome is stripped: the short texts of its date/author/views
+ * elements (`info`), and its author when asked (`author`, before the page is changed). Both read the same texts
+ * and blocks of the page.
+ */
+export function readFurniture(document: Document): { info: string[]; author: () => string | null } {
   const body = document.body ?? document.documentElement;
+  const texts = elementTexts(body);
+  const leafEls = leaves(body);
+  const info = infoTexts(document, texts, leafEls);
+  return { info, author: () => findAuthorInPage(body, info, texts, leafEls) };
+}
+
+/** Author from credit lines ("Pewarta: X", "Penulis: X"), byline elements or the info lines (from `infoTexts`); null when none. */
+function findAuthorInPage(body: Element, info: readonly string[], texts: ElementTexts, leafEls: readonly Element[]): string | null {
   const credit = /^(?:pewarta|penulis|reporter|wartawan|kontributor|oleh)\s*:\s*(.+)$/i;
-  const anyCredit = /(?:pewarta|penulis|reporter|wartawan|kontributor|oleh)\s*:/i.test(body.textContent ?? '');
-  for (const el of anyCredit ? leaves(body) : []) {
-    for (const line of lineTexts(el)) {
-      const m = credit.exec(line);
+  const anyCredit = /(?:pewarta|penulis|reporter|wartawan|kontributor|oleh)\s*:/i.test(texts.raw(body));
+  for (const el of anyCredit ? leafEls : []) {
+    for (const line of texts.raw(el).split('\n')) {
+      const m = credit.exec(collapseWhitespace(line));
       const name = m && cleanName(m[1]!);
       if (name) return name;
     }
   }
   for (const el of all(body, AUTHOR)) {
-    const name = !closestMatch(el, OTHER_ARTICLES) && cleanName(text(el).replace(/^(?:oleh|by|penulis|reporter|pewarta)\s*:?\s*/i, ''));
+    const name = !closestMatch(el, OTHER_ARTICLES) && cleanName(texts(el).replace(/^(?:oleh|by|penulis|reporter|pewarta)\s*:?\s*/i, ''));
     if (name) return name;
   }
   for (const line of info) {
@@ -327,7 +365,7 @@ function cleanName(raw: string): string | null {
 }
 
 /** Short texts of the page's date/author/views elements, article region first, in document order. */
-export function infoTexts(document: Document): string[] {
+function infoTexts(document: Document, texts: ElementTexts, leafEls: readonly Element[]): string[] {
   const body = document.body ?? document.documentElement;
   const region = articleRegion(document);
   // Other articles' dates, and the site header's date of today (a live clock), are not this article's.
@@ -336,22 +374,20 @@ export function infoTexts(document: Document): string[] {
     const siteHeader = !OTHER_ARTICLES(el);
     // A bare <header> counts as the site's only when it carries the site's navigation or sits outside the article.
     const sitewide = el.localName !== 'header' || SITE_HEADER_CLASS(el) || (region !== body && !region.contains(el)) || selectOne(el, NAV_OR_MENU) !== null;
-    if (!siteHeader || (sitewide && (region === body || !region.contains(el)) && !selectOne(el, 'h1') && !holdsArticle(el))) elsewhere.add(el);
+    if (!siteHeader || (sitewide && (region === body || !region.contains(el)) && !selectOne(el, IS_H1) && !holdsArticle(el))) elsewhere.add(el);
   }
   const usable = (el: Element) => !hasAncestorIn(el, elsewhere);
-  const texts = elementTexts(body);
   const inRegion = (el: Element) => region === body || region.contains(el);
   const metaEls = all(body, META);
-  const leafEls = leaves(body);
   const out = new Set<string>();
   for (const pick of [inRegion, (el: Element) => !inRegion(el)]) {
     for (const el of metaEls) {
-      if (!pick(el)) continue;
+      if (!pick(el) || texts.solid(el) >= 250) continue;
       const t = texts(el);
       if (t && t.length < 250 && usable(el)) out.add(t);
     }
     for (const el of leafEls) {
-      if (!pick(el)) continue;
+      if (!pick(el) || texts.solid(el) >= 120) continue;
       const t = texts(el);
       if (t.length >= 120 || (!looksLikeDate(t) && parseViewCount(t) === null) || !usable(el)) continue;
       // A meta list (author / date / time / views as separate items) is read as one line so date and time meet.
@@ -415,10 +451,9 @@ function leaves(root: Element): Element[] {
 }
 
 function ownText(el: Element): string {
-  return Array.from(el.childNodes)
-    .filter((n) => n.nodeType === 3)
-    .map((n) => n.textContent ?? '')
-    .join('');
+  let t = '';
+  for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3) t += (n as CharacterData).data;
+  return t;
 }
 
 function removeAndPrune(el: Element): void {

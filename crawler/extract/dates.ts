@@ -77,17 +77,32 @@ export function wallTimeToDate(wall: WallTime, timeZone: string): Date {
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-function wallTimeIn(timeZone: string, at: Date): WallTime {
+function wallTimeIn(timeZone: string, at: Date): Readonly<WallTime> {
   let f = formatters.get(timeZone);
   if (!f) {
     const n = 'numeric' as const;
     f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: n, month: n, day: n, hour: n, minute: n, second: n });
     formatters.set(timeZone, f);
   }
-  const parts = f.formatToParts(at);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
+  // A page asks for the same few instants again and again (now, a date and its midnight); formatting is the slow part.
+  const t = at.getTime();
+  let cache = wallTimes.get(timeZone);
+  if (!cache) wallTimes.set(timeZone, (cache = new Map()));
+  let wall = cache.get(t);
+  if (!wall) {
+    const w: WallTime = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+    const seen = new Set<string>();
+    for (const p of f.formatToParts(at)) {
+      if (!(p.type in w) || seen.has(p.type)) continue;
+      seen.add(p.type);
+      w[p.type as keyof WallTime] = Number(p.value);
+    }
+    if (cache.size >= 4096) cache.clear();
+    cache.set(t, (wall = w));
+  }
+  return wall;
 }
+const wallTimes = new Map<string, Map<number, Readonly<WallTime>>>();
 
 /**
  * "Selasa (11/10)", "(29/01)": day/month with no year. The year is the latest that keeps the date not after now
@@ -217,10 +232,13 @@ export function findPublishedAt(machineValues: readonly (string | null | undefin
       break;
     }
   }
-  const visible = visibleDates(visibleTexts, opts);
+  // Past a point only lines with a time of day can change the answer; the others are then not parsed at all.
+  const only = { clocks: false };
+  const visible = visibleDates(visibleTexts, opts, only);
   if (!machine) {
     const first = visible.next().value;
     if (!first || first.clock) return first?.date ?? null;
+    only.clocks = true;
     // "Senin, 7 Desember 2026" here and "21:04 WIB" in the next element (or the same date with its time in a byline).
     for (const v of visible) if (v.clock && sameDay(v.date, first.date, opts.timezone)) return v.date;
     return first.date;
@@ -233,6 +251,7 @@ export function findPublishedAt(machineValues: readonly (string | null | undefin
   // A machine time at the moment of the crawl is the server stamping its render time; the byline's earlier date is the story's.
   const renderStamp = Math.abs(machine.date.getTime() - opts.now.getTime()) < RENDER_STAMP_MS;
   if (!bareDate && !utcLabel && !zoneless && !renderStamp) return machine.date;
+  only.clocks = !renderStamp;
   for (const v of visible) {
     if (renderStamp && machine.date.getTime() - v.date.getTime() > 60 * 60_000) return v.date;
     if (!v.clock) continue;
@@ -265,13 +284,15 @@ const RENDER_STAMP_MS = 5 * 60_000;
 /** How close to the crawl a time to the second must be to be the page's live clock. */
 const LIVE_CLOCK_MS = 2 * 60_000;
 
-/** The dates of the visible texts, in order, parsed one at a time as they are asked for. */
-function* visibleDates(texts: readonly string[], opts: DateOptions): Generator<{ date: Date; clock: boolean }> {
+/** The dates of the visible texts, in order, parsed one at a time as they are asked for; only those with a time of day while `only.clocks`. */
+function* visibleDates(texts: readonly string[], opts: DateOptions, only: { clocks: boolean }): Generator<{ date: Date; clock: boolean }> {
   for (const text of texts) {
+    const clock = CLOCK.test(text);
+    if (only.clocks && !clock) continue;
     const date = looksLikeDate(text) ? parseIndonesianDate(text, opts) : null;
     if (!date) continue;
     if (SECONDS_CLOCK.test(text) && Math.abs(date.getTime() - opts.now.getTime()) < LIVE_CLOCK_MS) continue;
-    yield { date, clock: CLOCK.test(text) };
+    yield { date, clock };
   }
 }
 

@@ -20,11 +20,15 @@ const MIN_HITS = 5;
 /** 'id' for Indonesian, 'en' for English, by stopword frequency; null when the text is too short or neither. */
 export function detectLanguage(text: string): string | null {
   const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  // One pass over the words counts every language's hits.
+  const langs = Object.entries(STOPWORDS);
+  const counts = langs.map(() => 0);
+  for (const w of words) for (let i = 0; i < langs.length; i++) if (langs[i]![1].has(w)) counts[i]!++;
   let best: string | null = null;
   let bestHits = 0;
   let second = 0;
-  for (const [lang, list] of Object.entries(STOPWORDS)) {
-    const hits = words.reduce((n, w) => n + (list.has(w) ? 1 : 0), 0);
+  for (const [i, [lang]] of langs.entries()) {
+    const hits = counts[i]!;
     if (hits > bestHits) [best, bestHits, second] = [lang, hits, bestHits];
     else if (hits > second) second = hits;
   }

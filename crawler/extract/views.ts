@@ -32,6 +32,10 @@ function countFirst(flat: string): RegExpExecArray | null {
   return null;
 }
 
+const HAS_DIGIT = /\d/;
+/** A part of every word in READ_WORDS. */
+const READ_WORD_PART = /lihat|baca|view|tayangan|hit|read/i;
+
 const MULTIPLIERS: Record<string, number> = { rb: 1e3, ribu: 1e3, k: 1e3, jt: 1e6, juta: 1e6, m: 1e6 };
 
 /**
@@ -39,6 +43,8 @@ const MULTIPLIERS: Record<string, number> = { rb: 1e3, ribu: 1e3, k: 1e3, jt: 1e
  * "1,2 rb kali dibaca", "Views: 5,432". Null when the text holds no counter.
  */
 export function parseViewCount(text: string): number | null {
+  // Both forms need a digit and a read word: most texts have neither, and are ruled out without the two patterns.
+  if (!HAS_DIGIT.test(text) || !READ_WORD_PART.test(text)) return null;
   const flat = text.replace(/\s+/g, ' ');
   const matches = [countFirst(flat), WORD_FIRST.exec(flat)].filter((m): m is RegExpExecArray => m !== null);
   const first = matches.sort((a, b) => a.index - b.index)[0];
