@@ -1,5 +1,5 @@
 import { readLexiconJson } from './lexicon-file.js';
-import { stemToken } from './stem.js';
+import { keepsForm, stemWord } from './stem.js';
 import type { Token } from './tokenize.js';
 
 /**
@@ -25,6 +25,8 @@ export const RULES = readLexiconJson<SentimentRules>('sentiment-rules.json');
 export interface SentimentFeature {
   key: string;
   stemKey: string;
+  /** stemKey without its "~": the root the polarity lexicon is looked up by. */
+  root: string;
   /** What was written, for the explanation. */
   term: string;
   negated: boolean;
@@ -71,9 +73,10 @@ export function sentimentFeatures(input: readonly Token[], phrases: ReadonlySet<
     }
     if (t.kind !== 'word' && t.kind !== 'emoji') continue;
     const w = t.norm;
-    if (CONTRAST.has(w)) {
+    const rules = wordRules(w);
+    if (rules.contrast) {
       negLeft = 0;
-      if (CONCESSIVE.has(w)) {
+      if (rules.concessive) {
         concessive = true;
         segmentStart = out.length;
       } else {
@@ -84,15 +87,16 @@ export function sentimentFeatures(input: readonly Token[], phrases: ReadonlySet<
     }
     if (negators.has(w)) {
       negLeft = RULES.scopeWords;
-      out.push({ key: w, stemKey: w, term: t.raw, negated: false, scale: segmentScale });
+      out.push({ key: w, stemKey: w, root: w.slice(1), term: t.raw, negated: false, scale: segmentScale });
       continue;
     }
-    const m = MODIFIERS.get(w);
-    if (m !== undefined) {
-      modifier *= m;
+    if (rules.modifier !== undefined) {
+      modifier *= rules.modifier;
       continue;
     }
-    out.push({ key: w, stemKey: stemKeyOf(stemToken(t)), term: t.raw, negated: negLeft > 0, scale: segmentScale * modifier });
+    // A name keeps its form (stem.ts): "~Samarinda", not a stem of it.
+    const stem = keepsForm(t) ? rules.asWritten : rules.stemmed;
+    out.push({ key: w, stemKey: stem.key, root: stem.root, term: t.raw, negated: negLeft > 0, scale: segmentScale * modifier });
     if (negLeft > 0) negLeft--;
     modifier = 1;
   }
@@ -105,21 +109,43 @@ function contrastHere(out: SentimentFeature[], segmentStart: number): number {
   return out.length;
 }
 
-/**
- * "~root" keys, one string per root: the keys are looked up in several maps per word, and a string kept
- * hashes once (the roots themselves are the stemmer cache's strings).
- */
-const stemKeys = new Map<string, string>();
-const STEM_KEYS_LIMIT = 200_000;
+interface StemKey {
+  key: string;
+  root: string;
+}
 
-function stemKeyOf(root: string): string {
-  let key = stemKeys.get(root);
-  if (key === undefined) {
-    key = `~${root}`;
-    if (stemKeys.size >= STEM_KEYS_LIMIT) stemKeys.clear();
-    stemKeys.set(root, key);
+/**
+ * What the rules and the stemmer say of one word, worked out once per word: a text's words repeat across texts,
+ * and one lookup here replaces five (the keys kept are looked up in several maps, and a string kept hashes once).
+ */
+interface WordRules {
+  contrast: boolean;
+  concessive: boolean;
+  /** An intensifier's or a downtoner's factor. */
+  modifier: number | undefined;
+  /** "~root" of the word's stem, and of the word as written. */
+  stemmed: StemKey;
+  asWritten: StemKey;
+}
+
+const rulesCache = new Map<string, WordRules>();
+const RULES_CACHE_LIMIT = 100_000;
+
+function wordRules(word: string): WordRules {
+  let rules = rulesCache.get(word);
+  if (rules === undefined) {
+    const root = stemWord(word);
+    rules = {
+      contrast: CONTRAST.has(word),
+      concessive: CONCESSIVE.has(word),
+      modifier: MODIFIERS.get(word),
+      stemmed: { key: `~${root}`, root },
+      asWritten: { key: `~${word}`, root: word },
+    };
+    if (rulesCache.size >= RULES_CACHE_LIMIT) rulesCache.clear();
+    rulesCache.set(word, rules);
   }
-  return key;
+  return rules;
 }
 
 /** The first words of two-word phrases, per phrase set: most words start none, and need no pair looked up. */

@@ -110,7 +110,7 @@ export function sentimentVector(
       x.set(key, (x.get(key) ?? 0) + f.scale);
       terms?.set(key, f.negated ? `tidak ${f.term.toLowerCase()}` : f.term.toLowerCase());
     }
-    const p = model.polarity.get(f.key) ?? (stem ? model.polarity.get(stem.slice(1)) : undefined);
+    const p = model.polarity.get(f.key) ?? (stem ? model.polarity.get(f.root) : undefined);
     if (p !== undefined && p !== 0) {
       const signed = (f.negated ? -0.8 * p : p) * f.scale;
       if (signed > 0) pos += signed / 3;

@@ -24,6 +24,10 @@ export function stemWord(word: string): string {
 
 /** A token's root; names are left alone: capitalised words inside a sentence, acronyms, hashtags, mentions. */
 export function stemToken(token: Token): string {
-  if (token.kind !== 'word' || token.acronym || (token.capitalized && !token.sentenceStart)) return token.norm;
-  return stemWord(token.norm);
+  return keepsForm(token) ? token.norm : stemWord(token.norm);
+}
+
+/** Whether a token is a name or not a word, which stemToken leaves as it is. */
+export function keepsForm(token: Token): boolean {
+  return token.kind !== 'word' || token.acronym || (token.capitalized && !token.sentenceStart);
 }
