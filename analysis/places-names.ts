@@ -220,11 +220,22 @@ function joined(text: string, a: Word, b: Word): boolean {
   return (ABBREVIATIONS.has(a.lower) ? GAP_AFTER_ABBREVIATION : GAP).test(text.slice(a.end, b.start));
 }
 
-/** The longest phrase starting at words[i], if any. */
-function phraseAt(text: string, words: Word[], i: number): Phrase | undefined {
+/**
+ * What a word may start, looked up once per word of a text: a name (its trie node), or a street or a district's
+ * name before which a place name is not a place (STREET, SUBUNIT). Most words start neither and have no entry.
+ */
+interface Start {
+  node: Node | undefined;
+  skipsName: boolean;
+}
+const STARTS = new Map<string, Start>();
+for (const [word, node] of ROOT.next) STARTS.set(word, { node, skipsName: false });
+for (const word of [...STREET, ...SUBUNIT]) STARTS.set(word, { node: ROOT.next.get(word), skipsName: true });
+
+/** The longest phrase starting at words[i] (whose trie node is `node`), if any. */
+function phraseAt(text: string, words: Word[], i: number, node = words[i] && ROOT.next.get(words[i]!.lower)): Phrase | undefined {
   let best: Phrase | undefined;
   let capitalised = true;
-  let node = words[i] && ROOT.next.get(words[i]!.lower);
   for (let k = i; node; k++) {
     capitalised &&= !startsLowerCase(words[k]!);
     if (node.phrase && (capitalised || !node.phrase.capitalised)) best = node.phrase;
@@ -262,7 +273,8 @@ export function scanPlaceNames(text: string, words = splitWords(text)): NameHit[
   const hits: NameHit[] = [];
   for (let i = 0; i < words.length; ) {
     const word = words[i]!;
-    if (STREET.has(word.lower) || SUBUNIT.has(word.lower)) {
+    const start = STARTS.get(word.lower);
+    if (start?.skipsName) {
       let next = i + 1;
       if (words[next]?.lower === 'raya' && joined(text, words[next - 1]!, words[next]!)) next++;
       const skipped = next < words.length && joined(text, words[next - 1]!, words[next]!) ? phraseAt(text, words, next) : undefined;
@@ -271,7 +283,7 @@ export function scanPlaceNames(text: string, words = splitWords(text)): NameHit[
         continue;
       }
     }
-    const phrase = phraseAt(text, words, i);
+    const phrase = start?.node && phraseAt(text, words, i, start.node);
     if (!phrase) {
       i++;
       continue;
