@@ -238,6 +238,7 @@ export function findAttributions(text: string, quotes: Quotes): Attribution[] {
 /** Sentence subjects that name a person, with the roles around them, in the windows [from, to) given. */
 export function findSubjects(text: string, quotes: Quotes, windows: [number, number][]): Subject[] {
   const subjects: Subject[] = [];
+  if (!windows.length) return subjects; // most texts: no pronoun or descriptor looks back for its person
   for (const m of text.matchAll(/(?:^|[.!?]["”]?[^\S\n]+|\n+)(?=\p{Lu})/gu)) {
     const at = m.index + m[0].length;
     if (!windows.some(([from, to]) => at >= from && at < to) || quotes.inside(at)) continue;

@@ -29,7 +29,7 @@ export interface Voice {
 
 interface Person {
   name: string | null;
-  words: Set<string>;
+  words: ReadonlySet<string>;
   aliases: Set<string>;
   roles: string[];
   honorific: string | null;
@@ -43,8 +43,19 @@ interface Person {
 
 const require = createRequire(import.meta.url);
 const FUNCTION_WORDS = new Set((require('stopwords-iso/stopwords-iso.json') as Record<string, string[]>).id ?? []);
-const wordsOf = (name: string) => new Set(name.toLowerCase().match(/[\p{L}\p{N}'’-]+/gu)?.filter((w) => !/^(?:bin|binti|van|de|der|von|al|el)$/.test(w)) ?? []);
-const within = (a: Set<string>, b: Set<string>) => a.size > 0 && [...a].every((w) => b.has(w));
+/** The words of a name, lower case, without particles ("bin", "van"): remembered per name, as a person's name is compared with every name after it. */
+function wordsOf(name: string): ReadonlySet<string> {
+  let words = nameWords.get(name);
+  if (!words) {
+    words = new Set(name.toLowerCase().match(/[\p{L}\p{N}'’-]+/gu)?.filter((w) => !/^(?:bin|binti|van|de|der|von|al|el)$/.test(w)) ?? []);
+    if (nameWords.size >= NAME_WORDS_LIMIT) nameWords.clear();
+    nameWords.set(name, words);
+  }
+  return words;
+}
+const nameWords = new Map<string, ReadonlySet<string>>();
+const NAME_WORDS_LIMIT = 20_000;
+const within = (a: ReadonlySet<string>, b: ReadonlySet<string>) => a.size > 0 && [...a].every((w) => b.has(w));
 
 function findPerson(people: Person[], name: string): Person | undefined {
   const words = wordsOf(name);
