@@ -4,8 +4,9 @@
  * on timings. Needs PostgreSQL (TEST_DATABASE_URL or 127.0.0.1:5432, trust auth) and Redis
  * (TEST_REDIS_URL or 127.0.0.1:6379), as the tests do; Chromium at /usr/bin/chromium for the browser part.
  *
- * BENCH_PAGES (3000), BENCH_RENDER_PAGES (2000; 0 skips), BENCH_CONCURRENCY (8), BENCH_FEED_SIZE (pages per
- * feed, at most 5000), BENCH_RENDER_CONCURRENCY (2), BENCH_PAGES_PER_BROWSER (100), BENCH_CHROMIUM_PATH;
+ * BENCH_PAGES (3000), BENCH_WARMUP_PAGES (500 other pages each crawler reads first, untimed: the figures are a
+ * long-running crawler's, not its first seconds of compiling code; 0 skips), BENCH_RENDER_PAGES (2000; 0 skips),
+ * BENCH_CONCURRENCY (8), BENCH_FEED_SIZE (pages per feed, at most 5000), BENCH_RENDER_CONCURRENCY (2), BENCH_PAGES_PER_BROWSER (100), BENCH_CHROMIUM_PATH;
  * BENCH_EXTRACT_THREADS (extraction worker threads; default as EXTRACT_THREADS, 0 = on the main thread),
  * BENCH_LOG_LEVEL for Gaung's own log (silent), BENCH_DEBUG=1 for a failure's stack.
  */
@@ -34,6 +35,7 @@ function readSettings() {
   const pages = intEnv('BENCH_PAGES', 3000, 1, 200_000);
   return {
     pages,
+    warmupPages: intEnv('BENCH_WARMUP_PAGES', 500, 0, 5000),
     feedSize: intEnv('BENCH_FEED_SIZE', Math.min(pages, 5000), 1, 5000), // CRAWL_MAX_ARTICLES allows at most 5000
     concurrency: intEnv('BENCH_CONCURRENCY', 8, 1, 16),
     renderPages: intEnv('BENCH_RENDER_PAGES', 2000, 0, 100_000),
@@ -78,12 +80,17 @@ async function main(): Promise<void> {
   const settings = readSettings();
   const problems: string[] = [];
   const loadAtStart = os.loadavg()[0]!;
-  console.log(`Gaung crawl benchmark: ${settings.pages} static pages, ${settings.renderPages} rendered pages; ${os.cpus().length} CPUs, Node ${process.version}, ${new Date().toISOString()}`);
+  console.log(
+    `Gaung crawl benchmark: ${settings.pages} static pages (after ${settings.warmupPages} other pages read by each crawler, untimed), ${settings.renderPages} rendered pages; ${os.cpus().length} CPUs, Node ${process.version}, ${new Date().toISOString()}`,
+  );
 
   const articles = generateArticles(Math.max(settings.pages, 1));
   const site = await startBenchSite({ articles, feedSize: settings.feedSize });
   defer('close the benchmark site', site.close);
   progress(`site on ${site.url}: ${settings.pages} article pages in ${site.feedUrls.length} RSS feed(s)`);
+  // Other articles on another site (so other URLs), for both crawlers to read before the timed runs.
+  const warmup = settings.warmupPages > 0 ? await startBenchSite({ articles: generateArticles(settings.warmupPages, 20_221_116), feedSize: settings.warmupPages }) : null;
+  if (warmup) defer('close the warm-up site', warmup.close);
 
   // The browser run goes first, so the memory it reports is the browser path's, not what the static runs left in the heap.
   let browser: BrowserRun | { skipped: string };
@@ -105,11 +112,12 @@ async function main(): Promise<void> {
   }
 
   progress('Gaung full path: runSourceCrawl (fetch, extract, match, store)…');
-  const gaung: GaungRun = await part(() => runGaungCrawl(site, { concurrency: settings.concurrency, feedSize: settings.feedSize }, defer));
+  const gaung: GaungRun = await part(() => runGaungCrawl(site, { concurrency: settings.concurrency, feedSize: settings.feedSize, warmupFeeds: warmup?.feedUrls ?? [] }, defer));
   if (gaung.storedMentions !== settings.pages) problems.push(`Gaung stored ${gaung.storedMentions} mentions for ${settings.pages} pages`);
   for (const f of gaung.failedPages.slice(0, 5)) problems.push(`Gaung page failed: ${f.url}: ${f.reason}`);
 
   progress(`bare CheerioCrawler at maxConcurrency ${gaung.concurrency}…`);
+  if (warmup) await runBareCrawl(warmup.feedUrls, { concurrency: gaung.concurrency });
   const bare: BareRun = await part(() => runBareCrawl(site.feedUrls, { concurrency: gaung.concurrency }));
   if (bare.pages !== settings.pages) problems.push(`the bare crawler fetched ${bare.pages} of ${settings.pages} pages`);
   for (const f of bare.failures) problems.push(`bare crawler page failed: ${f}`);
