@@ -101,7 +101,7 @@ function matchPhrase(tokens: readonly Token[], i: number, phrases: readonly Phra
 }
 
 /** What the lexicons say of one normalised word, whatever its place in a text. */
-interface WordFacts {
+export interface WordFacts {
   syllables: number;
   phrases: readonly Phrase[] | undefined;
   everydayAcronym: boolean;
@@ -114,7 +114,10 @@ interface WordFacts {
   list: 'english' | 'personal' | 'particles' | 'daily' | null;
 }
 
-/** Words repeat across texts: each word's lookups are done once (a handful of maps and the jargon stripping). */
+/**
+ * Words repeat across texts: each word's lookups are done once (a handful of maps and the jargon stripping) and
+ * kept on the tokenizer's entry for it (tokenize.ts), or here for a token without one.
+ */
 const factsCache = new Map<string, WordFacts>();
 const FACTS_CACHE_LIMIT = 100_000;
 
@@ -158,7 +161,7 @@ export function analyzeRegister(tokens: readonly Token[], opts: RegisterOptions 
       continue;
     }
     const norm = t.norm;
-    const facts = wordFacts(norm);
+    const facts = t.entry ? (t.entry.register ??= wordFacts(norm)) : wordFacts(norm);
     words++;
     if (t.sentence !== lastSentence) {
       sentences++;

@@ -73,7 +73,7 @@ export function sentimentFeatures(input: readonly Token[], phrases: ReadonlySet<
     }
     if (t.kind !== 'word' && t.kind !== 'emoji') continue;
     const w = t.norm;
-    const rules = wordRules(w);
+    const rules = t.entry ? (t.entry.sentiment ??= wordRules(w)) : wordRules(w);
     if (rules.contrast) {
       negLeft = 0;
       if (rules.concessive) {
@@ -115,10 +115,11 @@ interface StemKey {
 }
 
 /**
- * What the rules and the stemmer say of one word, worked out once per word: a text's words repeat across texts,
- * and one lookup here replaces five (the keys kept are looked up in several maps, and a string kept hashes once).
+ * What the rules and the stemmer say of one word, worked out once per word and kept on the tokenizer's entry for
+ * it (tokenize.ts): one read instead of five lookups (the keys kept are looked up in several maps, and a string
+ * kept hashes once). Words without an entry (joined phrases, translations) are looked up here.
  */
-interface WordRules {
+export interface WordRules {
   contrast: boolean;
   concessive: boolean;
   /** An intensifier's or a downtoner's factor. */
@@ -161,7 +162,7 @@ function joinPhrases(tokens: readonly Token[], phrases: ReadonlySet<string>): re
     const next = tokens[i + 1];
     if (next && t.kind === 'word' && firsts.has(t.norm) && next.kind === 'word' && next.sentence === t.sentence && phrases.has(`${t.norm} ${next.norm}`)) {
       out ??= tokens.slice(0, i);
-      out.push({ ...t, raw: `${t.raw} ${next.raw}`, norm: `${t.norm} ${next.norm}`, capitalized: false, acronym: false });
+      out.push({ ...t, raw: `${t.raw} ${next.raw}`, norm: `${t.norm} ${next.norm}`, capitalized: false, acronym: false, entry: undefined });
       i++;
     } else out?.push(t);
   }

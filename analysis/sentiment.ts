@@ -130,7 +130,7 @@ export function withTranslations(tokens: readonly Token[], translations: Readonl
   const extra: Token[] = [];
   for (const t of tokens) {
     const id = t.kind === 'word' ? translations.get(t.norm) : undefined;
-    if (id) extra.push({ raw: id, norm: id, kind: 'word', sentence, sentenceStart: false, capitalized: false, acronym: false });
+    if (id) extra.push({ raw: id, norm: id, kind: 'word', sentence, sentenceStart: false, capitalized: false, acronym: false, entry: undefined });
   }
   return extra.length ? [...tokens, ...extra] : tokens;
 }

@@ -1,5 +1,7 @@
 import { charClass, codePointAt, EMOJI_MODIFIER, LETTER, MARK, NUMBER, PICTOGRAPHIC, widthOf } from './chars.js';
 import { readLexiconMap } from './lexicon-file.js';
+import type { WordFacts } from './register.js';
+import type { WordRules } from './sentiment-features.js';
 
 /**
  * Indonesian text as tokens, for every part of the analysis. Handles what news and social posts do to
@@ -22,6 +24,20 @@ export interface Token {
   capitalized: boolean;
   /** Two or more letters, all capitals (KSP, BPIP, UMKM), digits allowed (G20). */
   acronym: boolean;
+  /** The tokenizer's shared entry for this word's `norm` (words only; none on a token made otherwise). */
+  entry?: WordEntry;
+}
+
+/**
+ * A normalised word as the tokenizer gives it, one object shared by its tokens in every text. The analyses that
+ * read a word keep what they work out about it here, so a word costs them one property read, not a lookup each.
+ */
+export interface WordEntry {
+  readonly norm: string;
+  /** register.ts's lexicon facts, filled on first use. */
+  register?: WordFacts;
+  /** sentiment-features.ts's rules and stem keys, filled on first use. */
+  sentiment?: WordRules;
 }
 
 const SLANG = new Map([...readLexiconMap('slang.tsv')].map(([k, v]) => [k, v[0]!.split(/\s+/)]));
@@ -154,13 +170,13 @@ export function expandReduplication(word: string): string {
 }
 
 /**
- * What a word as written says, worked out once per word: words repeat across texts. `norms` are the word's
- * normalised forms (a chat spelling may stand for two words).
+ * What a word as written says, worked out once per word: words repeat across texts. `norms` are the entries of
+ * the word's normalised forms (a chat spelling may stand for two words).
  */
 interface WordInfo {
   acronym: boolean;
   capitalized: boolean;
-  norms: string[];
+  norms: WordEntry[];
 }
 const wordCache = new Map<string, WordInfo>();
 const WORD_CACHE_LIMIT = 100_000;
@@ -170,7 +186,8 @@ function wordInfo(raw: string): WordInfo {
   if (info === undefined) {
     const acronym = isAcronym(raw);
     // Acronyms are names (KTP, BPIP), never chat spellings, so they are not looked up in the slang list.
-    info = { acronym, capitalized: !acronym && isCapitalized(raw), norms: acronym ? [raw.toLowerCase()] : normalizeWord(raw) };
+    const norms = acronym ? [raw.toLowerCase()] : normalizeWord(raw);
+    info = { acronym, capitalized: !acronym && isCapitalized(raw), norms: norms.map((norm) => ({ norm })) };
     if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
     wordCache.set(raw, info);
   }
@@ -219,7 +236,7 @@ export function tokenize(text: string): Token[] {
     const kind = found.kind;
     at = end;
     if (kind === 'punct') {
-      tokens.push({ raw, norm: raw, kind, sentence, sentenceStart: false, capitalized: false, acronym: false });
+      tokens.push({ raw, norm: raw, kind, sentence, sentenceStart: false, capitalized: false, acronym: false, entry: undefined });
       // "...", "!?" or a blank line ends a sentence; a comma, a colon, a bracket or a quote does not.
       const c = raw.charCodeAt(0);
       if (c === 46 || c === 33 || c === 63 || c === 10) {
@@ -230,10 +247,13 @@ export function tokenize(text: string): Token[] {
     }
     if (kind === 'word') {
       const { acronym, capitalized, norms } = wordInfo(raw);
-      for (let i = 0; i < norms.length; i++) tokens.push({ raw, norm: norms[i]!, kind, sentence, sentenceStart: atStart && i === 0, capitalized, acronym });
+      for (let i = 0; i < norms.length; i++) {
+        const entry = norms[i]!;
+        tokens.push({ raw, norm: entry.norm, kind, sentence, sentenceStart: atStart && i === 0, capitalized, acronym, entry });
+      }
     } else {
       const norm = kind === 'hashtag' || kind === 'mention' ? raw.toLowerCase() : raw;
-      tokens.push({ raw, norm, kind, sentence, sentenceStart: atStart, capitalized: false, acronym: false });
+      tokens.push({ raw, norm, kind, sentence, sentenceStart: atStart, capitalized: false, acronym: false, entry: undefined });
     }
     atStart = false;
   }
