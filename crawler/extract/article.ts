@@ -58,18 +58,26 @@ export function extractArticle(html: string, pageUrl: string, opts: ExtractOptio
   const body = document.body ?? document.documentElement;
   const site = hostOf(pageUrl);
   const profiles = opts.profiles === undefined ? SHARED_PROFILES : opts.profiles;
+  // A page read both ways is finished once per region compared: what does not depend on the region is worked out once.
+  const titles = new Map<string | null | undefined, string>();
+  const titleFor = (found: string | null | undefined) => {
+    let title = titles.get(found);
+    if (title === undefined) titles.set(found, (title = pickTitle({ candidates: [...meta.titles, found], heading: heading || null, siteNames: meta.siteNames, pageUrl })));
+    return title;
+  };
+  const undated = !publishedAt || isMidnight(publishedAt, dateOpts.timezone);
   const finish = (lines: string[], found: { title?: string | null; byline?: string | null } | null): ExtractedArticle | null => {
-    const title = pickTitle({ candidates: [...meta.titles, found?.title], heading: heading || null, siteNames: meta.siteNames, pageUrl });
-    if (lines.join(' ').length < MIN_BODY_CHARS) lines = paragraphs;
+    const title = titleFor(found?.title);
+    if (joinedLength(lines) < MIN_BODY_CHARS) lines = paragraphs;
     const byline = author ?? (found?.byline?.trim() || null);
     lines = trimEdges(lines.filter((l) => !isChromeLine(l) && l !== title), byline);
-    if (lines.join(' ').length < MIN_BODY_CHARS && captions.length > 0) {
+    if (joinedLength(lines) < MIN_BODY_CHARS && captions.length > 0) {
       const intro = lines.filter((l) => !captions.some((c) => c.includes(l)));
       lines = [...intro, ...captions];
     }
     // A dateline opening the text ("JAKARTA, 7 Desember 2026 21.04 WIB - …") may give the date, or the time of a
     // date the page gave without one.
-    const opening = lines.length > 0 && (!publishedAt || isMidnight(publishedAt, dateOpts.timezone)) ? dateline(lines[0]!) : null;
+    const opening = lines.length > 0 && undated ? dateline(lines[0]!) : null;
     const at = opening ? findPublishedAt(meta.dates, [...info, opening], dateOpts) : publishedAt;
     const body = lines.join('\n\n');
     if (body.length < MIN_BODY_CHARS || !title) return null;
@@ -97,6 +105,13 @@ export function extractArticle(html: string, pageUrl: string, opts: ExtractOptio
   }
   if (article) article.language = pickLanguage(meta.language, article.body);
   return article;
+}
+
+/** `lines.join(' ').length`, without joining them. */
+function joinedLength(lines: readonly string[]): number {
+  let n = Math.max(0, lines.length - 1);
+  for (const l of lines) n += l.length;
+  return n;
 }
 
 /** One process-wide memory of sites for extraction (each worker thread has its own). */

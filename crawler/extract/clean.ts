@@ -118,10 +118,17 @@ export function stripChrome(document: Document): string[] {
   }
   for (const el of all(body, IS_HEADER)) if (!selectOne(el, IS_H1) && !holdsArticle(el)) el.remove();
   let texts = elementTexts(body);
-  for (const el of all(body, META)) if (el.isConnected && texts.solid(el) < 250 && texts(el).length < 250 && !holdsArticle(el)) el.remove();
+  // Texts are read again only after something was removed.
+  let removed = false;
+  for (const el of all(body, META)) {
+    if (!el.isConnected || texts.solid(el) >= 250 || texts(el).length >= 250 || holdsArticle(el)) continue;
+    el.remove();
+    removed = true;
+  }
   // Plugs and widgets spread over several small elements (an election tally, a Telegram box): remove the whole box.
   // Texts are read before any removal; an element is only tested while its box still stands, so they stay true.
-  texts = elementTexts(body);
+  if (removed) texts = elementTexts(body);
+  removed = false;
   const boxes = new Map<Element, boolean>();
   const isBox = (e: Element) => {
     let box = boxes.get(e);
@@ -130,20 +137,23 @@ export function stripChrome(document: Document): string[] {
     return box;
   };
   for (const el of all(body, ANY)) {
-    if (el.isConnected && isBox(el) && !Array.from(el.children).some(isBox)) widgetRoot(el, () => true).remove();
+    if (!el.isConnected || !isBox(el) || Array.from(el.children).some(isBox)) continue;
+    widgetRoot(el, () => true).remove();
+    removed = true;
   }
-  texts = elementTexts(body);
+  if (removed) texts = elementTexts(body);
   for (const list of all(body, IS_LIST)) {
     const items = Array.from(list.children).map(texts);
     if (list.isConnected && items.length > 0 && items.every((t) => t.length < 80) && items.some(isInfoLine)) list.remove();
   }
   for (const el of leaves(body)) {
     if (!el.isConnected) continue;
-    if (LIST_HEADING.test(text(el))) {
+    const content = el.textContent ?? '';
+    if (LIST_HEADING.test(collapseWhitespace(content))) {
       removeRelatedList(el);
       continue;
     }
-    const lines = lineTexts(el);
+    const lines = content.split('\n').map(collapseWhitespace).filter(Boolean);
     const kept = lines.filter((l) => !isChromeLine(l));
     if (kept.length === lines.length) continue;
     if (kept.length === 0) removeAndPrune(el);
@@ -470,10 +480,6 @@ function linkShare(el: Element): number {
   const total = text(el).length;
   const linked = all(el, IS_A).reduce((n, a) => n + text(a).length, 0);
   return total === 0 ? 0 : linked / total;
-}
-
-function lineTexts(el: Element): string[] {
-  return (el.textContent ?? '').split('\n').map(collapseWhitespace).filter(Boolean);
 }
 
 const text = (el: Element) => collapseWhitespace(el.textContent ?? '');

@@ -165,8 +165,10 @@ function parseWithChrono(text: string, opts: DateOptions): Date | null {
 
 /** True when the text carries something that reads as a date or time (cheap check, no parsing). */
 export function looksLikeDate(text: string): boolean {
-  return DATE_HINT.test(text);
+  // Most short texts of a page have no digit, and only three of the hints do without one.
+  return (HAS_DIGIT.test(text) ? DATE_HINT : DATE_HINT_WITHOUT_DIGITS).test(text);
 }
+const HAS_DIGIT = /\d/;
 export const MONTH_WORDS =
   'januari|februari|pebruari|maret|april|mei|juni|juli|agustus|september|oktober|november|nopember|desember|' +
   'january|february|march|may|june|july|august|october|december|' +
@@ -183,6 +185,12 @@ const DATE_HINT = new RegExp(
     '\\bkemarin\\b',
     '\\b\\d{1,2}[:.]\\d{2}\\s*(?:wib|wita|wit|am|pm)\\b',
   ].join('|'),
+  'i',
+);
+
+/** The hints of DATE_HINT that need no digit. */
+const DATE_HINT_WITHOUT_DIGITS = new RegExp(
+  ["\\b(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu)\\b", '\\bse(?:detik|menit|jam|hari|minggu|pekan|bulan)\\s+(?:yang\\s+)?lalu\\b', '\\bkemarin\\b'].join('|'),
   'i',
 );
 

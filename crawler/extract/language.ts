@@ -17,17 +17,25 @@ const CLOSE: Record<string, readonly string[]> = { id: ['id', 'ms', 'jv', 'su'],
 /** Fewer stopword hits than this and the text is too short to call. */
 const MIN_HITS = 5;
 
+/** Each stopword with a bit for every language whose list holds it. */
+const LANGS = Object.keys(STOPWORDS);
+const STOPWORD_LANGS = new Map<string, number>();
+for (const [i, lang] of LANGS.entries()) for (const w of STOPWORDS[lang]!) STOPWORD_LANGS.set(w, (STOPWORD_LANGS.get(w) ?? 0) | (1 << i));
+const LONGEST_STOPWORD = Math.max(...[...STOPWORD_LANGS.keys()].map((w) => w.length));
+
 /** 'id' for Indonesian, 'en' for English, by stopword frequency; null when the text is too short or neither. */
 export function detectLanguage(text: string): string | null {
-  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  const words = letterWords(text.toLowerCase());
   // One pass over the words counts every language's hits.
-  const langs = Object.entries(STOPWORDS);
-  const counts = langs.map(() => 0);
-  for (const w of words) for (let i = 0; i < langs.length; i++) if (langs[i]![1].has(w)) counts[i]!++;
+  const counts = LANGS.map(() => 0);
+  for (const w of words) {
+    const langs = w.length <= LONGEST_STOPWORD ? STOPWORD_LANGS.get(w) : undefined;
+    if (langs) for (let i = 0; i < counts.length; i++) if (langs & (1 << i)) counts[i]!++;
+  }
   let best: string | null = null;
   let bestHits = 0;
   let second = 0;
-  for (const [i, [lang]] of langs.entries()) {
+  for (const [i, lang] of LANGS.entries()) {
     const hits = counts[i]!;
     if (hits > bestHits) [best, bestHits, second] = [lang, hits, bestHits];
     else if (hits > second) second = hits;
@@ -35,6 +43,22 @@ export function detectLanguage(text: string): string | null {
   if (!best || bestHits < MIN_HITS || bestHits / words.length < 0.08) return null;
   return bestHits >= second * 2 ? best : null;
 }
+
+/**
+ * The runs of letters of a lower-cased text: `text.match(/\p{L}+/gu)`. Letters of a lower-cased text are a-z or
+ * not ASCII, so runs of those hold every word whole; only a run with a character past ASCII (a curly quote, an
+ * accent) needs the slower Unicode pattern to find the words inside it.
+ */
+function letterWords(lower: string): string[] {
+  const words: string[] = [];
+  for (const run of lower.match(LETTERS_OR_NON_ASCII) ?? []) {
+    if (!NON_ASCII.test(run)) words.push(run);
+    else for (const w of run.match(/\p{L}+/gu) ?? []) words.push(w);
+  }
+  return words;
+}
+const LETTERS_OR_NON_ASCII = /[a-z\u0080-\uffff]+/g;
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
  * The page's language: the declared one (html lang, og:locale, Content-Language) when the text does not
