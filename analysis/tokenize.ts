@@ -171,27 +171,50 @@ export function expandReduplication(word: string): string {
 
 /**
  * What a word as written says, worked out once per word: words repeat across texts. `norms` are the entries of
- * the word's normalised forms (a chat spelling may stand for two words).
+ * the word's normalised forms (a chat spelling may stand for two words); `raw` is the word, one string shared by
+ * its tokens.
  */
 interface WordInfo {
+  raw: string;
+  hash: number;
   acronym: boolean;
   capitalized: boolean;
   norms: WordEntry[];
 }
-const wordCache = new Map<string, WordInfo>();
-const WORD_CACHE_LIMIT = 100_000;
 
-function wordInfo(raw: string): WordInfo {
-  let info = wordCache.get(raw);
-  if (info === undefined) {
-    const acronym = isAcronym(raw);
-    // Acronyms are names (KTP, BPIP), never chat spellings, so they are not looked up in the slang list.
-    const norms = acronym ? [raw.toLowerCase()] : normalizeWord(raw);
-    info = { acronym, capitalized: !acronym && isCapitalized(raw), norms: norms.map((norm) => ({ norm })) };
-    if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
-    wordCache.set(raw, info);
+/**
+ * The words seen, in an open-addressing table keyed by a hash of their characters: a word seen before is found
+ * from the text itself, without cutting a string out of it or hashing one. Bounded: emptied when half full.
+ */
+const WORD_SLOTS = 1 << 18;
+const WORD_LIMIT = WORD_SLOTS / 2;
+let wordTable: (WordInfo | undefined)[] = new Array<WordInfo | undefined>(WORD_SLOTS).fill(undefined);
+let wordsKept = 0;
+
+function wordInfo(s: string, start: number, end: number): WordInfo {
+  let hash = 0x811c9dc5;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ s.charCodeAt(i), 0x01000193);
+  let slot = hash & (WORD_SLOTS - 1);
+  for (let info = wordTable[slot]; info !== undefined; info = wordTable[slot]) {
+    if (info.hash === hash && info.raw.length === end - start && s.startsWith(info.raw, start)) return info;
+    slot = (slot + 1) & (WORD_SLOTS - 1);
   }
+  if (wordsKept >= WORD_LIMIT) {
+    wordTable = new Array<WordInfo | undefined>(WORD_SLOTS).fill(undefined);
+    wordsKept = 0;
+    slot = hash & (WORD_SLOTS - 1);
+  }
+  const info = readWord(s.slice(start, end), hash);
+  wordTable[slot] = info;
+  wordsKept++;
   return info;
+}
+
+function readWord(raw: string, hash: number): WordInfo {
+  const acronym = isAcronym(raw);
+  // Acronyms are names (KTP, BPIP), never chat spellings, so they are not looked up in the slang list.
+  const norms = acronym ? [raw.toLowerCase()] : normalizeWord(raw);
+  return { raw, hash, acronym, capitalized: !acronym && isCapitalized(raw), norms: norms.map((norm) => ({ norm })) };
 }
 
 function normalizeWord(raw: string): string[] {
@@ -232,8 +255,18 @@ export function tokenize(text: string): Token[] {
       at += widthOf(codePointAt(source, at));
       continue;
     }
-    const raw = source.slice(at, end);
     const kind = found.kind;
+    if (kind === 'word') {
+      const { raw, acronym, capitalized, norms } = wordInfo(source, at, end);
+      for (let i = 0; i < norms.length; i++) {
+        const entry = norms[i]!;
+        tokens.push({ raw, norm: entry.norm, kind, sentence, sentenceStart: atStart && i === 0, capitalized, acronym, entry });
+      }
+      atStart = false;
+      at = end;
+      continue;
+    }
+    const raw = source.slice(at, end);
     at = end;
     if (kind === 'punct') {
       tokens.push({ raw, norm: raw, kind, sentence, sentenceStart: false, capitalized: false, acronym: false, entry: undefined });
@@ -245,16 +278,8 @@ export function tokenize(text: string): Token[] {
       }
       continue;
     }
-    if (kind === 'word') {
-      const { acronym, capitalized, norms } = wordInfo(raw);
-      for (let i = 0; i < norms.length; i++) {
-        const entry = norms[i]!;
-        tokens.push({ raw, norm: entry.norm, kind, sentence, sentenceStart: atStart && i === 0, capitalized, acronym, entry });
-      }
-    } else {
-      const norm = kind === 'hashtag' || kind === 'mention' ? raw.toLowerCase() : raw;
-      tokens.push({ raw, norm, kind, sentence, sentenceStart: atStart, capitalized: false, acronym: false, entry: undefined });
-    }
+    const norm = kind === 'hashtag' || kind === 'mention' ? raw.toLowerCase() : raw;
+    tokens.push({ raw, norm, kind, sentence, sentenceStart: atStart, capitalized: false, acronym: false, entry: undefined });
     atStart = false;
   }
   return tokens;
