@@ -1,5 +1,5 @@
 import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { DOMParser } from 'linkedom';
 import { isChromeLine, isInfoLine, isEdgePlug, narrowToArticle, normalizeBreaks, readFurniture, stripChrome, withoutDeskInitials } from './clean.js';
 import { findPublishedAt, isMidnight } from './dates.js';
 import { pickLanguage } from './language.js';
@@ -39,7 +39,8 @@ const MIN_BODY_CHARS = 200;
 /** Title, main text, author, publication time, language and view count of an article page; null when it has no article. */
 export function extractArticle(html: string, pageUrl: string, opts: ExtractOptions = {}): ExtractedArticle | null {
   const dateOpts = { timezone: opts.timezone ?? 'Asia/Jakarta', now: opts.now ?? new Date() };
-  const document = parseHTML(html).document as unknown as Document;
+  // The document itself: parseHTML would wrap it in a window (a Proxy over globalThis) only to hand it back.
+  const document = new DOMParser().parseFromString(html, 'text/html') as unknown as Document;
   normalizeBreaks(document);
   // Everything read from the page's furniture is read before the chrome (and Readability) takes it away.
   const meta = readMeta(document);
