@@ -31,6 +31,8 @@ export interface SentimentFeature {
   term: string;
   negated: boolean;
   scale: number;
+  /** The word's shared keys (a word's feature, not a negator's): sentiment.ts keeps a model's answers for them there. */
+  keys?: WordKeys;
 }
 
 const NEGATORS = new Set(RULES.negators);
@@ -87,7 +89,7 @@ export function sentimentFeatures(input: readonly Token[], phrases: ReadonlySet<
     }
     if (negators.has(w)) {
       negLeft = RULES.scopeWords;
-      out.push({ key: w, stemKey: w, root: w.slice(1), term: t.raw, negated: false, scale: segmentScale });
+      out.push({ key: w, stemKey: w, root: w.slice(1), term: t.raw, negated: false, scale: segmentScale, keys: undefined });
       continue;
     }
     if (rules.modifier !== undefined) {
@@ -95,8 +97,8 @@ export function sentimentFeatures(input: readonly Token[], phrases: ReadonlySet<
       continue;
     }
     // A name keeps its form (stem.ts): "~Samarinda", not a stem of it.
-    const stem = keepsForm(t) ? rules.asWritten : rules.stemmed;
-    out.push({ key: w, stemKey: stem.key, root: stem.root, term: t.raw, negated: negLeft > 0, scale: segmentScale * modifier });
+    const keys = keepsForm(t) ? rules.asWritten : rules.stemmed;
+    out.push({ key: w, stemKey: keys.stemKey, root: keys.root, term: t.raw, negated: negLeft > 0, scale: segmentScale * modifier, keys });
     if (negLeft > 0) negLeft--;
     modifier = 1;
   }
@@ -109,9 +111,19 @@ function contrastHere(out: SentimentFeature[], segmentStart: number): number {
   return out.length;
 }
 
-interface StemKey {
-  key: string;
+/**
+ * One word read one way (stemmed, or as written): its "~root" key and root, shared by every feature of it, and
+ * what the last vocabulary that read it answered (sentiment.ts), so the next text costs no lookups.
+ */
+export interface WordKeys {
+  word: string;
+  stemKey: string;
   root: string;
+  readBy?: object;
+  wordKnown?: boolean;
+  stemKnown?: boolean;
+  wordPolarity?: number;
+  rootPolarity?: number;
 }
 
 /**
@@ -124,9 +136,9 @@ export interface WordRules {
   concessive: boolean;
   /** An intensifier's or a downtoner's factor. */
   modifier: number | undefined;
-  /** "~root" of the word's stem, and of the word as written. */
-  stemmed: StemKey;
-  asWritten: StemKey;
+  /** The word's keys stemmed ("~root" of its stem), and as written ("~" and the word). */
+  stemmed: WordKeys;
+  asWritten: WordKeys;
 }
 
 const rulesCache = new Map<string, WordRules>();
@@ -140,8 +152,8 @@ function wordRules(word: string): WordRules {
       contrast: CONTRAST.has(word),
       concessive: CONCESSIVE.has(word),
       modifier: MODIFIERS.get(word),
-      stemmed: { key: `~${root}`, root },
-      asWritten: { key: `~${word}`, root: word },
+      stemmed: { word, stemKey: `~${root}`, root },
+      asWritten: { word, stemKey: `~${word}`, root: word },
     };
     if (rulesCache.size >= RULES_CACHE_LIMIT) rulesCache.clear();
     rulesCache.set(word, rules);

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { scores, softmax, type LinearModel, type Vector, type Weights } from './linear.js';
-import { sentimentFeatures } from './sentiment-features.js';
+import { sentimentFeatures, type WordKeys } from './sentiment-features.js';
 import type { Token } from './tokenize.js';
 
 /**
@@ -100,17 +100,21 @@ export function sentimentVector(
   const x: Vector = new Map();
   let pos = 0;
   let neg = 0;
+  // A model's own vocabulary answers the same for a word every time: its answers are kept on the word's keys.
+  const own = ownVocabularies.get(model) === vocabulary;
   for (const f of sentimentFeatures(tokens, model.phrases, model.negators)) {
     if (model.negators.has(f.key)) continue;
     const stem = model.stems ? f.stemKey : undefined;
     if (ignore && (ignore.has(f.key) || ignore.has(f.stemKey))) continue;
-    const base = vocabulary.has(f.key) ? f.key : stem && vocabulary.has(stem) ? stem : undefined;
+    const read = own && f.keys ? readKeys(f.keys, vocabulary, model.polarity) : undefined;
+    const known = read ? read.wordKnown : vocabulary.has(f.key);
+    const base = known ? f.key : stem && (read ? read.stemKnown : vocabulary.has(stem)) ? stem : undefined;
     if (base) {
       const key = f.negated ? `!${base}` : base;
       x.set(key, (x.get(key) ?? 0) + f.scale);
       terms?.set(key, f.negated ? `tidak ${f.term.toLowerCase()}` : f.term.toLowerCase());
     }
-    const p = model.polarity.get(f.key) ?? (stem ? model.polarity.get(f.root) : undefined);
+    const p = (read ? read.wordPolarity : model.polarity.get(f.key)) ?? (stem ? (read ? read.rootPolarity : model.polarity.get(f.root)) : undefined);
     if (p !== undefined && p !== 0) {
       const signed = (f.negated ? -0.8 * p : p) * f.scale;
       if (signed > 0) pos += signed / 3;
@@ -121,6 +125,39 @@ export function sentimentVector(
   if (pos) x.set('@pos', pos);
   if (neg) x.set('@neg', neg);
   return x;
+}
+
+/**
+ * Each model's own vocabulary (no adaptation), one object per model: sentimentVector keeps its answers, and the
+ * model's polarities, on the words' keys (sentiment-features.ts) while the same vocabulary reads them.
+ */
+const ownVocabularies = new WeakMap<object, VectorVocabulary>();
+
+function ownVocabulary(model: SentimentModel): VectorVocabulary {
+  let vocabulary = ownVocabularies.get(model);
+  if (!vocabulary) {
+    const known = vocabularyOf(model);
+    ownVocabularies.set(model, (vocabulary = { has: (k: string) => known.has(k) }));
+  }
+  return vocabulary;
+}
+
+interface KeysRead {
+  wordKnown: boolean;
+  stemKnown: boolean;
+  wordPolarity: number | undefined;
+  rootPolarity: number | undefined;
+}
+
+function readKeys(keys: WordKeys, vocabulary: VectorVocabulary, polarity: ReadonlyMap<string, number>): KeysRead {
+  if (keys.readBy !== vocabulary) {
+    keys.wordKnown = vocabulary.has(keys.word);
+    keys.stemKnown = vocabulary.has(keys.stemKey);
+    keys.wordPolarity = polarity.get(keys.word);
+    keys.rootPolarity = polarity.get(keys.root);
+    keys.readBy = vocabulary;
+  }
+  return keys as KeysRead;
 }
 
 /** The tokens with the Indonesian headwords of their regional words appended as one more sentence. */
@@ -169,7 +206,7 @@ export function analyzeSentiment(
   const ignore = opts.ignore;
   const known = vocabularyOf(model);
   const adapted = opts.adaptation?.weights;
-  const vocabulary = { has: adapted ? (k: string) => known.has(k) || adapted.has(k) : (k: string) => known.has(k) };
+  const vocabulary = adapted ? { has: (k: string) => known.has(k) || adapted.has(k) } : ownVocabulary(model);
   const sentences = splitSentences(tokens);
   const parts = sentences.length > WHOLE_TEXT_SENTENCES ? sentences : [tokens];
   const probs: Weights = [0, 0, 0];
