@@ -387,7 +387,13 @@ function infoTexts(document: Document, texts: ElementTexts, leafEls: readonly El
     if (!siteHeader || (sitewide && (region === body || !region.contains(el)) && !selectOne(el, IS_H1) && !holdsArticle(el))) elsewhere.add(el);
   }
   const usable = (el: Element) => !hasAncestorIn(el, elsewhere);
-  const inRegion = (el: Element) => region === body || region.contains(el);
+  // Each element is asked about twice (region first, then the rest): where it lies is worked out once.
+  const inside = new Map<Element, boolean>();
+  const inRegion = (el: Element) => {
+    let r = inside.get(el);
+    if (r === undefined) inside.set(el, (r = region === body || region.contains(el)));
+    return r;
+  };
   const metaEls = all(body, META);
   const out = new Set<string>();
   for (const pick of [inRegion, (el: Element) => !inRegion(el)]) {

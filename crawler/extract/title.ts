@@ -44,7 +44,12 @@ export function pickTitle(src: TitleSources): string {
 }
 
 /** Lower-case letters and digits only: "Kabar.com Regional" → "kabarcomregional". */
-const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\d]+/gu, '');
+const key = (s: string) => {
+  const lower = s.toLowerCase();
+  // In ASCII text the letters are a-z: the same keys without the slower Unicode pattern.
+  return NON_ASCII.test(lower) ? lower.replace(/[^\p{L}\d]+/gu, '') : lower.replace(/[^a-z\d]+/g, '');
+};
+const NON_ASCII = /[^\x00-\x7f]/;
 
 function oneLine(s: string | null | undefined): string | null {
   const t = collapseWhitespace(s ?? '');
