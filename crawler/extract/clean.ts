@@ -386,7 +386,10 @@ function infoTexts(document: Document, texts: ElementTexts, leafEls: readonly El
     const sitewide = el.localName !== 'header' || SITE_HEADER_CLASS(el) || (region !== body && !region.contains(el)) || selectOne(el, NAV_OR_MENU) !== null;
     if (!siteHeader || (sitewide && (region === body || !region.contains(el)) && !selectOne(el, IS_H1) && !holdsArticle(el))) elsewhere.add(el);
   }
-  const usable = (el: Element) => !hasAncestorIn(el, elsewhere);
+  // Everything inside those, marked once; an element there is passed over before its text is read.
+  const unusable = new Set<Element>();
+  for (const el of elsewhere) for (const e of [el, ...all(el, ANY)]) unusable.add(e);
+  const usable = (el: Element) => !unusable.has(el);
   // Each element is asked about twice (region first, then the rest): where it lies is worked out once.
   const inside = new Map<Element, boolean>();
   const inRegion = (el: Element) => {
@@ -398,14 +401,14 @@ function infoTexts(document: Document, texts: ElementTexts, leafEls: readonly El
   const out = new Set<string>();
   for (const pick of [inRegion, (el: Element) => !inRegion(el)]) {
     for (const el of metaEls) {
-      if (!pick(el) || texts.solid(el) >= 250) continue;
+      if (!pick(el) || !usable(el) || texts.solid(el) >= 250) continue;
       const t = texts(el);
-      if (t && t.length < 250 && usable(el)) out.add(t);
+      if (t && t.length < 250) out.add(t);
     }
     for (const el of leafEls) {
-      if (!pick(el) || texts.solid(el) >= 120) continue;
+      if (!pick(el) || !usable(el) || texts.solid(el) >= 120) continue;
       const t = texts(el);
-      if (t.length >= 120 || (!looksLikeDate(t) && parseViewCount(t) === null) || !usable(el)) continue;
+      if (t.length >= 120 || (!looksLikeDate(t) && parseViewCount(t) === null)) continue;
       // A meta list (author / date / time / views as separate items) is read as one line so date and time meet.
       const items = el.localName === 'li' && el.parentElement ? Array.from(el.parentElement.children).map(texts) : [];
       if (items.length > 1 && items.every((i) => i.length < 80)) out.add(items.filter(Boolean).join(' · '));
@@ -421,11 +424,6 @@ function infoTexts(document: Document, texts: ElementTexts, leafEls: readonly El
 
 /** nav, [class*="menu"], [class*="logo"] */
 const NAV_OR_MENU = (el: Element) => el.localName === 'nav' || classOf(el).includes('menu') || classOf(el).includes('logo');
-
-function hasAncestorIn(el: Element, set: ReadonlySet<Element>): boolean {
-  for (let e: Element | null = el; e; e = e.parentElement) if (set.has(e)) return true;
-  return false;
-}
 
 /** The <article> with the most text, else <main>, else the body. */
 function articleRegion(document: Document): Element {

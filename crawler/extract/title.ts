@@ -134,7 +134,13 @@ export function stripSiteName(title: string, names: readonly string[], heading: 
   return segs.reduce((out, s, i) => (i === 0 ? s : out + seps[i - 1] + s), '').trim();
 }
 
-const words = (s: string) => s.split(/\s+/).filter((w) => /\p{L}|\d/u.test(w)).length;
+/** Space-separated pieces with a letter or digit in them. */
+function words(s: string): number {
+  let n = 0;
+  for (const w of s.split(/\s+/)) if (WORDISH.test(w)) n++;
+  return n;
+}
+const WORDISH = /\p{L}|\d/u;
 
 /**
  * A title made from the start of a post's text: whole words only, with an ellipsis when the text is longer.
