@@ -11,6 +11,15 @@ export const PICTOGRAPHIC = 8;
 export const EMOJI_MODIFIER = 16;
 const KNOWN = 128;
 
+/**
+ * The string with only its own characters behind it. V8 makes a substring of 13 or more characters a view into
+ * the whole text it was cut from; kept as a key of a cache that lives as long as the process, such a view keeps
+ * that whole page in memory. Shorter substrings are copies already.
+ */
+export function ownString(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
 const CLASSES: [RegExp, number][] = [
   [/^\p{L}$/u, LETTER],
   [/^\p{M}$/u, MARK],

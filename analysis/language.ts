@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { charClass, codePointAt, LETTER, MARK } from './chars.js';
+import { charClass, codePointAt, LETTER, MARK, ownString } from './chars.js';
 
 /**
  * Which language a text is in: Indonesian, English, or one of NusaX's ten regional languages (Javanese,
@@ -127,7 +127,7 @@ function wordScores(w: string, model: LanguageModel, cache: Map<string, Float64A
     for (let i = 0; i < k; i++) sum[i]! += lp[i]! / 100;
   }
   if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
-  cache.set(w, (v = sum));
+  cache.set(ownString(w), (v = sum));
   return v;
 }
 

@@ -1,3 +1,4 @@
+import { ownString } from './chars.js';
 import { readLexicon, readLexiconMap } from './lexicon-file.js';
 
 /**
@@ -114,7 +115,7 @@ export function jargonTerm(word: string): string | undefined {
   if (hit === undefined) {
     hit = stripToJargon(word) ?? null;
     if (rootCache.size >= ROOT_CACHE_LIMIT) rootCache.clear();
-    rootCache.set(word, hit);
+    rootCache.set(ownString(word), hit);
   }
   return hit ?? undefined;
 }

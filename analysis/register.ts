@@ -1,3 +1,4 @@
+import { ownString } from './chars.js';
 import {
   DAILY_WORDS, ENGLISH, EVERYDAY_ACRONYMS, INSTITUTION, jargonTerm, NOT_CHAT, PARTICLES, PERSONAL,
   phrasesFrom, REGIONAL, type Phrase,
@@ -124,6 +125,7 @@ const FACTS_CACHE_LIMIT = 100_000;
 function wordFacts(norm: string): WordFacts {
   let facts = factsCache.get(norm);
   if (facts === undefined) {
+    norm = ownString(norm);
     facts = {
       syllables: syllables(norm),
       phrases: phrasesFrom(norm),

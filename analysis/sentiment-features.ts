@@ -1,3 +1,4 @@
+import { ownString } from './chars.js';
 import { readLexiconJson } from './lexicon-file.js';
 import { keepsForm, stemWord } from './stem.js';
 import type { Token } from './tokenize.js';
@@ -147,6 +148,7 @@ const RULES_CACHE_LIMIT = 100_000;
 function wordRules(word: string): WordRules {
   let rules = rulesCache.get(word);
   if (rules === undefined) {
+    word = ownString(word);
     const root = stemWord(word);
     rules = {
       contrast: CONTRAST.has(word),

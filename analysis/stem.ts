@@ -1,6 +1,7 @@
 // The Indonesian stemmer of the `natural` package (a Sastrawi-style dictionary stemmer), loaded on its own:
 // natural's index pulls in every language and its database adapters.
 import { createRequire } from 'node:module';
+import { ownString } from './chars.js';
 import type { Token } from './tokenize.js';
 
 const require = createRequire(import.meta.url);
@@ -13,6 +14,7 @@ const CACHE_LIMIT = 200_000;
 export function stemWord(word: string): string {
   let root = cache.get(word);
   if (root === undefined) {
+    word = ownString(word);
     // Reduplication keeps one half: "anak-anak" → "anak", "sayur-mayur" → "sayur".
     const first = word.includes('-') ? word.split('-')[0]! : word;
     root = /^\p{Ll}+$/u.test(first) && first.length > 3 ? stemmer.stem(first) || first : first;

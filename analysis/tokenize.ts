@@ -1,4 +1,4 @@
-import { charClass, codePointAt, EMOJI_MODIFIER, LETTER, MARK, NUMBER, PICTOGRAPHIC, widthOf } from './chars.js';
+import { charClass, codePointAt, EMOJI_MODIFIER, LETTER, MARK, NUMBER, ownString, PICTOGRAPHIC, widthOf } from './chars.js';
 import { readLexiconMap } from './lexicon-file.js';
 import type { WordFacts } from './register.js';
 import type { WordRules } from './sentiment-features.js';
@@ -204,7 +204,8 @@ function wordInfo(s: string, start: number, end: number): WordInfo {
     wordsKept = 0;
     slot = hash & (WORD_SLOTS - 1);
   }
-  const info = readWord(s.slice(start, end), hash);
+  // A word kept in the table must not keep the text it was found in.
+  const info = readWord(ownString(s.slice(start, end)), hash);
   wordTable[slot] = info;
   wordsKept++;
   return info;

@@ -1,3 +1,4 @@
+import { ownString } from './chars.js';
 import { createRequire } from 'node:module';
 import { blankDatelines, findAttributions, findQuotes, findSubjects, type Attribution, type Subject } from './voices-attribution.js';
 import { PLACES, WORDS, tokenize, vocabAt } from './voices-lexicon.js';
@@ -47,6 +48,7 @@ const FUNCTION_WORDS = new Set((require('stopwords-iso/stopwords-iso.json') as R
 function wordsOf(name: string): ReadonlySet<string> {
   let words = nameWords.get(name);
   if (!words) {
+    name = ownString(name);
     words = new Set(name.toLowerCase().match(/[\p{L}\p{N}'’-]+/gu)?.filter((w) => !/^(?:bin|binti|van|de|der|von|al|el)$/.test(w)) ?? []);
     if (nameWords.size >= NAME_WORDS_LIMIT) nameWords.clear();
     nameWords.set(name, words);

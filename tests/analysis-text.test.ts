@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import { adaptationReport, learnAdaptation } from '../analysis/adaptation.js';
 import { analyzeText } from '../analysis/analyze.js';
@@ -139,5 +141,16 @@ describe('adaptation from corrections', () => {
     expect(report.terms.map((t) => t.term)).toContain('padam');
     expect(report.sets.map((s) => s.name)).toEqual(expect.arrayContaining([expect.stringContaining('news-seed-sentences')]));
     expect(learnAdaptation([])).toMatchObject({ id: '', corrections: 0 });
+  });
+});
+
+describe('memory', () => {
+  test('the words the analysis remembers do not keep the pages they came from', async () => {
+    // In a process of its own, so the collector can be asked to run and the heap is this test's alone.
+    const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', '--import', 'tsx', 'tests/helpers/retained-text.ts'], { timeout: 60_000 });
+    const run = JSON.parse(stdout) as { pages: number; pageMb: number; grewMb: number };
+    expect(run.pageMb).toBeGreaterThan(1);
+    // Twenty pages of a megabyte each went through; keeping them would grow the heap by twenty megabytes.
+    expect(run.grewMb).toBeLessThan(4);
   });
 });
