@@ -39,7 +39,7 @@ function fnvAdd(h: number, s: string, from: number, to: number): number {
 
 /**
  * Where the words of `s` are, as `count` [start, end) pairs in `spans` (the buffer given, or a larger one). A word is
- * a run of letters and numbers: once `s` is NFKC and lower case, the words of searchWords (core/keywords.ts), found
+ * a run of letters and numbers (what splitting the NFKC, lower-cased text on /[^\p{L}\p{N}]+/u gives), found
  * without a string or a regular expression match each.
  */
 function wordSpans(s: string, spans: Int32Array): { spans: Int32Array; count: number } {
