@@ -1,3 +1,4 @@
+import { ownString } from '../../analysis/chars.js';
 import { isDateWord, looksLikeDate } from './dates.js';
 import { classOf, closestMatch, selectAll, selectOne, type ElementQuery } from './select.js';
 import { collapseWhitespace } from './text.js';
@@ -267,7 +268,7 @@ export function isChromeLine(line: string): boolean {
     const l = collapseWhitespace(line);
     chrome = !!l && (CHROME_PREFIX.test(l) || (l.length < 400 && isPlug(l)) || isInfoLine(l) || isCaptionLeftover(l) || (l.length < 120 && CREDIT_LINE.test(l)));
     if (chromeLines.size >= 20_000) chromeLines.clear();
-    chromeLines.set(line, chrome);
+    chromeLines.set(ownString(line), chrome); // a line cut from a page must not keep the page
   }
   return chrome;
 }
