@@ -9,11 +9,17 @@
  * carries ten mentions or a hundred, so under load fewer, fuller batches use much less CPU; a lone item
  * (a quiet crawl, a preview) is written at once.
  */
-export function groupCommit<I, R>(write: (batch: I[]) => Promise<R[]>, maxBatch: number, opts: { lingerMs?: number } = {}): (item: I) => Promise<R> {
+export function groupCommit<I, R>(
+  write: (batch: I[]) => Promise<R[]>,
+  maxBatch: number,
+  opts: { lingerMs?: number } = {},
+): ((item: I) => Promise<R>) & { flush(): void } {
   const lingerMs = opts.lingerMs ?? 0;
   const queue: { item: I; resolve: (r: R) => void; reject: (err: unknown) => void; at: number }[] = [];
   let running = false;
   let full: (() => void) | null = null;
+  /** Set by flush: what waits now is all there will be for a while, so no batch waits to fill until the queue is empty. */
+  let hurry = false;
 
   async function writeOne(entry: (typeof queue)[number]): Promise<void> {
     try {
@@ -26,7 +32,7 @@ export function groupCommit<I, R>(write: (batch: I[]) => Promise<R[]>, maxBatch:
   /** Waits until the queue holds a full batch or its oldest item has waited `lingerMs`. */
   async function linger(): Promise<void> {
     const left = queue[0]!.at + lingerMs - Date.now();
-    if (left <= 0 || queue.length >= maxBatch) return;
+    if (hurry || left <= 0 || queue.length >= maxBatch) return;
     await new Promise<void>((resolve) => {
       const timer = setTimeout(() => ((full = null), resolve()), left);
       full = () => (clearTimeout(timer), (full = null), resolve());
@@ -49,9 +55,10 @@ export function groupCommit<I, R>(write: (batch: I[]) => Promise<R[]>, maxBatch:
       }
     }
     running = false;
+    hurry = false;
   }
 
-  return (item) =>
+  const add = (item: I) =>
     new Promise<R>((resolve, reject) => {
       queue.push({ item, resolve, reject, at: Date.now() });
       if (queue.length >= maxBatch) full?.();
@@ -60,4 +67,11 @@ export function groupCommit<I, R>(write: (batch: I[]) => Promise<R[]>, maxBatch:
       // Started on the next turn, so items handed in during this one share the first batch.
       setImmediate(() => void drain());
     });
+  /** Writes what waits without lingering for more (a crawl that has handed in its last item calls it). */
+  const flush = () => {
+    if (!running) return;
+    hurry = true;
+    full?.();
+  };
+  return Object.assign(add, { flush });
 }

@@ -10,6 +10,8 @@ import { findStoredUrls, ingestMentions, type IngestResult } from './ingest.repo
 export interface MentionStore {
   findStoredUrls(urls: string[]): Promise<Set<string>>;
   ingest(input: MentionInput): Promise<IngestResult>;
+  /** Stores what was handed in without waiting for more to batch it with (a crawl calls it once it has no more pages). */
+  flush(): void;
   topicTerms(): Promise<{ id: number; terms: string[] }[]>;
 }
 
@@ -28,6 +30,7 @@ export function databaseStore(sql: Sql): MentionStore {
   return {
     findStoredUrls: (urls) => findStoredUrls(sql, urls),
     ingest,
+    flush: ingest.flush,
     topicTerms: () => sql<{ id: number; terms: string[] }[]>`select id, terms from topics where parent_id is null order by id`,
   };
 }
@@ -42,6 +45,7 @@ export function collectingStore(terms: string[] = []): MentionStore & { items: M
       items.push(input);
       return { mentionId: null, inserted: true, topicIds: [] };
     },
+    flush: () => {},
     topicTerms: async () => (terms.length > 0 ? [{ id: 0, terms }] : []),
   };
 }

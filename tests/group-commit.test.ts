@@ -36,6 +36,26 @@ describe('group commit of ingested mentions', () => {
     expect(w.batches.map((b) => b.length)).toEqual([1, 10, 10, 5]);
   });
 
+  test('once the crawl has handed in its last mention, what waits is written without lingering for more', async () => {
+    const w = recordingWriter();
+    const ingest = groupCommit(w.write, 100, { lingerMs: 60_000 });
+    const first = ingest('first');
+    await new Promise((r) => setImmediate(r));
+    const last = [ingest('a'), ingest('b')];
+    w.release();
+    await first;
+    ingest.flush();
+    // Without the flush these two would wait a minute for the batch to fill.
+    expect(await Promise.all(last)).toEqual(['stored a', 'stored b']);
+    expect(w.batches).toEqual([['first'], ['a', 'b']]);
+    // The next items linger again as usual: a flush is for what waits now.
+    const later = [ingest('c'), ingest('d')];
+    const settled = await Promise.race([Promise.all(later).then(() => 'written'), new Promise((r) => setTimeout(() => r('lingering'), 300))]);
+    expect(settled).toBe('lingering');
+    ingest.flush();
+    await Promise.all(later);
+  });
+
   test('a batch that fails is written again one mention at a time, so only the bad one fails', async () => {
     const w = recordingWriter({ failOn: 'bad' });
     const ingest = groupCommit(w.write, 10, { lingerMs: 20 });
