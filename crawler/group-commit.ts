@@ -15,11 +15,12 @@ export function groupCommit<I, R>(
   opts: { lingerMs?: number } = {},
 ): ((item: I) => Promise<R>) & { flush(): void } {
   const lingerMs = opts.lingerMs ?? 0;
-  const queue: { item: I; resolve: (r: R) => void; reject: (err: unknown) => void; at: number }[] = [];
+  const queue: { item: I; resolve: (r: R) => void; reject: (err: unknown) => void; at: number; seq: number }[] = [];
   let running = false;
   let full: (() => void) | null = null;
-  /** Set by flush: what waits now is all there will be for a while, so no batch waits to fill until the queue is empty. */
-  let hurry = false;
+  /** Items are numbered as they arrive; those up to `flushedUpTo` were waiting at a flush and wait to fill no more. */
+  let seq = 0;
+  let flushedUpTo = 0;
 
   async function writeOne(entry: (typeof queue)[number]): Promise<void> {
     try {
@@ -32,7 +33,7 @@ export function groupCommit<I, R>(
   /** Waits until the queue holds a full batch or its oldest item has waited `lingerMs`. */
   async function linger(): Promise<void> {
     const left = queue[0]!.at + lingerMs - Date.now();
-    if (hurry || left <= 0 || queue.length >= maxBatch) return;
+    if (queue[0]!.seq <= flushedUpTo || left <= 0 || queue.length >= maxBatch) return;
     await new Promise<void>((resolve) => {
       const timer = setTimeout(() => ((full = null), resolve()), left);
       full = () => (clearTimeout(timer), (full = null), resolve());
@@ -55,12 +56,11 @@ export function groupCommit<I, R>(
       }
     }
     running = false;
-    hurry = false;
   }
 
   const add = (item: I) =>
     new Promise<R>((resolve, reject) => {
-      queue.push({ item, resolve, reject, at: Date.now() });
+      queue.push({ item, resolve, reject, at: Date.now(), seq: ++seq });
       if (queue.length >= maxBatch) full?.();
       if (running) return;
       running = true;
@@ -69,8 +69,7 @@ export function groupCommit<I, R>(
     });
   /** Writes what waits without lingering for more (a crawl that has handed in its last item calls it). */
   const flush = () => {
-    if (!running) return;
-    hurry = true;
+    flushedUpTo = seq;
     full?.();
   };
   return Object.assign(add, { flush });
