@@ -43,11 +43,11 @@ export function createPagePool(opts: { threads: number; timeoutMs: number; adapt
       close: async () => {},
     };
   }
-  const worker = new URL(`./page.worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+  // Gaung runs its TypeScript through tsx; the threads load it as ES modules through page.worker.loader.mjs.
+  const worker = new URL(import.meta.url.endsWith('.ts') ? './page.worker.loader.mjs' : './page.worker.js', import.meta.url);
   const pool = new Piscina<PageTask, ExtractedPage | PreparedText | null | typeof NEEDS_ADAPTATION>({
     filename: worker.href,
-    // Gaung runs its TypeScript through tsx; the worker threads load it the same way.
-    execArgv: worker.pathname.endsWith('.ts') ? ['--import', 'tsx', ...(process.env.GAUNG_PROFILE_THREADS ? ['--cpu-prof', `--cpu-prof-dir=${process.env.GAUNG_PROFILE_THREADS}`] : [])] : [],
+    execArgv: process.env.GAUNG_PROFILE_THREADS ? ['--cpu-prof', `--cpu-prof-dir=${process.env.GAUNG_PROFILE_THREADS}`] : [],
     // The threads stay: a new one loads the models and warms its word caches again (seconds of CPU).
     minThreads: opts.threads,
     maxThreads: opts.threads,
