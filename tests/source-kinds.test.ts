@@ -15,6 +15,17 @@ let other: TestServer;
 let crawl: ReturnType<typeof openTestCrawlContext>;
 
 const article = (slug: string) => `${site.url}/kabar/berita/${slug}`;
+/**
+ * A valid sitemap of one article padded with 60 MB of spaces: under 100 KB gzipped, so well inside CRAWL_MAX_BYTES,
+ * and over the protocol's 50 MB once inflated.
+ */
+const bomb = gzipSync(
+  Buffer.concat([
+    Buffer.from('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'),
+    Buffer.alloc(60 * 1024 * 1024, ' '),
+    Buffer.from('<url><loc>http://127.0.0.1:9/berita/bom</loc></url></urlset>'),
+  ]),
+);
 const isoDaysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
 
 beforeAll(async () => {
@@ -40,6 +51,7 @@ beforeAll(async () => {
         <url><loc>${article('jenis-4')}</loc><lastmod>${isoDaysAgo(3)}</lastmod></url></urlset>`);
     }
     if (path === '/sitemap-rusak.xml') return xml('<?xml version="1.0"?><urlset><url><loc>tidak ditutup');
+    if (path === '/sitemap-bom.xml.gz') return void res.writeHead(200, { 'content-type': 'application/x-gzip' }).end(bomb);
     if (path.startsWith('/indeks')) {
       // page n links to articles and to page n+1; every page also links to itself and to page 1
       const n = Number(new URL(path, 'http://x').searchParams.get('page') ?? 1);
@@ -84,6 +96,13 @@ describe('source kinds', () => {
     await expect(runSourceCrawl(crawl, source)).rejects.toThrow(`${other.url}/sitemap-rusak.xml is not`);
   });
 
+  test('a gzipped sitemap that inflates past 50 MB fails its source with a clear message, without being inflated whole', async () => {
+    expect(bomb.length).toBeLessThan(100_000);
+    const source = await factory.source(db.sql, { url: `${other.url}/sitemap-bom.xml.gz`, kind: 'sitemap' });
+    await expect(runSourceCrawl(crawl, source)).rejects.toThrow(`${other.url}/sitemap-bom.xml.gz is larger than 50 MB once uncompressed`);
+    expect(await stored(source.id)).toEqual([]);
+  });
+
   test('a listing follows pagination up to its bound and takes only links matching the article pattern', async () => {
     const source = await factory.source(db.sql, { url: `${other.url}/indeks?page=1`, kind: 'listing', config: { articlePattern: '/berita/', maxPages: 2 } });
     await runSourceCrawl(crawl, source);
@@ -113,6 +132,15 @@ describe('source kinds', () => {
     const asked = other.requests.filter((r) => r.path.startsWith('/cari')).map((r) => new URL(r.path, 'http://x').searchParams.get('q'));
     expect(asked).toContain('"presidensi g20" OR "warga bontang"');
     expect(await stored(source.id)).toContain(article('jenis-11'));
+  });
+});
+
+describe('gzipped sitemaps', () => {
+  test('are read up to the limit given, and a corrupt one is named as such', () => {
+    const xml = '<?xml version="1.0"?><urlset><url><loc>http://x.test/berita/a</loc></url></urlset>';
+    expect(readSitemap(gzipSync(xml), 'http://x.test/a.xml.gz', { maxBytes: xml.length }).urls.map((u) => u.url)).toEqual(['http://x.test/berita/a']);
+    expect(() => readSitemap(gzipSync(xml), 'http://x.test/a.xml.gz', { maxBytes: xml.length - 1 })).toThrow(`http://x.test/a.xml.gz is larger than ${xml.length - 1} bytes once uncompressed`);
+    expect(() => readSitemap(Buffer.from([0x1f, 0x8b, 1, 2, 3]), 'http://x.test/b.xml.gz')).toThrow('http://x.test/b.xml.gz is not a readable gzipped sitemap');
   });
 });
 

@@ -21,9 +21,16 @@ export interface SitemapContent {
   urls: (ArticleHint & { changedAt: Date | null })[];
 }
 
+/**
+ * The most a sitemap may hold once uncompressed: the sitemap protocol's own limit (50 MB). CRAWL_MAX_BYTES caps what
+ * is fetched, which for a gzipped sitemap is the compressed size: a few kilobytes can inflate to gigabytes.
+ */
+export const MAX_SITEMAP_BYTES = 50 * 1024 * 1024;
+
 /** Child sitemaps of a sitemap index, or the pages of a urlset (with news:publication_date and news:title when given). */
-export function readSitemap(bytes: Buffer, url: string): SitemapContent {
-  const text = decodeHtml(bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes, null);
+export function readSitemap(bytes: Buffer, url: string, opts: { maxBytes?: number } = {}): SitemapContent {
+  const maxBytes = opts.maxBytes ?? MAX_SITEMAP_BYTES;
+  const text = decodeHtml(bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzip(bytes, url, maxBytes) : bytes, null);
   let doc: { sitemapindex?: { sitemap?: { loc?: string }[] }; urlset?: { url?: SitemapUrl[] } };
   try {
     doc = parser.parse(text, true) as typeof doc;
@@ -41,6 +48,19 @@ export function readSitemap(bytes: Buffer, url: string): SitemapContent {
       changedAt: parseTime(u.lastmod ? String(u.lastmod) : null),
     }));
   return { sitemaps: [], urls };
+}
+
+/** A gzipped sitemap, inflated no further than `maxBytes`. */
+function gunzip(bytes: Buffer, url: string, maxBytes: number): Buffer {
+  try {
+    return gunzipSync(bytes, { maxOutputLength: maxBytes });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+      const limit = maxBytes >= 1_048_576 ? `${Math.round(maxBytes / 1_048_576)} MB` : `${maxBytes} bytes`;
+      throw new Error(`${url} is larger than ${limit} once uncompressed (a sitemap may hold 50 MB); skipped`);
+    }
+    throw new Error(`${url} is not a readable gzipped sitemap: ${(err as Error).message}`);
+  }
 }
 
 interface SitemapUrl {
