@@ -1,5 +1,7 @@
 import type { Queue } from 'bullmq';
 import { Hono } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Sql } from '../core/db.js';
@@ -87,6 +89,25 @@ export function depsFromRuntime(rt: Runtime, extra: Partial<AppDeps> = {}): AppD
   };
 }
 
+/** The largest request body, in bytes: what any form or JSON of the API needs, with room to spare. */
+export const BODY_LIMIT = 64 * 1024;
+/** Texts to analyse and press releases take up to 200,000 characters: their routes take larger bodies. */
+export const TEXT_BODY_LIMIT = 1024 * 1024;
+const TEXT_ROUTES = ['/api/v1/analyze', '/api/v1/press-releases'];
+
+/**
+ * Every request body is limited before it is read, before sign-in too: by its Content-Length when it gives one,
+ * else as it streams in. A larger one is answered 413 and never parsed.
+ */
+function bodyLimits() {
+  const refuse = (maxSize: number) => () => {
+    throw new ApiError(413, 'payload_too_large', `the request body is larger than this route takes (${maxSize / 1024} KB)`);
+  };
+  const small = bodyLimit({ maxSize: BODY_LIMIT, onError: refuse(BODY_LIMIT) });
+  const large = bodyLimit({ maxSize: TEXT_BODY_LIMIT, onError: refuse(TEXT_BODY_LIMIT) });
+  return createMiddleware((c, next) => (TEXT_ROUTES.some((r) => c.req.path === r || c.req.path.startsWith(`${r}/`)) ? large : small)(c, next));
+}
+
 export function createApp(deps: AppDeps) {
   const app = new Hono();
   app.use('*', requestId());
@@ -110,6 +131,7 @@ export function createApp(deps: AppDeps) {
   app.notFound((c) => {
     throw new ApiError(404, 'not_found', `no route for ${c.req.method} ${c.req.path}`);
   });
+  app.use('*', bodyLimits());
   app.use('*', authMiddleware(deps));
 
   app.route('/api/v1/auth', authRoutes(deps));
