@@ -7,7 +7,7 @@ import type { Logger } from '../core/logger.js';
 import { createPagePool } from './extract/pool.js';
 import { createFetcher, databaseValidatorCache } from './fetch/fetcher.js';
 import type { CrawlContext } from './sources/kind.js';
-import { socialSecrets } from './sources/social.js';
+import { socialSecretHosts, socialSecrets } from './sources/social.js';
 import { collectingStore, databaseStore } from './store.js';
 
 /** The crawl context a worker process (or the preview command) shares across its jobs, from the settings. */
@@ -37,6 +37,7 @@ export function createCrawlContext(deps: { sql: Sql | null; redis: Redis; logger
     fetcher,
     maxArticles: config.CRAWL_MAX_ARTICLES,
     secrets: socialSecrets(),
+    secretHosts: socialSecretHosts(),
     concurrency: Math.max(2, config.CRAWL_DOMAIN_CONCURRENCY),
     render: chromiumAvailable(config.CHROMIUM_PATH)
       ? {

@@ -3,19 +3,25 @@ import { runSourceCrawl } from '../crawler/pipeline.js';
 import { startSocialSite, TELEGRAM_CHANNEL, YOUTUBE_CHANNEL_ID } from './fixtures/social/server.js';
 import { createTestDatabase, type TestDatabase } from './helpers/db.js';
 import { factory } from './helpers/factory.js';
+import { startServer } from './helpers/http.js';
 import { openTestCrawlContext } from './helpers/runtime.js';
 
 let db: TestDatabase;
 let site: Awaited<ReturnType<typeof startSocialSite>>;
 let crawl: ReturnType<typeof openTestCrawlContext>;
 
+/** A server that is not the platform's: it answers every request with an empty JSON object and keeps what it was sent. */
+let elsewhere: Awaited<ReturnType<typeof startServer>>;
+
 beforeAll(async () => {
+  elsewhere = await startServer((_req, res) => void res.writeHead(200, { 'content-type': 'application/json' }).end('{}'));
   db = await createTestDatabase();
   crawl = openTestCrawlContext(db.sql);
   site = await startSocialSite({ now: new Date() });
   await factory.topic(db.sql, { name: 'G20 sosial', query: 'G20, Presidensi G20' });
 });
 afterAll(async () => {
+  await elsewhere?.close();
   await crawl?.close();
   await site?.close();
   await db?.drop();
@@ -68,12 +74,28 @@ describe('social sources through the crawl pipeline', () => {
     ['x', 'https://x.com/search?q=presidensi', () => ({ apiBase: site.url })],
   ] as const)('a %s source with its credentials stores posts with engagement', async (kind, url, config) => {
     const source = await factory.source(db.sql, { url, kind, tier: 'social', config: config() });
-    const stats = await runSourceCrawl({ ...crawl, secrets: { X_BEARER_TOKEN: 'uji-token', YOUTUBE_API_KEY: 'uji-key' } }, source);
+    // The fixture platforms are on 127.0.0.1: an admin names such a host in SOCIAL_SECRET_HOSTS.
+    const stats = await runSourceCrawl({ ...crawl, secrets: { X_BEARER_TOKEN: 'uji-token', YOUTUBE_API_KEY: 'uji-key' }, secretHosts: ['127.0.0.1'] }, source);
     expect(stats.failedPages).toEqual([]);
     expect(stats.inserted).toBeGreaterThanOrEqual(8);
     const stored = await rows(source.id);
     expect(stored.every((r) => r.platform === kind)).toBe(true);
     expect(stored.some((r) => r.likes !== null)).toBe(true);
+  });
+
+  test.each([
+    ['x', () => ({ apiBase: elsewhere.url })],
+    ['bluesky', () => ({ api: elsewhere.url })],
+    ['youtube', () => ({ channelId: YOUTUBE_CHANNEL_ID, feedBase: site.url, apiBase: `${elsewhere.url}/youtube/v3` })],
+    ['mastodon', () => ({ instance: elsewhere.url, hashtag: 'g20', search: true })],
+  ] as const)("a %s source pointing its API at another host never sends it the platform's secret", async (kind, config) => {
+    const source = await factory.source(db.sql, { url: `https://${kind}.example/sumber`, kind, tier: 'social', config: config() });
+    const secrets = { X_BEARER_TOKEN: 'rahasia-x', YOUTUBE_API_KEY: 'rahasia-yt', MASTODON_ACCESS_TOKEN: 'rahasia-m', BLUESKY_ACCESS_TOKEN: 'rahasia-b' };
+    const seen = elsewhere.requests.length;
+    await runSourceCrawl({ ...crawl, secrets, secretHosts: [] }, source).catch(() => {}); // the empty answers may fail the source; only what was sent matters
+    const sent = elsewhere.requests.slice(seen);
+    expect(sent.length).toBeGreaterThan(0);
+    expect(sent.map((r) => JSON.stringify(r.headers))).not.toContainEqual(expect.stringMatching(/rahasia/));
   });
 
   test('an X source with no bearer token configured asks nothing and stores nothing', async () => {

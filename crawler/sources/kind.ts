@@ -19,6 +19,11 @@ export interface CrawlContext {
   concurrency: number;
   /** API keys and tokens for social platforms, from the environment only. */
   secrets: Record<string, string | undefined>;
+  /**
+   * Hosts besides each platform's own API hosts that may receive its secrets (SOCIAL_SECRET_HOSTS, set by an
+   * admin: the Mastodon instance a token belongs to, a proxy in front of an API). See socialKind.
+   */
+  secretHosts: string[];
   /** Browser rendering settings; null where no Chromium is configured. */
   render: Omit<RenderSettings, 'policy'> | null;
 }
