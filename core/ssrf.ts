@@ -38,6 +38,12 @@ export function createAddressPolicy(allowList = ''): AddressPolicy {
       } catch {
         return false;
       }
+      // An IPv4-compatible IPv6 address (::a.b.c.d, deprecated) is judged by the IPv4 address inside it: ipaddr.js
+      // has no range for ::/96 and calls it unicast, so [::127.0.0.1] and [::10.0.0.1] passed as public.
+      if (addr.kind() === 'ipv6' && addr.range() === 'unicast') {
+        const parts = (addr as ipaddr.IPv6).parts;
+        if (parts.slice(0, 6).every((p) => p === 0)) addr = ipaddr.fromByteArray((addr as ipaddr.IPv6).toByteArray().slice(12));
+      }
       if (addr.range() === 'unicast') return true;
       return allowed.some(([net, bits]) => net.kind() === addr.kind() && addr.match(net, bits));
     },

@@ -86,6 +86,9 @@ describe('SSRF guard', () => {
     ['http://169.254.169.254/latest/meta-data/', 'private or reserved'],
     ['http://[::1]/', 'private or reserved'],
     ['http://[::ffff:127.0.0.1]/', 'private or reserved'],
+    ['http://[::127.0.0.1]/', 'private or reserved'], // IPv4-compatible IPv6 (::/96)
+    ['http://[::a9fe:a9fe]/latest/meta-data/', 'private or reserved'], // ::169.254.169.254
+    ['http://[::10.1.2.3]/', 'private or reserved'],
     ['http://0.0.0.0/', 'private or reserved'],
     ['file:///etc/passwd', 'only http and https'],
     ['gopher://example.com/', 'only http and https'],
@@ -97,6 +100,8 @@ describe('SSRF guard', () => {
 
   test('public addresses pass, and an allowlisted address passes only when listed', () => {
     expect(assertFetchableUrl('https://8.8.8.8/berita', strict).hostname).toBe('8.8.8.8');
+    expect(assertFetchableUrl('https://[::8.8.8.8]/berita', strict).hostname).toBe('[::808:808]');
+    expect(assertFetchableUrl('https://[2001:4860:4860::8888]/', strict).hostname).toBe('[2001:4860:4860::8888]');
     expect(() => assertFetchableUrl('https://203.0.113.9/', strict)).toThrow(BlockedUrlError); // documentation range
     expect(assertFetchableUrl('http://127.0.0.1:8080/', createAddressPolicy('127.0.0.1')).port).toBe('8080');
     expect(() => assertFetchableUrl('http://127.0.0.2/', createAddressPolicy('127.0.0.1'))).toThrow(BlockedUrlError);
