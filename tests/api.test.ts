@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createApp, depsFromRuntime } from '../api/app.js';
+import { createSql } from '../core/db.js';
 import { openTestApp, type TestApp } from './helpers/app.js';
+import { urlForDatabase } from './helpers/db.js';
 import { factory } from './helpers/factory.js';
 
 let t: TestApp;
@@ -221,5 +224,19 @@ describe('health', () => {
     const body = (await res.json()) as { status: string; db: { ok: boolean }; redis: { ok: boolean }; queue: { ok: boolean; waiting: number } };
     expect(body).toMatchObject({ status: 'ok', db: { ok: true }, redis: { ok: true }, queue: { ok: true } });
     expect(typeof body.queue.waiting).toBe('number');
+  });
+
+  test('with the database down, health answers 503 naming the part, and shows nobody the error itself', async () => {
+    const missing = `gaung_tidak_ada_${process.pid}`;
+    const broken = createSql(urlForDatabase(missing), { max: 1, connect_timeout: 2 });
+    try {
+      const res = await createApp(depsFromRuntime(rt, { sql: broken })).request('/api/v1/health');
+      expect(res.status).toBe(503);
+      const text = await res.text();
+      expect(JSON.parse(text)).toMatchObject({ status: 'degraded', db: { ok: false, error: 'the database is not answering' }, redis: { ok: true } });
+      expect(text).not.toContain(missing);
+    } finally {
+      await broken.end();
+    }
   });
 });
