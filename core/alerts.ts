@@ -116,7 +116,10 @@ export async function deliverAlerts(sql: Sql, alerts: Alert[], webhookUrl: strin
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ text, alert }),
         signal: AbortSignal.timeout(timeoutMs),
+        // A redirect could send the alert anywhere, an address inside the network included: it is not followed.
+        redirect: 'manual',
       });
+      if (res.status >= 300 && res.status < 400) throw new Error(`the webhook answered HTTP ${res.status} (a redirect, which alerts do not follow)`);
       if (!res.ok) throw new Error(`the webhook answered HTTP ${res.status}`);
       await sql`update alerts set delivered_at = now(), delivery_error = null where id = ${alert.id}`;
     } catch (err) {

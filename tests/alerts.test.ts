@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApp, depsFromRuntime } from '../api/app.js';
-import { isSpike } from '../core/alerts.js';
+import { deliverAlerts, isSpike, type Alert } from '../core/alerts.js';
 import type { Runtime } from '../core/runtime.js';
 import type { MentionInput } from '../core/types.js';
 import { ingestMentions } from '../crawler/ingest.repo.js';
@@ -78,6 +78,29 @@ describe('alerts', () => {
     const again = (await (await app.request('/api/v1/alerts/check', { method: 'POST' })).json()) as { data: unknown[] };
     expect(again.data).toEqual([]);
     expect(received).toHaveLength(2);
+  });
+
+  test('an alert does not follow a webhook\'s redirect: the address redirected to gets nothing, and the alert says why it was not delivered', async () => {
+    let reachedTarget = 0;
+    const target = http.createServer((_req, res) => void (reachedTarget++, res.end('ok')));
+    await new Promise<void>((r) => target.listen(0, '127.0.0.1', r));
+    const redirecting = http.createServer((req, res) => {
+      req.resume();
+      res.writeHead(307, { location: `http://127.0.0.1:${(target.address() as AddressInfo).port}/dalam` }).end();
+    });
+    await new Promise<void>((r) => redirecting.listen(0, '127.0.0.1', r));
+    try {
+      const [row] = await rt.db.sql<{ id: number }[]>`
+        insert into alerts (kind, day, value, baseline, detail) values ('volume_spike', current_date - 400, 9, 1, ${rt.db.sql.json({ reason: 'uji' })}) returning id`;
+      const alert = { id: row!.id, kind: 'volume_spike', topic_name: 'Uji', source_name: null, detail: { reason: 'uji' } } as unknown as Alert;
+      await deliverAlerts(rt.db.sql, [alert], `http://127.0.0.1:${(redirecting.address() as AddressInfo).port}/hook`);
+      expect(reachedTarget).toBe(0);
+      const [after] = await rt.db.sql<{ delivered_at: Date | null; delivery_error: string | null }[]>`select delivered_at, delivery_error from alerts where id = ${row!.id}`;
+      expect(after).toEqual({ delivered_at: null, delivery_error: 'the webhook answered HTTP 307 (a redirect, which alerts do not follow)' });
+    } finally {
+      await new Promise((r) => target.close(r));
+      await new Promise((r) => redirecting.close(r));
+    }
   });
 
   test('a source that has gone quiet for much longer than usual raises a silent-source alert', async () => {
