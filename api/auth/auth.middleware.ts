@@ -40,13 +40,21 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function isSecureRequest(c: Context, settings: AuthSettings): boolean {
   if (settings.secureCookies !== 'auto') return settings.secureCookies === 'always';
   if (new URL(c.req.url).protocol === 'https:') return true;
-  return settings.trustProxy && c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
+  return settings.trustProxy && lastHop(c.req.header('x-forwarded-proto')) === 'https';
 }
 
-/** The client's address: the socket's, or the first X-Forwarded-For hop when a trusted proxy is in front. */
+/**
+ * The entry the trusted proxy added to a forwarding header: the last one. A client may send the header itself, and a
+ * proxy appends to what it was sent, so every entry before the last one is whatever the client chose to write.
+ */
+function lastHop(header: string | undefined): string | undefined {
+  return header?.split(',').pop()?.trim() || undefined;
+}
+
+/** The client's address: the socket's, or, with a trusted proxy in front, the address that proxy saw (its X-Forwarded-For entry). */
 export function clientAddress(c: Context, settings: AuthSettings): string {
   if (settings.trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    const forwarded = lastHop(c.req.header('x-forwarded-for'));
     if (forwarded) return forwarded;
   }
   try {

@@ -1,0 +1,32 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createApp, depsFromRuntime } from '../api/app.js';
+import { openTestApp, type TestApp } from './helpers/app.js';
+
+// Issue 12 (low): behind a trusted proxy, the client's address is the one the proxy appended, not what the client wrote.
+let t: TestApp;
+let app: ReturnType<typeof createApp>;
+
+beforeAll(async () => {
+  // one attempt per username, ten per address, in the sign-in window
+  t = await openTestApp({ TRUST_PROXY: 'true', LOGIN_MAX_ATTEMPTS: '1' });
+  app = createApp(depsFromRuntime(t.rt));
+});
+afterAll(async () => t?.close());
+
+const signIn = (n: number, forwardedFor: string) =>
+  app.request('/api/v1/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
+    body: JSON.stringify({ username: `tamu-${n}`, password: 'salah-sekali' }),
+  });
+
+describe('behind a trusted proxy', () => {
+  test('a client writing its own X-Forwarded-For entries is still counted by the address the proxy saw', async () => {
+    const statuses: number[] = [];
+    for (let n = 0; n < 11; n++) statuses.push((await signIn(n, `10.9.${n}.1, 198.51.100.7`)).status);
+    expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
+    expect(statuses[10]).toBe(429);
+    // another client behind the same proxy is not held back by the first one's attempts
+    expect((await signIn(99, '198.51.100.8')).status).toBe(401);
+  });
+});
