@@ -194,6 +194,24 @@ describe('API tokens', () => {
     expect(((await revoked.json()) as { error: { message: string } }).error.message).toMatch(/revoked/);
   });
 
+  test('a token cannot make another token, and a password reset revokes every token of its user', async () => {
+    const owner = await createTestUser(t.db.sql, 'analyst', { signIn: true });
+    const { session, csrf } = await signIn(owner.username, owner.password!);
+    const created = await app.request('/api/v1/auth/tokens', jsonInit('POST', { name: 'skrip', role: 'analyst' }, { cookie: session, 'x-csrf-token': csrf }));
+    const { token } = ((await created.json()) as { data: { token: string } }).data;
+    const bearer = { authorization: `Bearer ${token}` };
+
+    const minted = await app.request('/api/v1/auth/tokens', jsonInit('POST', { name: 'penerus' }, bearer));
+    expect(minted.status).toBe(403);
+    expect(((await minted.json()) as { error: { message: string } }).error.message).toBe('create API tokens from a signed-in browser session, not with a token');
+
+    expect((await app.request('/api/v1/mentions', { headers: bearer })).status).toBe(200);
+    const reset = await app.request(`/api/v1/users/${owner.id}`, jsonInit('PATCH', { password: true }, { authorization: `Bearer ${tokens.admin}` }));
+    expect(reset.status).toBe(200);
+    const after = await app.request('/api/v1/mentions', { headers: bearer });
+    expect(after.status).toBe(401);
+  });
+
   test('requests per token are rate limited across the whole deployment (in Redis), with Retry-After', async () => {
     const limited = await openTestApp({ API_RATE_LIMIT: '5' });
     try {

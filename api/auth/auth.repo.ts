@@ -72,7 +72,8 @@ export async function updateUser(
       returning ${tx.unsafe(USER_COLUMNS)}`;
     if (!user) return null;
     if (input.passwordHash || input.disabled || input.role) await tx`delete from sessions where user_id = ${id}`;
-    if (input.disabled) await tx`update api_tokens set revoked_at = now() where user_id = ${id} and revoked_at is null`;
+    // A new password (the user's own change, or an admin's reset after a suspected compromise) ends the tokens too.
+    if (input.disabled || input.passwordHash) await tx`update api_tokens set revoked_at = now() where user_id = ${id} and revoked_at is null`;
     if (input.role) {
       const above = ROLES.slice(roleRank(input.role) + 1);
       await tx`update api_tokens set revoked_at = now() where user_id = ${id} and revoked_at is null and role = any(${above as unknown as string[]}::text[])`;

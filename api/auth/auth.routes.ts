@@ -72,6 +72,8 @@ export function authRoutes({ sql, redis, auth }: AppDeps) {
     .get('/tokens', async (c) => c.json({ data: await listApiTokens(sql, requireUser(c).user.id) }))
     .post('/tokens', async (c) => {
       const me = requireUser(c);
+      // A leaked token must not be able to make itself a successor that outlives its revocation.
+      if (me.via !== 'session') throw new ApiError(403, 'forbidden', 'create API tokens from a signed-in browser session, not with a token');
       const body = parseInput(createTokenBody, await readJson(c.req.raw));
       const tokenRole = body.role ?? me.role;
       if (!hasRole(me.role, tokenRole)) throw new ApiError(400, 'invalid_request', `role: a token cannot be above its owner's role (${me.role})`);

@@ -38,7 +38,7 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   'GET /api/v1/auth/me': { tag: 'accounts', role: 'public', summary: 'Who is signed in (or null), their role and the session\'s CSRF token for state-changing requests.' },
   'POST /api/v1/auth/password': { tag: 'accounts', role: 'viewer', summary: 'Change your own password (from a browser session); every session of yours ends.', body: changePasswordBody },
   'GET /api/v1/auth/tokens': { tag: 'accounts', role: 'viewer', summary: 'Your API tokens (never the tokens themselves).' },
-  'POST /api/v1/auth/tokens': { tag: 'accounts', role: 'viewer', summary: 'Create an API token for scripts, at most your role; the token is shown once.', body: createTokenBody },
+  'POST /api/v1/auth/tokens': { tag: 'accounts', role: 'viewer', summary: 'Create an API token for scripts, at most your role, from a signed-in session (not with a token); the token is shown once. A new password revokes every token.', body: createTokenBody },
   'DELETE /api/v1/auth/tokens/:id': { tag: 'accounts', role: 'viewer', summary: 'Revoke one of your API tokens.' },
   'GET /api/v1/users': { tag: 'accounts', role: 'admin', summary: 'Every user with role and last sign-in.' },
   'POST /api/v1/users': { tag: 'accounts', role: 'admin', summary: 'Create a user; without a password one is generated and shown once.', body: createUserBody },
