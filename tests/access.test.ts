@@ -141,7 +141,7 @@ describe('sessions', () => {
     expect(script.status).toBe(201);
   });
 
-  test('signing out ends the session; disabling a user or lowering their role ends theirs at once', async () => {
+  test('signing out ends the session (with its CSRF token only); disabling a user or lowering their role ends theirs at once', async () => {
     const admin = await createTestUser(t.db.sql, 'admin', { signIn: true });
     const adminSession = await signIn(admin.username, admin.password!);
     const asAdmin = (method: string, path: string, body?: unknown) =>
@@ -149,6 +149,10 @@ describe('sessions', () => {
 
     const lead = await createTestUser(t.db.sql, 'analyst', { signIn: true });
     const first = await signIn(lead.username, lead.password!);
+    // without the session's CSRF token (a cross-site request), signing out is refused and the session lives on
+    const forged = await app.request('/api/v1/auth/logout', { method: 'POST', headers: { cookie: first.session } });
+    expect(forged.status).toBe(403);
+    expect((await app.request('/api/v1/mentions', { headers: { cookie: first.session } })).status).toBe(200);
     const out = await app.request('/api/v1/auth/logout', { method: 'POST', headers: { cookie: first.session, 'x-csrf-token': first.csrf } });
     expect(out.status).toBe(204);
     expect((await app.request('/api/v1/mentions', { headers: { cookie: first.session } })).status).toBe(401);

@@ -88,6 +88,12 @@ function requiredRole(c: Context): RouteRole | 'unlisted' | 'unmatched' {
   return ROUTE_DOCS[`${method} ${route.path}`]?.role ?? 'unlisted';
 }
 
+/** A session's state-changing API request carries the session's CSRF token in a header a cross-site form cannot set. */
+export function assertCsrfToken(c: Context, principal: Principal): void {
+  const sent = c.req.header('x-csrf-token') ?? '';
+  if (!principal.csrfToken || !sameSecret(sent, principal.csrfToken)) throw new ApiError(403, 'csrf_failed', 'missing or wrong X-CSRF-Token header; reload the page and try again');
+}
+
 function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
@@ -138,10 +144,8 @@ export function authMiddleware(deps: { sql: Sql; redis: Redis; logger: Logger; a
     if (principal.via === 'session' && !SAFE_METHODS.has(c.req.method)) {
       // API routes: the session's CSRF token in a header a cross-site form cannot set. /admin (the queue
       // board's own requests): the browser's Origin must be ours, on top of the SameSite=Lax cookie.
-      if (c.req.path.startsWith('/api/')) {
-        const sent = c.req.header('x-csrf-token') ?? '';
-        if (!principal.csrfToken || !sameSecret(sent, principal.csrfToken)) throw new ApiError(403, 'csrf_failed', 'missing or wrong X-CSRF-Token header; reload the page and try again');
-      } else {
+      if (c.req.path.startsWith('/api/')) assertCsrfToken(c, principal);
+      else {
         const origin = c.req.header('origin');
         if (!origin || origin !== new URL(c.req.url).origin) throw new ApiError(403, 'csrf_failed', 'cross-site request refused');
       }

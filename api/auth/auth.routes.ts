@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { AppDeps } from '../app.js';
 import { idParam } from '../common.schema.js';
 import { ApiError, notFound, parseInput, readJson } from '../errors.js';
-import { clearSessionCookie, clientAddress, requireUser, sessionToken, setSessionCookie } from './auth.middleware.js';
+import { assertCsrfToken, clearSessionCookie, clientAddress, requireUser, sessionToken, setSessionCookie } from './auth.middleware.js';
 import { createApiToken, createSession, deleteSession, findUserForLogin, listApiTokens, revokeApiToken, updateUser } from './auth.repo.js';
 import { changePasswordBody, createTokenBody, loginBody } from './auth.schema.js';
 import { decoyHash, hashPassword, passwordProblem, verifyPassword } from './password.js';
@@ -39,6 +39,9 @@ export function authRoutes({ sql, redis, auth }: AppDeps) {
       return c.json({ data: { user: { id: user.id, username: user.username, display_name: user.display_name, role: user.role }, csrfToken: session.csrfToken } });
     })
     .post('/logout', async (c) => {
+      // Open to all (an expired session still clears its cookie), but a live session is ended only with its CSRF token.
+      const principal = c.get('principal');
+      if (principal?.via === 'session') assertCsrfToken(c, principal);
       const token = sessionToken(c);
       if (token) await deleteSession(sql, token);
       clearSessionCookie(c);
