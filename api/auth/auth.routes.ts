@@ -10,6 +10,8 @@ import { clearRateLimit, hitRateLimit } from './rate-limit.js';
 import { hasRole } from './roles.js';
 
 const LOGIN_WINDOW_SECONDS = 15 * 60;
+/** The wait before checking a password once an account has failed LOGIN_MAX_ATTEMPTS times (from anywhere): 250 ms, doubling, at most 8 s. */
+export const loginDelayMs = (over: number): number => Math.min(250 * 2 ** over, 8000);
 
 /** Signing in and out, the signed-in user, their password and their API tokens. */
 export function authRoutes({ sql, redis, auth }: AppDeps) {
@@ -21,8 +23,12 @@ export function authRoutes({ sql, redis, auth }: AppDeps) {
       }
       const body = parseInput(loginBody, await readJson(c.req.raw));
       const name = body.username.toLowerCase();
-      const userKey = `${auth.keyPrefix}:ratelimit:login:user:${name}`;
-      const addressKey = `${auth.keyPrefix}:ratelimit:login:address:${clientAddress(c, auth)}`;
+      const address = clientAddress(c, auth);
+      // Attempts are limited per account from one address, and per address: a stranger failing on purpose cannot lock
+      // a user out from everywhere. Failures on an account from every address slow its next attempts down instead.
+      const userKey = `${auth.keyPrefix}:ratelimit:login:user:${name}:${address}`;
+      const addressKey = `${auth.keyPrefix}:ratelimit:login:address:${address}`;
+      const failuresKey = `${auth.keyPrefix}:ratelimit:login:failures:${name}`;
       const rules = { user: { limit: auth.loginMaxAttempts, windowSeconds: LOGIN_WINDOW_SECONDS }, address: { limit: auth.loginMaxAttempts * 10, windowSeconds: LOGIN_WINDOW_SECONDS } };
       const [byUser, byAddress] = await Promise.all([hitRateLimit(redis, userKey, rules.user), hitRateLimit(redis, addressKey, rules.address)]);
       if (!byUser.allowed || !byAddress.allowed) {
@@ -30,10 +36,15 @@ export function authRoutes({ sql, redis, auth }: AppDeps) {
         c.header('Retry-After', String(wait));
         throw new ApiError(429, 'rate_limited', `too many sign-in attempts; try again in ${Math.ceil(wait / 60)} minutes`);
       }
+      const failures = Number((await redis.get(failuresKey)) ?? 0);
+      if (failures >= auth.loginMaxAttempts) await new Promise((r) => setTimeout(r, loginDelayMs(failures - auth.loginMaxAttempts)));
       const user = await findUserForLogin(sql, name);
       const ok = await verifyPassword(body.password, user?.password_hash ?? (await decoyHash()));
-      if (!user || !ok || user.disabled) throw new ApiError(401, 'invalid_credentials', 'wrong username or password');
-      await clearRateLimit(redis, userKey);
+      if (!user || !ok || user.disabled) {
+        if ((await redis.incr(failuresKey)) === 1) await redis.expire(failuresKey, LOGIN_WINDOW_SECONDS);
+        throw new ApiError(401, 'invalid_credentials', 'wrong username or password');
+      }
+      await Promise.all([clearRateLimit(redis, userKey), clearRateLimit(redis, failuresKey)]);
       const session = await createSession(sql, user.id, auth.sessionTtlHours, c.req.header('user-agent') ?? null);
       setSessionCookie(c, auth, session.token, session.expiresAt);
       return c.json({ data: { user: { id: user.id, username: user.username, display_name: user.display_name, role: user.role }, csrfToken: session.csrfToken } });
