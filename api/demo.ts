@@ -34,6 +34,8 @@ const DEMO_KEY_MESSAGES = [
 const DEMO_RELEASES = ['sinergi-pusat-daerah-deliverables-presidensi-g20', 'diskominfos-bali-kenak-sinarengan-ktt-g20'];
 
 const config = loadConfig({
+  // its own data, apart from a real deployment's default ./data
+  DATA_DIR: 'data/demo',
   CRAWL_ALLOW_ADDRESSES: '127.0.0.1',
   CRAWL_DOMAIN_DELAY_MS: '50',
   CRAWL_DOMAIN_CONCURRENCY: '4',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApp, depsFromRuntime } from '../api/app.js';
 import { createApiToken } from '../api/auth/auth.repo.js';
-import { ensureFirstAdmin } from '../api/auth/bootstrap.js';
+import { ensureDemoAccounts, ensureFirstAdmin } from '../api/auth/bootstrap.js';
 import { ROLES, type Role } from '../api/auth/roles.js';
 import { ROUTE_DOCS } from '../api/openapi/openapi.docs.js';
 import { apiRoutes } from '../api/openapi/openapi.js';
@@ -275,6 +275,30 @@ describe('users', () => {
       // once there are users, the variables change nothing
       await ensureFirstAdmin(fresh.db.sql, { GAUNG_ADMIN_USERNAME: 'lain', GAUNG_ADMIN_PASSWORD: 'rahasia-yang-panjang-sekali' }, logger);
       expect((await fresh.db.sql`select count(*)::int as n from users`)[0]!.n).toBe(1);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
+
+describe('demo accounts', () => {
+  test('the demo refuses to add its accounts to a database with users of its own; a real start names the ones it finds and still takes its first admin', async () => {
+    const fresh = await openTestApp();
+    try {
+      // a deployment's database, with its own admin
+      await expect(ensureDemoAccounts(fresh.db.sql)).rejects.toThrow(/user\(s\) of its own, so the demo will not add its demo-\* accounts/);
+      expect((await fresh.db.sql`select count(*)::int as n from users where username like 'demo-%'`)[0]!.n).toBe(0);
+
+      // a database the demo ran in: only its accounts
+      await fresh.db.sql`delete from users`;
+      const accounts = await ensureDemoAccounts(fresh.db.sql);
+      expect(accounts.map((a) => a.username)).toContain('demo-admin');
+      const warnings: string[] = [];
+      const logger = createLogger('silent');
+      logger.warn = ((obj: unknown, msg?: string) => void warnings.push(msg ?? String(obj))) as typeof logger.warn;
+      await ensureFirstAdmin(fresh.db.sql, { GAUNG_ADMIN_USERNAME: 'kepala', GAUNG_ADMIN_PASSWORD: 'rahasia-yang-panjang-sekali' }, logger);
+      expect(warnings.join('\n')).toMatch(/demo's accounts \(demo-admin, demo-analyst, demo-staff, demo-viewer\)/);
+      expect((await fresh.db.sql`select role from users where username = 'kepala'`).map((u) => u.role)).toEqual(['admin']);
     } finally {
       await fresh.close();
     }

@@ -3,7 +3,7 @@ import { loadConfig } from '../../core/config.js';
 import { openDatabase, type Sql } from '../../core/db.js';
 import { createLogger } from '../../core/logger.js';
 import { migrate } from '../../core/migrate.js';
-import { createApiToken, createUser, findUserForLogin, listUsers, updateUser } from './auth.repo.js';
+import { createApiToken, createUser, deleteUser, findUserForLogin, listUsers, updateUser } from './auth.repo.js';
 import { generatePassword, hashPassword, passwordProblem } from './password.js';
 import { isRole, ROLES, type Role } from './roles.js';
 
@@ -14,6 +14,7 @@ const USAGE = `npm run user -- <command>
   set-password <username> [--password-stdin]
   set-role <username> <role>
   disable <username> | enable <username>
+  delete <username>
   token <username> --name <label> [--role <role>] [--days <n>]
 
 Without --password-stdin a password is generated and printed once. Uses DATABASE_URL (or the embedded
@@ -82,6 +83,11 @@ async function run(sql: Sql, argv: string[]): Promise<string> {
       const user = await findUser(sql, username);
       await updateUser(sql, user.id, { disabled: command === 'disable' });
       return `${user.username} ${command}d`;
+    }
+    case 'delete': {
+      const user = await findUser(sql, username);
+      await deleteUser(sql, user.id);
+      return `${user.username} deleted`;
     }
     case 'token': {
       const user = await findUser(sql, username);
