@@ -1,24 +1,19 @@
+import { urlPatternProblem } from './url-pattern.js';
 import { z } from 'zod';
 
 /**
  * Source kinds and the settings each one takes in `sources.config`. Shared by the API (validation)
  * and the crawler (one module per kind under crawler/sources/).
  */
+/** A URL pattern an analyst writes (core/url-pattern.ts: run on RE2, so no lookaround or backreferences). */
 const regexString = z
   .string()
   .min(1)
   .max(300)
-  .refine(
-    (s) => {
-      try {
-        new RegExp(s);
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    { message: 'not a valid regular expression' },
-  );
+  .superRefine((s, ctx) => {
+    const problem = urlPatternProblem(s);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 export const SOURCE_CONFIG_SCHEMAS = {
   /** An RSS 2.0, RSS 1.0 (RDF) or Atom feed; each linked article is fetched. */

@@ -186,7 +186,9 @@ describe('source settings and the SSRF guard', () => {
     expect(noPattern.status).toBe(400);
     expect(noPattern.body.error!.message).toMatch(/config\.articlePattern/);
     const badRegex = await post({ kind: 'listing', url: 'http://127.0.0.1:9/indeks', name: 'Indeks', config: { articlePattern: '([' } });
-    expect(badRegex.body.error!.message).toMatch(/not a valid regular expression/);
+    expect(badRegex.body.error!.message).toMatch(/config\.articlePattern: not a pattern Gaung can run \(missing closing \]/);
+    const lookahead = await post({ kind: 'listing', url: 'http://127.0.0.1:9/indeks', name: 'Indeks', config: { articlePattern: '/berita/(?!foto)' } });
+    expect(lookahead.body.error!.message).toMatch(/not a pattern Gaung can run \(invalid or unsupported Perl syntax/);
     const noQuery = await post({ kind: 'search', url: 'http://127.0.0.1:9/cari?q=g20', name: 'Cari' });
     expect(noQuery.body.error!.message).toMatch(/must contain \{query\}/);
     const ok = await post({ kind: 'sitemap', url: 'http://127.0.0.1:9/sitemap.xml', name: 'Peta' });

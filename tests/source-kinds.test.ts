@@ -31,7 +31,7 @@ const isoDaysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOStr
 beforeAll(async () => {
   db = await createTestDatabase();
   crawl = openTestCrawlContext(db.sql);
-  site = await startNewsSite({ articles: makeArticles(12, { outlet: 'kabar', prefix: 'jenis' }) });
+  site = await startNewsSite({ articles: makeArticles(13, { outlet: 'kabar', prefix: 'jenis' }) });
   other = await startServer((req, res) => {
     const path = req.url ?? '/';
     const xml = (body: string) => res.writeHead(200, { 'content-type': 'application/xml' }).end(body);
@@ -52,6 +52,10 @@ beforeAll(async () => {
     }
     if (path === '/sitemap-rusak.xml') return xml('<?xml version="1.0"?><urlset><url><loc>tidak ditutup');
     if (path === '/sitemap-bom.xml.gz') return void res.writeHead(200, { 'content-type': 'application/x-gzip' }).end(bomb);
+    if (path === '/jebakan') {
+      // a link built to make a backtracking engine try every way of splitting its a's
+      return void res.writeHead(200, { 'content-type': 'text/html' }).end(`<html><body><a href="/${'a'.repeat(40)}!">x</a><a href="${article('jenis-13')}">Berita</a></body></html>`);
+    }
     if (path.startsWith('/indeks')) {
       // page n links to articles and to page n+1; every page also links to itself and to page 1
       const n = Number(new URL(path, 'http://x').searchParams.get('page') ?? 1);
@@ -101,6 +105,14 @@ describe('source kinds', () => {
     const source = await factory.source(db.sql, { url: `${other.url}/sitemap-bom.xml.gz`, kind: 'sitemap' });
     await expect(runSourceCrawl(crawl, source)).rejects.toThrow(`${other.url}/sitemap-bom.xml.gz is larger than 50 MB once uncompressed`);
     expect(await stored(source.id)).toEqual([]);
+  });
+
+  test("an analyst's pattern runs in time linear in the link, even one that makes a backtracking engine explode", async () => {
+    const source = await factory.source(db.sql, { url: `${other.url}/jebakan`, kind: 'listing', config: { articlePattern: '^https?://[^/]+/(a+)+$|/berita/' } });
+    const started = Date.now();
+    await runSourceCrawl(crawl, source);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(await stored(source.id)).toEqual([article('jenis-13')]);
   });
 
   test('a listing follows pagination up to its bound and takes only links matching the article pattern', async () => {

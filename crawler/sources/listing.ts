@@ -1,6 +1,7 @@
 import { decodeHtml } from '../extract/charset.js';
 import { parseHTML } from 'linkedom';
 import { SOURCE_CONFIG_SCHEMAS, type SourceConfig } from '../../core/source-kinds.js';
+import { compileUrlPattern } from '../../core/url-pattern.js';
 import { articleRequests } from './articles.js';
 import type { PageContext, SourceKindModule } from './kind.js';
 
@@ -9,7 +10,7 @@ type ListingConfig = SourceConfig<'listing'>;
 /** Article links on an index page, and the next page's URL when there is one. */
 export function readListing(html: string, pageUrl: string, config: ListingConfig): { articles: string[]; next: string | null } {
   const { document } = parseHTML(html);
-  const pattern = new RegExp(config.articlePattern);
+  const pattern = compileUrlPattern(config.articlePattern);
   const absolute = (href: string | null | undefined) => {
     if (!href) return null;
     try {

@@ -4,6 +4,7 @@ import { NonRetryableError } from 'crawlee';
 import { XMLParser } from 'fast-xml-parser';
 import { SOURCE_CONFIG_SCHEMAS, type SourceConfig } from '../../core/source-kinds.js';
 import { parseTime } from '../extract/article.js';
+import { compileUrlPattern } from '../../core/url-pattern.js';
 import { articleRequests, type ArticleHint } from './articles.js';
 import type { PageContext, SourceKindModule } from './kind.js';
 
@@ -83,7 +84,7 @@ async function handleSitemap(pc: PageContext<SitemapConfig>): Promise<void> {
     await pc.enqueue(children.map((url) => ({ url, label: 'sitemap', userData: { depth: depth + 1, seen: seen + children.length } })));
   }
   const cutoff = Date.now() - pc.config.maxAgeDays * 86_400_000;
-  const pattern = pc.config.urlPattern ? new RegExp(pc.config.urlPattern) : null;
+  const pattern = pc.config.urlPattern ? compileUrlPattern(pc.config.urlPattern) : null;
   const recency = (u: SitemapContent['urls'][number]) => (u.publishedAt ?? u.changedAt)?.getTime() ?? null;
   const recent = content.urls
     .filter((u) => (recency(u) === null || recency(u)! >= cutoff) && (!pattern || pattern.test(u.url)))
