@@ -2,6 +2,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApp, depsFromRuntime } from '../api/app.js';
 import { createApiToken } from '../api/auth/auth.repo.js';
+import { createExport } from '../api/exports/background.repo.js';
+import { MAX_PENDING_EXPORTS } from '../api/exports/background.routes.js';
 import { enqueueExport } from '../core/jobs.js';
 import type { Runtime } from '../core/runtime.js';
 import { ingestMentions } from '../crawler/ingest.repo.js';
@@ -151,6 +153,23 @@ describe('background exports', () => {
     expect(failed.error).toMatch(/filters are not valid: from: not a calendar date/);
     const download = await as('staff', `/api/v1/exports/${row!.id}/download`);
     expect(download.status).toBe(409);
+  });
+
+  test('one person may have three exports waiting at once; a fourth is refused with 429, and others still get theirs', async () => {
+    const busy = await createTestUser(db.sql, 'staff');
+    const token = (await createApiToken(db.sql, busy.id, { name: 't', role: 'staff' })).token;
+    // waiting in no queue, so they stay 'queued'
+    for (let i = 0; i < MAX_PENDING_EXPORTS; i++) await createExport(db.sql, { ownerId: busy.id, format: 'csv', filters: { topic: topicId } as never });
+    const refused = await app.request('/api/v1/exports', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ format: 'csv', filters: { topic: topicId } }),
+    });
+    expect(refused.status).toBe(429);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('too_many_exports');
+    const other = await post('staff', { format: 'csv', filters: { topic: topicId } });
+    expect(other.status).toBe(202);
+    await finished('staff', ((await other.json()) as { data: { id: number } }).data.id);
   });
 
   test('an export is gone once it has expired, its chunks with it', async () => {

@@ -28,6 +28,12 @@ export async function createExport(sql: Sql, e: { ownerId: number; format: Expor
   return row!;
 }
 
+/** Exports of this owner waiting for a worker or being written. */
+export async function countPendingExports(sql: Sql, ownerId: number): Promise<number> {
+  const [row] = await sql<{ n: number }[]>`select count(*)::int as n from exports where owner_id = ${ownerId} and status in ('queued', 'running') and expires_at > now()`;
+  return row!.n;
+}
+
 /** An export that has not expired yet. */
 export async function getExport(sql: Sql, id: number): Promise<ExportRecord | null> {
   const [row] = await sql<ExportRecord[]>`select ${COLUMNS(sql)} from exports where id = ${id} and expires_at > now()`;

@@ -5,7 +5,7 @@ import { enqueueExport } from '../../core/jobs.js';
 import type { AppDeps } from '../app.js';
 import { idParam } from '../common.schema.js';
 import { ApiError, notFound, parseInput, readJson } from '../errors.js';
-import { createExport, deleteExpiredExports, exportChunks, getExport, listExports, type ExportRecord } from './background.repo.js';
+import { countPendingExports, createExport, deleteExpiredExports, exportChunks, getExport, listExports, type ExportRecord } from './background.repo.js';
 import { createExportBody } from './exports.schema.js';
 import { CONTENT_TYPES, exportFileName } from './writers.js';
 
@@ -30,6 +30,9 @@ const caller = (c: Context) => {
  * `GET /:id/download` streams the finished file from PostgreSQL (any worker may have written it). An export
  * is its owner's (an admin sees all; anyone else gets a 404) and is deleted 24 hours after it is ready.
  */
+/** Exports one person may have waiting or being written at once. */
+export const MAX_PENDING_EXPORTS = 3;
+
 export function backgroundExportRoutes({ sql, exportQueue }: AppDeps) {
   const owned = async (c: Context) => {
     const { id } = parseInput(idParam, c.req.param());
@@ -42,6 +45,10 @@ export function backgroundExportRoutes({ sql, exportQueue }: AppDeps) {
     .post('/', async (c) => {
       const body = parseInput(createExportBody, await readJson(c.req.raw));
       const { userId } = caller(c);
+      // One person cannot fill the export queue for everyone else.
+      if ((await countPendingExports(sql, userId)) >= MAX_PENDING_EXPORTS) {
+        throw new ApiError(429, 'too_many_exports', `you already have ${MAX_PENDING_EXPORTS} exports waiting or being written; start another once one is done`);
+      }
       await deleteExpiredExports(sql);
       const created = await createExport(sql, { ownerId: userId, format: body.format, filters: body.filters });
       await enqueueExport(exportQueue, created.id);
