@@ -14,19 +14,14 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const signIn = (n: number, forwardedFor: string) =>
-  app.request('/api/v1/auth/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
-    body: JSON.stringify({ username: `tamu-${n}`, password: 'salah-sekali' }),
-  });
-
 const signInAs = (username: string, password: string, forwardedFor: string) =>
   app.request('/api/v1/auth/login', {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
     body: JSON.stringify({ username, password }),
   });
+/** A failed sign-in of the n-th made-up guest. */
+const signIn = (n: number, forwardedFor: string) => signInAs(`tamu-${n}`, 'salah-sekali', forwardedFor);
 
 describe('sign-in limits', () => {
   test("a stranger's failures lock them out, not the account's owner, whose next sign-in is only slowed down", async () => {

@@ -11,7 +11,7 @@ import { hasRole } from './roles.js';
 
 const LOGIN_WINDOW_SECONDS = 15 * 60;
 /** The wait before checking a password once an account has failed LOGIN_MAX_ATTEMPTS times (from anywhere): 250 ms, doubling, at most 8 s. */
-export const loginDelayMs = (over: number): number => Math.min(250 * 2 ** over, 8000);
+const loginDelayMs = (over: number): number => Math.min(250 * 2 ** over, 8000);
 
 /** Signing in and out, the signed-in user, their password and their API tokens. */
 export function authRoutes({ sql, redis, auth }: AppDeps) {
